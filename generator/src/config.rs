@@ -1,0 +1,114 @@
+//! `content/site.toml`: the site's configuration (title, language, coordination contact, map).
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The interface language of the site.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Language {
+    /// The BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+}
+
+/// The site configuration, from `content/site.toml`.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, in the header and the `<title>`s.
+    pub title: String,
+    /// One or two sentences: what the charter is (home page, feed, meta description).
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub language: Language,
+    /// The public address, when known: only the sitemap and the feed need absolute URLs.
+    /// Pages never use it (every link is relative).
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Who answers corrections and questions.
+    pub coordination: Coordination,
+    #[serde(default)]
+    pub map: Map,
+}
+
+/// The coordination of the charter (a city service).
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordination {
+    pub name: String,
+    /// Where "report a correction" mails go.
+    pub email: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+/// The explorer map's optional raster background. Without `tiles`, the map is drawn from the
+/// district shapes alone and no third-party request is made.
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Map {
+    /// A tile URL template with `{z}`, `{x}`, `{y}`, e.g. `https://tiles.example.org/{z}/{x}/{y}.png`.
+    #[serde(default)]
+    pub tiles: Option<String>,
+    /// Required with `tiles`: the attribution the tile server asks for.
+    #[serde(default)]
+    pub attribution: Option<String>,
+}
+
+impl Config {
+    /// Reads `ROOT/content/site.toml`.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join("content/site.toml");
+        let bytes = crate::fs::read(&path)?;
+        let text = String::from_utf8(bytes).with_context(|| format!("`{}` is not UTF-8", path.display()))?;
+        Config::parse(&text).with_context(|| format!("invalid `{}`", path.display()))
+    }
+
+    /// Parses and checks a `site.toml` text.
+    pub fn parse(text: &str) -> Result<Config> {
+        let config: Config = toml::from_str(text)?;
+        if config.map.tiles.is_some() && config.map.attribution.as_deref().is_none_or(str::is_empty) {
+            anyhow::bail!("[map] tiles needs an attribution (the tile server's terms require one)");
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The shipped site.toml parses.
+    #[test]
+    fn shipped_config_parses() {
+        let text = include_str!("../../content/site.toml");
+        let config = Config::parse(text).expect("content/site.toml");
+        assert_eq!(config.language, Language::Fr);
+        assert!(config.map.tiles.is_none(), "no third-party request by default");
+    }
+
+    // Unknown keys and tiles without attribution are refused with a clear message.
+    #[test]
+    fn refuses_unknown_keys_and_unattributed_tiles() {
+        let base = "title = \"t\"\n[coordination]\nname = \"n\"\nemail = \"e@example.org\"\n";
+        assert!(Config::parse(&format!("colour = 1\n{base}")).is_err());
+        let tiles = format!("{base}[map]\ntiles = \"https://t.example.org/{{z}}/{{x}}/{{y}}.png\"\n");
+        let err = Config::parse(&tiles).unwrap_err().to_string();
+        assert!(err.contains("attribution"), "{err}");
+    }
+}

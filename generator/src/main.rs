@@ -1,0 +1,99 @@
+//! The `passerelle` command: parses arguments, calls the library, prints, exits.
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+use passerelle::{Diagnostics, Options};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Publish a charter of cultural cooperation as a static web site.
+#[derive(Parser, Debug)]
+#[command(name = "passerelle", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check the data, then write the site.
+    Build {
+        /// The folder that holds data/ and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/site].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Validate the data only: exit 0 when clean, 1 on errors.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Build, serve on 127.0.0.1, rebuild and reload on change.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let options = Options::from_env()?;
+    match cli.command {
+        Command::Build { root, out } => {
+            let out = out.unwrap_or_else(|| passerelle::default_out(&root));
+            let built = passerelle::build(&root, &out, &options)?;
+            print_diagnostics(&built.diagnostics);
+            match built.report {
+                Some(report) => {
+                    eprintln!("built {}: {} files written, {} unchanged", out.display(), report.written, report.unchanged);
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => Ok(ExitCode::from(1)),
+            }
+        }
+        Command::Check { root, format } => {
+            let checked = passerelle::check(&root, &options)?;
+            match format {
+                Format::Text => print_diagnostics(&checked.diagnostics),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&checked.diagnostics.iter().collect::<Vec<_>>())?),
+            }
+            Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Serve { root, port } => {
+            passerelle::serve::serve(&root, port)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    for d in diagnostics.iter() {
+        eprintln!("{}:{}:{}: {:?}: {}", d.file, d.line, d.column, d.severity, d.message);
+    }
+    eprintln!("{} errors, {} warnings", diagnostics.error_count(), diagnostics.warning_count());
+}

@@ -1,0 +1,244 @@
+//! The record types, defined once: what one row of each table means once loaded.
+//!
+//! `load` builds them from CSV rows, `validate` checks them (and derives what can be derived,
+//! such as a venue's district), `model` links them into a graph. References between tables are
+//! kept as ids (slugs); the graph in `model` resolves them.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// A record id: a slug (`[a-z0-9-]+`), unique per table, stable across builds (it makes URLs).
+pub type Id = String;
+
+/// A code from a vocabulary (`audience`, `discipline`, …), e.g. `"youth"`.
+pub type Code = String;
+
+/// Where a record came from, so that `validate` can point at the exact cell.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Origin {
+    /// Path relative to the project root, with `/` separators: `data/offers.csv`.
+    pub file: Arc<str>,
+    /// 1-based line of the record's first line in the file.
+    pub line: u32,
+    /// 1-based column (in characters) of each field's cell, by canonical field name.
+    pub columns: Vec<(&'static str, u32)>,
+}
+
+impl Origin {
+    /// The column of `field`'s cell, or 1 when the table has no such column.
+    pub fn column(&self, field: &str) -> u32 {
+        self.columns.iter().find(|(name, _)| *name == field).map_or(1, |&(_, col)| col)
+    }
+}
+
+/// A district (quartier) of the city.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct District {
+    pub id: Id,
+    pub name: String,
+    pub city: String,
+    pub summary: String,
+    /// Centroid; may be empty when `districts.geojson` has the polygon (then computed from it).
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Inhabitants, when known: enables per-1,000-residents figures.
+    pub population: Option<u32>,
+    /// A *quartier prioritaire* of city policy.
+    pub priority: bool,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// An operator (acteur): an association, institution, school, … that signed the charter.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Operator {
+    pub id: Id,
+    pub name: String,
+    /// Vocabulary `operator_kind`.
+    pub kind: Code,
+    /// Home district; `None` = outside the districts or city-wide.
+    pub district: Option<Id>,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub summary: String,
+    /// Markdown.
+    pub description: String,
+    pub signed_charter_on: Option<NaiveDate>,
+    pub updated_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A venue or equipment (lieu, équipement) where offers take place.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Venue {
+    pub id: Id,
+    pub name: String,
+    /// Vocabulary `venue_kind`.
+    pub kind: Code,
+    /// Filled by `validate` from the coordinates (point in polygon) when empty in the data.
+    pub district: Option<Id>,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    /// Required by `validate` (the map needs them); `None` only in invalid input.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// The operator that runs it.
+    pub operator: Option<Id>,
+    /// Vocabulary `accessibility`.
+    pub accessibility: Vec<Code>,
+    pub opening_hours: String,
+    pub website: Option<String>,
+    pub updated_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where an offer happens, as written in its `districts` cell.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistrictScope {
+    /// Empty cell: the venue's district.
+    #[default]
+    Venue,
+    /// `all`: every district.
+    All,
+    /// The listed district ids.
+    Listed(Vec<Id>),
+}
+
+/// What an offer costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Price {
+    Free,
+    Paid,
+    PayWhatYouCan,
+}
+
+impl Price {
+    /// The stable code, as written in the CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            Price::Free => "free",
+            Price::Paid => "paid",
+            Price::PayWhatYouCan => "pay_what_you_can",
+        }
+    }
+}
+
+/// Whether residents can still join an offer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Open,
+    Full,
+    Cancelled,
+}
+
+impl Status {
+    /// The stable code, as written in the CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Full => "full",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A cultural offer (offre, action de coopération).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Offer {
+    pub id: Id,
+    pub title: String,
+    /// The operator carrying it (porteur).
+    pub operator: Id,
+    pub partners: Vec<Id>,
+    /// Vocabulary `discipline`.
+    pub disciplines: Vec<Code>,
+    /// Vocabulary `audience`.
+    pub audiences: Vec<Code>,
+    pub age_min: Option<u8>,
+    pub age_max: Option<u8>,
+    pub districts: DistrictScope,
+    pub venue: Option<Id>,
+    /// Both `None` = ongoing.
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// Free text: "mercredis 14h–16h".
+    pub schedule: String,
+    pub price: Option<Price>,
+    pub price_detail: String,
+    /// A URL, an e-mail address or a phone number.
+    pub booking: String,
+    /// Vocabulary `accessibility`.
+    pub accessibility: Vec<Code>,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    /// One sentence (required).
+    pub summary: String,
+    /// Markdown.
+    pub description: String,
+    pub status: Status,
+    pub updated_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A partnership (partenariat) between at least two operators.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Partnership {
+    pub id: Id,
+    pub title: String,
+    pub operators: Vec<Id>,
+    pub offers: Vec<Id>,
+    pub districts: Vec<Id>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub summary: String,
+    /// Markdown.
+    pub description: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A district's outline from `data/districts.geojson`, in WGS84 degrees.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shape {
+    /// `properties.id`: a district id.
+    pub district: Id,
+    /// Polygons, each as rings (outer first, then holes), each ring as `(lon, lat)` points.
+    pub polygons: Vec<Vec<Vec<(f64, f64)>>>,
+}
+
+/// One row of the optional `vocabulary.csv`: adds a code or relabels one.
+#[derive(Clone, Debug, Default)]
+pub struct VocabularyRow {
+    pub group: String,
+    pub code: Code,
+    pub label_fr: String,
+    pub label_en: String,
+    pub origin: Origin,
+}
+
+/// Everything `load` read from `data/`, before validation.
+#[derive(Clone, Debug, Default)]
+pub struct Records {
+    pub districts: Vec<District>,
+    pub operators: Vec<Operator>,
+    pub venues: Vec<Venue>,
+    pub offers: Vec<Offer>,
+    pub partnerships: Vec<Partnership>,
+    pub shapes: Vec<Shape>,
+    pub vocabulary: Vec<VocabularyRow>,
+}

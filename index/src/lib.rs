@@ -1,0 +1,1 @@
+//! The explorer index format (written by the generator, read by the explorer).

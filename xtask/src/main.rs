@@ -1,0 +1,38 @@
+//! Development tasks, run as `cargo xtask <task>` (see README.md).
+//!
+//! - `test`: every test: the workspace's unit and integration tests, then the built site
+//!   checked in a real browser (see `browser/`).
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() -> Result<()> {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    match task.as_str() {
+        "test" => test(),
+        _ => {
+            eprintln!("usage: cargo xtask test");
+            std::process::exit(2)
+        }
+    }
+}
+
+/// The repository root (xtask lives one level below it).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn test() -> Result<()> {
+    run(Command::new("cargo").args(["test", "--workspace"]).current_dir(root()))
+}
+
+/// Runs a command, failing loudly with its name when it fails.
+fn run(command: &mut Command) -> Result<()> {
+    let shown = format!("{command:?}");
+    let status = command.status().with_context(|| format!("failed to start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed with {status}");
+    }
+    Ok(())
+}
