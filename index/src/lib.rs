@@ -1,1 +1,338 @@
-//! The explorer index format (written by the generator, read by the explorer).
+//! The explorer index format: written by the generator (stage `index`), read by the explorer.
+//!
+//! One JSON document, `assets/explorer-index.json` in the site. It holds everything the explorer
+//! needs and nothing it does not: no Markdown, no contacts (the static pages have them).
+//! JSON because gzip removes most of its redundancy and the explorer already links serde; the
+//! layout below is what keeps it small.
+//!
+//! # Layout
+//!
+//! ```text
+//! { "version": 1,                       FORMAT_VERSION; a reader refuses another version
+//!   "lang": "fr",                       the site language (BCP 47)
+//!   "today": 20778,                     the build's reference day (day number, see below)
+//!   "strings": { "search": "…", … },    the [explorer] table of generator/i18n/<lang>.toml
+//!   "vocab": { "audience":      [["children","Enfants"], …],   [code, label in `lang`],
+//!              "discipline":    [[code, label], …],            in display order; offers
+//!              "accessibility": [[code, label], …] },          refer to them by position
+//!   "map": { "width": 1000, "height": 712.4,      the SVG viewBox: 0 0 width height
+//!            "origin": [x0, y0], "scale": s,      viewBox x = (mx - x0) · s, y = (my - y0) · s
+//!                                                 where (mx, my) is Web Mercator in [0, 1]²
+//!            "tiles": null | "https://…/{z}/{x}/{y}.png", "attribution": null | "…" },
+//!   "districts": [ { "id", "name", "path": "M12.5 40.1L…Z", "label": [x, y] }, … ],
+//!   "venues":    [ { "id", "name", "district": 3 | null, "xy": [x, y], "lonlat": [lon, lat] } ],
+//!   "operators": [ "name", … ],
+//!   "offers": {                         one array per field ("columns"), all of equal length
+//!     "id": ["atelier-slam", …],        the slug: the page is offers/<id>/
+//!     "title": […], "summary": […],     summary cut to SUMMARY_MAX characters (+ "…")
+//!     "operator": [4, …],               position in `operators`
+//!     "venue": [2, null, …],            position in `venues`, null when none
+//!     "districts": [[0, 3], …],         positions in `districts` (scope resolved: `all` listed)
+//!     "audiences": [[1], …], "disciplines": [[0, 5], …],   positions in the vocabularies
+//!     "accessibility": [[0], …],        the offer's own and its venue's, merged
+//!     "age_min": [6, null, …], "age_max": [12, null, …],
+//!     "price": [1, 0, …],               see Price: 0 unknown, 1 free, 2 paid, 3 pay what you can
+//!     "start": [20790, null, …], "end": [20800, null, …],   day numbers; both null = ongoing
+//!     "status": [0, …] } }              see Status: 0 open, 1 full, 2 cancelled
+//! ```
+//!
+//! Strings that repeat (operator, venue and district names, vocabulary labels) are stored once
+//! and referenced by position: the dictionary encoding. Tables are sorted by id, so two builds of
+//! the same data write the same bytes.
+//!
+//! **Day numbers** count days since 1970-01-01 (day 0); [`days_from_civil`] and
+//! [`civil_from_days`] convert, on both sides, without a date library.
+//!
+//! **Dates of an offer**: `start` and `end` both null = ongoing (always on); only `start` = a
+//! single day; only `end` = on until then. [`Offers::span`] gives the resolved interval.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The version of the layout above. Bump on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Summaries longer than this (in characters) are cut at a word boundary, with "…".
+pub const SUMMARY_MAX: usize = 160;
+
+/// The whole index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub version: u32,
+    pub lang: String,
+    pub today: i32,
+    pub strings: BTreeMap<String, String>,
+    pub vocab: Vocab,
+    pub map: Map,
+    pub districts: Vec<District>,
+    pub venues: Vec<Venue>,
+    pub operators: Vec<String>,
+    pub offers: Offers,
+}
+
+/// The vocabularies used by facets: `(code, label)` pairs in display order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Vocab {
+    pub audience: Vec<(String, String)>,
+    pub discipline: Vec<(String, String)>,
+    pub accessibility: Vec<(String, String)>,
+}
+
+/// The map's frame: the SVG viewBox and the projection that fills it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Map {
+    pub width: f64,
+    pub height: f64,
+    /// Web Mercator coordinates (in `[0, 1]`) of the viewBox's top-left corner.
+    pub origin: [f64; 2],
+    /// viewBox units per Web Mercator unit.
+    pub scale: f64,
+    /// An optional raster tile URL template (`{z}`, `{x}`, `{y}`), from `site.toml`.
+    pub tiles: Option<String>,
+    /// The tile server's attribution, shown with the tiles.
+    pub attribution: Option<String>,
+}
+
+/// A district: its outline as an SVG path in viewBox units.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct District {
+    pub id: String,
+    pub name: String,
+    /// Empty when the district has no outline.
+    pub path: String,
+    /// Where to put its label / what to centre on (the projected centroid).
+    pub label: [f64; 2],
+}
+
+/// A venue: where offers happen.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Venue {
+    pub id: String,
+    pub name: String,
+    pub district: Option<u32>,
+    /// Projected position, viewBox units.
+    pub xy: [f64; 2],
+    /// `[lon, lat]` in degrees, for distances.
+    pub lonlat: [f64; 2],
+}
+
+/// What an offer costs, as stored in `offers.price`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Price {
+    Unknown = 0,
+    Free = 1,
+    Paid = 2,
+    PayWhatYouCan = 3,
+}
+
+impl Price {
+    pub fn from_u8(n: u8) -> Price {
+        match n {
+            1 => Price::Free,
+            2 => Price::Paid,
+            3 => Price::PayWhatYouCan,
+            _ => Price::Unknown,
+        }
+    }
+}
+
+/// Whether an offer can be joined, as stored in `offers.status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Status {
+    Open = 0,
+    Full = 1,
+    Cancelled = 2,
+}
+
+impl Status {
+    pub fn from_u8(n: u8) -> Status {
+        match n {
+            1 => Status::Full,
+            2 => Status::Cancelled,
+            _ => Status::Open,
+        }
+    }
+}
+
+/// The offers, one column per field (see the module doc).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Offers {
+    pub id: Vec<String>,
+    pub title: Vec<String>,
+    pub summary: Vec<String>,
+    pub operator: Vec<u32>,
+    pub venue: Vec<Option<u32>>,
+    pub districts: Vec<Vec<u32>>,
+    pub audiences: Vec<Vec<u32>>,
+    pub disciplines: Vec<Vec<u32>>,
+    pub accessibility: Vec<Vec<u32>>,
+    pub age_min: Vec<Option<u8>>,
+    pub age_max: Vec<Option<u8>>,
+    pub price: Vec<u8>,
+    pub start: Vec<Option<i32>>,
+    pub end: Vec<Option<i32>>,
+    pub status: Vec<u8>,
+}
+
+/// One offer, gathered from the columns (what the generator writes and tests read).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OfferRow {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub operator: u32,
+    pub venue: Option<u32>,
+    pub districts: Vec<u32>,
+    pub audiences: Vec<u32>,
+    pub disciplines: Vec<u32>,
+    pub accessibility: Vec<u32>,
+    pub age_min: Option<u8>,
+    pub age_max: Option<u8>,
+    pub price: u8,
+    pub start: Option<i32>,
+    pub end: Option<i32>,
+    pub status: u8,
+}
+
+impl Offers {
+    pub fn len(&self) -> usize {
+        self.id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.id.is_empty()
+    }
+
+    /// Appends one offer to every column.
+    pub fn push(&mut self, row: OfferRow) {
+        self.id.push(row.id);
+        self.title.push(row.title);
+        self.summary.push(row.summary);
+        self.operator.push(row.operator);
+        self.venue.push(row.venue);
+        self.districts.push(row.districts);
+        self.audiences.push(row.audiences);
+        self.disciplines.push(row.disciplines);
+        self.accessibility.push(row.accessibility);
+        self.age_min.push(row.age_min);
+        self.age_max.push(row.age_max);
+        self.price.push(row.price);
+        self.start.push(row.start);
+        self.end.push(row.end);
+        self.status.push(row.status);
+    }
+
+    /// The days an offer is on, inclusive: `None` bounds are open. Only a start = that day.
+    pub fn span(&self, i: usize) -> (Option<i32>, Option<i32>) {
+        match (self.start[i], self.end[i]) {
+            (Some(s), None) => (Some(s), Some(s)),
+            other => other,
+        }
+    }
+
+    pub fn price(&self, i: usize) -> Price {
+        Price::from_u8(self.price[i])
+    }
+
+    pub fn status(&self, i: usize) -> Status {
+        Status::from_u8(self.status[i])
+    }
+}
+
+impl Index {
+    /// Checks what the types cannot: the format version, equal column lengths, and that every
+    /// reference is in range. The explorer refuses an index that fails this.
+    pub fn check(&self) -> Result<(), String> {
+        if self.version != FORMAT_VERSION {
+            return Err(format!("index format {} (this explorer reads {FORMAT_VERSION})", self.version));
+        }
+        let o = &self.offers;
+        let n = o.id.len();
+        let lengths = [
+            ("title", o.title.len()),
+            ("summary", o.summary.len()),
+            ("operator", o.operator.len()),
+            ("venue", o.venue.len()),
+            ("districts", o.districts.len()),
+            ("audiences", o.audiences.len()),
+            ("disciplines", o.disciplines.len()),
+            ("accessibility", o.accessibility.len()),
+            ("age_min", o.age_min.len()),
+            ("age_max", o.age_max.len()),
+            ("price", o.price.len()),
+            ("start", o.start.len()),
+            ("end", o.end.len()),
+            ("status", o.status.len()),
+        ];
+        if let Some((name, len)) = lengths.iter().find(|(_, len)| *len != n) {
+            return Err(format!("offers.{name} has {len} entries, offers.id {n}"));
+        }
+        let in_range = |list: &[u32], bound: usize| list.iter().all(|&x| (x as usize) < bound);
+        for i in 0..n {
+            let ok = (o.operator[i] as usize) < self.operators.len()
+                && o.venue[i].is_none_or(|v| (v as usize) < self.venues.len())
+                && in_range(&o.districts[i], self.districts.len())
+                && in_range(&o.audiences[i], self.vocab.audience.len())
+                && in_range(&o.disciplines[i], self.vocab.discipline.len())
+                && in_range(&o.accessibility[i], self.vocab.accessibility.len());
+            if !ok {
+                return Err(format!("offer {:?} refers to a missing entry", o.id[i]));
+            }
+        }
+        if let Some(v) = self.venues.iter().find(|v| v.district.is_some_and(|d| d as usize >= self.districts.len())) {
+            return Err(format!("venue {:?} refers to a missing district", v.id));
+        }
+        Ok(())
+    }
+}
+
+/// Day number (days since 1970-01-01) of a proleptic Gregorian date (H. Hinnant's algorithm).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = month as i32;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The `(year, month, day)` of a day number.
+pub fn civil_from_days(days: i32) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i32::from(month <= 2);
+    (year, month, day)
+}
+
+/// Day of the week of a day number: 0 = Monday … 6 = Sunday.
+pub fn weekday(days: i32) -> u32 {
+    (days + 3).rem_euclid(7) as u32
+}
+
+/// Parses `YYYY-MM-DD` into a day number.
+pub fn parse_iso_day(text: &str) -> Option<i32> {
+    let mut parts = text.splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let days = days_from_civil(year, month, day);
+    (civil_from_days(days) == (year, month, day)).then_some(days)
+}
+
+/// Formats a day number as `YYYY-MM-DD`.
+pub fn iso_day(days: i32) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests;
