@@ -1,1 +1,26 @@
-//! The explorer: facets, search and map over the index, as a Yew app.
+//! The explorer: facets, search and a map over the index the generator wrote, as a Yew app.
+//!
+//! Plain-Rust modules (tested natively with `cargo test -p passerelle-explorer`):
+//! - [`index`]: the index types (the `passerelle-index` crate, re-exported);
+//! - [`filter`]: the catalog prepared for filtering, facets, live counts, search folding;
+//! - [`geo`]: Web Mercator and distances; [`url`]: the filter state in the URL query;
+//! - [`state`]: the state and its transitions (a yew `Reducible` on wasm), which only call `filter`;
+//! - [`i18n`]: interface strings and formatting in the site language.
+//!
+//! The web edge (wasm only): [`app`] (the root component), [`components`] (one file each, thin),
+//! and [`web`] (mounting, fetching the index, history, geolocation).
+
+pub use passerelle_index as index;
+
+pub mod filter;
+pub mod geo;
+pub mod i18n;
+pub mod state;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

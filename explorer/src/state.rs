@@ -1,0 +1,150 @@
+//! The explorer's state: the filter [`Query`], the user's position for "near me", and the
+//! [`Outcome`] of running the query. Every change goes through [`State::apply`], which only
+//! calls [`crate::filter`]; the yew `Reducible` wrapper (wasm only) delegates to it.
+
+use crate::filter::{self, Bits, Catalog, Outcome, Query, When};
+use std::rc::Rc;
+
+/// A facet whose values are ticked (several at once: alternatives).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    District,
+    Audience,
+    Discipline,
+    Accessibility,
+}
+
+/// How a change should be recorded in the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// A new entry (Back returns to the previous filters).
+    Push,
+    /// Replace the current entry (typing in the search box, a page opening).
+    Replace,
+    /// The state came from the URL (Back/Forward): leave the history alone.
+    Keep,
+}
+
+/// What the user (or the browser) did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetText(String),
+    Toggle(Facet, String),
+    /// Only this district (a click on its shape), or none when it was the only one.
+    OnlyDistrict(String),
+    SetFree(bool),
+    SetAge(Option<u8>),
+    SetWhen(When),
+    Page(usize),
+    Clear,
+    /// The URL changed (Back/Forward).
+    Restore(Query),
+    /// "Near me": the user's `[lon, lat]`, or `None` to stop sorting by distance.
+    Near(Option<[f64; 2]>),
+}
+
+/// The explorer's state.
+#[derive(Clone, Debug)]
+pub struct State {
+    pub catalog: Rc<Catalog>,
+    pub query: Query,
+    pub near: Option<[f64; 2]>,
+    pub outcome: Rc<Outcome>,
+    pub record: Record,
+    /// The search text `text_mask` was computed for, and its answer (reused while it holds).
+    searched: String,
+    text_mask: Option<Rc<Bits>>,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.query == other.query && self.near == other.near && Rc::ptr_eq(&self.outcome, &other.outcome)
+    }
+}
+
+impl State {
+    /// The state a page opens with.
+    pub fn new(catalog: Rc<Catalog>, query: Query) -> State {
+        let mut state = State {
+            catalog,
+            query: Query::default(),
+            near: None,
+            outcome: Rc::default(),
+            record: Record::Replace,
+            searched: String::new(),
+            text_mask: None,
+        };
+        state.query = query;
+        state.refresh();
+        state
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> State {
+        let mut next = self.clone();
+        let q = &mut next.query;
+        next.record = Record::Push;
+        let page = q.page;
+        q.page = 0;
+        match action {
+            Action::SetText(text) => {
+                q.text = text;
+                next.record = Record::Replace;
+            }
+            Action::Toggle(facet, code) => {
+                let set = match facet {
+                    Facet::District => &mut q.districts,
+                    Facet::Audience => &mut q.audiences,
+                    Facet::Discipline => &mut q.disciplines,
+                    Facet::Accessibility => &mut q.accessibility,
+                };
+                if !set.remove(&code) {
+                    set.insert(code);
+                }
+            }
+            Action::OnlyDistrict(id) => {
+                let only = q.districts.len() == 1 && q.districts.contains(&id);
+                q.districts.clear();
+                if !only {
+                    q.districts.insert(id);
+                }
+            }
+            Action::SetFree(free) => q.free = free,
+            Action::SetAge(age) => q.age = age,
+            Action::SetWhen(when) => q.when = when,
+            Action::Page(p) => q.page = p,
+            Action::Clear => *q = Query::default(),
+            Action::Restore(query) => {
+                *q = query;
+                next.record = Record::Keep;
+            }
+            Action::Near(near) => {
+                next.near = near;
+                q.page = page;
+                next.record = Record::Keep;
+            }
+        }
+        next.refresh();
+        next
+    }
+
+    /// Re-runs the filter (the search only when its text changed); clamps the page.
+    fn refresh(&mut self) {
+        if self.searched != self.query.text {
+            self.text_mask = filter::search(&self.catalog, &self.query.text).map(Rc::new);
+            self.searched = self.query.text.clone();
+        }
+        let outcome = filter::run(&self.catalog, &self.query, self.text_mask.as_deref(), self.near);
+        self.query.page = self.query.page.min(outcome.pages() - 1);
+        self.outcome = Rc::new(outcome);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}

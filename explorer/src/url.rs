@@ -1,0 +1,173 @@
+//! The filter state in the URL query string, so that a filtered view is a link to share and
+//! Back/Forward walk through filters.
+//!
+//! `?q=theatre&district=bressoux,droixhe&audience=youth&discipline=music&access=wheelchair`
+//! `&free=1&age=12&when=week&page=2`; a range is `when=range&from=2026-12-01&to=2026-12-31`.
+//! Keys always come in that order and empty facets are left out, so one state has one URL.
+
+use crate::filter::{Query, When};
+use passerelle_index::{iso_day, parse_iso_day};
+use std::collections::BTreeSet;
+
+/// The query string for `query`, without the leading `?` (empty for no filter).
+pub fn to_query_string(query: &Query) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut put = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value)));
+    if !query.text.trim().is_empty() {
+        put("q", query.text.trim());
+    }
+    let list = |set: &BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+    for (key, set) in [
+        ("district", &query.districts),
+        ("audience", &query.audiences),
+        ("discipline", &query.disciplines),
+        ("access", &query.accessibility),
+    ] {
+        if !set.is_empty() {
+            put(key, &list(set));
+        }
+    }
+    if query.free {
+        put("free", "1");
+    }
+    if let Some(age) = query.age {
+        put("age", &age.to_string());
+    }
+    match query.when {
+        When::Any => {}
+        When::Week => put("when", "week"),
+        When::Month => put("when", "month"),
+        When::Range { from, to } => {
+            put("when", "range");
+            if let Some(from) = from {
+                put("from", &iso_day(from));
+            }
+            if let Some(to) = to {
+                put("to", &iso_day(to));
+            }
+        }
+    }
+    if query.page > 0 {
+        put("page", &(query.page + 1).to_string());
+    }
+    parts.join("&")
+}
+
+/// The filter state of a query string (with or without its `?`). Unknown keys and malformed
+/// values are ignored: a hand-edited link still opens.
+pub fn from_query_string(text: &str) -> Query {
+    let mut query = Query::default();
+    let (mut when, mut from, mut to) = (None, None, None);
+    for pair in text.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        let set = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect::<BTreeSet<_>>();
+        match key {
+            "q" => query.text = value.trim().to_owned(),
+            "district" => query.districts = set(),
+            "audience" => query.audiences = set(),
+            "discipline" => query.disciplines = set(),
+            "access" => query.accessibility = set(),
+            "free" => query.free = value == "1" || value == "true",
+            "age" => query.age = value.trim().parse().ok(),
+            "when" => when = Some(value),
+            "from" => from = parse_iso_day(value.trim()),
+            "to" => to = parse_iso_day(value.trim()),
+            "page" => query.page = value.trim().parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
+            _ => {}
+        }
+    }
+    query.when = match when.as_deref() {
+        Some("week") => When::Week,
+        Some("month") => When::Month,
+        Some("range") | None if from.is_some() || to.is_some() => When::Range { from, to },
+        _ => When::Any,
+    };
+    query
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters and `,`.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (as a space); invalid escapes are kept as written.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(digit: u8) -> Option<u8> {
+    (digit as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> Query {
+        Query {
+            text: "théâtre & slam".into(),
+            districts: ["droixhe".into(), "bressoux".into()].into(),
+            audiences: ["youth".into()].into(),
+            disciplines: ["music".into(), "dance".into()].into(),
+            accessibility: ["wheelchair".into()].into(),
+            free: true,
+            age: Some(12),
+            when: When::Range { from: parse_iso_day("2026-12-01"), to: parse_iso_day("2026-12-31") },
+            page: 2,
+        }
+    }
+
+    // Every state survives the round trip, and its URL has one stable spelling.
+    #[test]
+    fn round_trip() {
+        let q = full();
+        let s = to_query_string(&q);
+        assert_eq!(
+            s,
+            "q=th%C3%A9%C3%A2tre%20%26%20slam&district=bressoux,droixhe&audience=youth&discipline=dance,music\
+             &access=wheelchair&free=1&age=12&when=range&from=2026-12-01&to=2026-12-31&page=3"
+        );
+        assert_eq!(from_query_string(&format!("?{s}")), q);
+        for when in [When::Any, When::Week, When::Month, When::Range { from: None, to: Some(20_800) }] {
+            let q = Query { when, ..Query::default() };
+            assert_eq!(from_query_string(&to_query_string(&q)), q);
+        }
+        assert_eq!(to_query_string(&Query::default()), "");
+    }
+
+    // Hand-written and broken links open without panicking: bad values are ignored.
+    #[test]
+    fn tolerant_parsing() {
+        let q = from_query_string("q=danse+hip-hop&age=old&page=0&from=2026-02-30&x=1&%zz&q2");
+        assert_eq!(q.text, "danse hip-hop");
+        assert_eq!((q.age, q.page, q.when), (None, 0, When::Any));
+        assert_eq!(decode("%E9%"), "\u{FFFD}%");
+        assert_eq!(from_query_string("free=1&district=,bressoux,").districts.len(), 1);
+    }
+}
