@@ -1,20 +1,18 @@
 //! Development tasks, run as `cargo xtask <task>` (see README.md).
 //!
 //! - `test`: every test: the workspace's unit and integration tests, then the built site
-//!   checked in a real browser (see `browser/`).
-//! - `synth --offers N [--seed S] --out DIR`: a valid synthetic charter project (see `synth/`).
+//!   checked in a real browser (see `test.rs` and `browser/`).
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod synth;
+mod test;
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
-        "test" => test(),
-        "synth" => synth::main(&std::env::args().skip(2).collect::<Vec<_>>()),
+        "test" => test::run(&root()),
         _ => {
             eprintln!("usage: cargo xtask test");
             std::process::exit(2)
@@ -25,10 +23,6 @@ fn main() -> Result<()> {
 /// The repository root (xtask lives one level below it).
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
-}
-
-fn test() -> Result<()> {
-    run(Command::new("cargo").args(["test", "--workspace"]).current_dir(root()))
 }
 
 /// Runs a command, failing loudly with its name when it fails.

@@ -1,0 +1,182 @@
+//! `cargo xtask test`: every test, with its own set-up, the way CI runs it.
+//!
+//! 1. set-up, idempotent: the wasm32 target, Debian's Chromium, Java and Python present, the
+//!    browser checks' npm packages from the committed lockfile (`npm ci --ignore-scripts`);
+//! 2. `cargo test --workspace`: the Rust tests;
+//! 3. the shipped site built by the release binary into `target/e2e-site`, with
+//!    `PASSERELLE_TODAY` fixed so the checks do not depend on the date;
+//! 4. `node --test xtask/browser/tests/` with `SITE_DIR` set: the site served under `/charte/` by a
+//!    real static server and checked in headless Chromium (HTML validity, WCAG 2.1 AA, links,
+//!    no third-party request, no console error, phone width, JavaScript off).
+//!
+//! A missing tool is a failure, never a skip.
+
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The reference day the site is built with for the checks.
+pub const TODAY: &str = "2026-11-21";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian packages for the browser checks: the browser and fonts to lay text out with.
+const APT_PACKAGES: &[&str] = &["chromium", "fonts-liberation", "fonts-dejavu-core"];
+
+/// Runs the whole suite, printing each step's duration at the end.
+pub fn run(root: &Path) -> Result<()> {
+    let mut steps = Steps::default();
+    steps.time("set-up", || setup(root))?;
+    steps.time("cargo test --workspace", || {
+        super::run(Command::new(cargo()).args(["test", "--workspace"]).current_dir(root))
+    })?;
+    let site = root.join("target").join("e2e-site");
+    steps.time("build the shipped site (release)", || build_site(root, &site))?;
+    steps.time("browser and quality checks", || browser_checks(root, &site))?;
+    steps.print();
+    Ok(())
+}
+
+/// Step durations, printed as a table at the end of a run.
+#[derive(Default)]
+struct Steps(Vec<(&'static str, Duration)>);
+
+impl Steps {
+    fn time(&mut self, name: &'static str, step: impl FnOnce() -> Result<()>) -> Result<()> {
+        eprintln!("\n==> xtask test: {name}");
+        let start = Instant::now();
+        let result = step().with_context(|| format!("step `{name}` failed"));
+        self.0.push((name, start.elapsed()));
+        if result.is_err() {
+            self.print();
+        }
+        result
+    }
+
+    fn print(&self) {
+        eprintln!("\n==> xtask test: time per step");
+        for (name, took) in &self.0 {
+            eprintln!("  {:>7.1} s  {name}", took.as_secs_f64());
+        }
+        let total: Duration = self.0.iter().map(|(_, took)| *took).sum();
+        eprintln!("  {:>7.1} s  total", total.as_secs_f64());
+    }
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Installs what the checks need when it is missing; does nothing when all is there.
+fn setup(root: &Path) -> Result<()> {
+    wasm_target()?;
+    chromium()?;
+    require("java", &["-version"], "apt-get install openjdk-17-jre-headless")?;
+    require("python3", &["--version"], "apt-get install python3")?;
+    require("node", &["--version"], "install Node.js 20 or later")?;
+    npm_ci(&root.join("xtask").join("browser"))
+}
+
+/// `rustup target add wasm32-unknown-unknown` unless it is installed.
+fn wasm_target() -> Result<()> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
+        .context("rustup is needed to add the wasm32 target")?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        eprintln!("{WASM_TARGET}: installed");
+        return Ok(());
+    }
+    super::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// Debian's Chromium, installed with apt when missing (as root; otherwise say how).
+fn chromium() -> Result<()> {
+    if Path::new(CHROMIUM).is_file() {
+        eprintln!("chromium: {CHROMIUM}");
+        return Ok(());
+    }
+    let install = format!("apt-get update && apt-get install -y --no-install-recommends {}", APT_PACKAGES.join(" "));
+    if !is_root() {
+        bail!("{CHROMIUM} is missing: run `sudo sh -c '{install}'`, then `cargo xtask test` again");
+    }
+    eprintln!("chromium: missing, installing Debian's package");
+    super::run(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
+    super::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(APT_PACKAGES)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    if !Path::new(CHROMIUM).is_file() {
+        bail!("`{install}` ran but {CHROMIUM} is still missing");
+    }
+    Ok(())
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0")
+}
+
+/// Fails with `hint` when `program` cannot run.
+fn require(program: &str, args: &[&str], hint: &str) -> Result<()> {
+    let ok = Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !ok {
+        bail!("`{program}` is missing and the browser checks need it: {hint}");
+    }
+    eprintln!("{program}: present");
+    Ok(())
+}
+
+/// `npm ci --ignore-scripts` in `xtask/browser` unless node_modules already matches the committed
+/// lockfile. `--ignore-scripts`: vnu-jar's postinstall would download a JRE when Java is missing.
+fn npm_ci(dir: &Path) -> Result<()> {
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .with_context(|| format!("failed to read {}", dir.join("package-lock.json").display()))?;
+    let stamp = dir.join("node_modules").join(".xtask-package-lock.json");
+    if std::fs::read(&stamp).is_ok_and(|installed| installed == lock) {
+        eprintln!("npm packages: up to date with package-lock.json");
+        return Ok(());
+    }
+    super::run(Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(dir))?;
+    std::fs::write(&stamp, lock).with_context(|| format!("failed to write {}", stamp.display()))
+}
+
+/// Builds the shipped data into `site` with the release binary, from scratch.
+fn build_site(root: &Path, site: &Path) -> Result<()> {
+    if site.exists() {
+        std::fs::remove_dir_all(site).with_context(|| format!("failed to remove {}", site.display()))?;
+    }
+    super::run(
+        Command::new(cargo())
+            .args(["run", "--release", "--", "build", "--out"])
+            .arg(site)
+            .env("PASSERELLE_TODAY", TODAY)
+            .current_dir(root),
+    )
+}
+
+/// `node --test` over `xtask/browser/tests/`, with `SITE_DIR` pointing at the built site.
+fn browser_checks(root: &Path, site: &Path) -> Result<()> {
+    let browser = root.join("xtask").join("browser");
+    super::run(
+        Command::new("node")
+            .args(["--test", "tests/"])
+            .env("SITE_DIR", site)
+            .env("PASSERELLE_TODAY", TODAY)
+            .current_dir(browser),
+    )
+}
+
+/// A command's stdout, or an error naming it.
+fn output(command: &mut Command) -> Result<String> {
+    let shown = format!("{command:?}");
+    let out = command.output().with_context(|| format!("failed to start {shown}"))?;
+    if !out.status.success() {
+        bail!("{shown} failed with {}", out.status);
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
