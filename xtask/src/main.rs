@@ -2,17 +2,20 @@
 //!
 //! - `test`: every test: the workspace's unit and integration tests, then the built site
 //!   checked in a real browser (see `test.rs` and `browser/`).
+//! - `synth --offers N [--seed S] --out DIR`: a valid synthetic charter project (see `synth/`).
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod synth;
 mod test;
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "test" => test::run(&root()),
+        "synth" => synth::main(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("usage: cargo xtask test");
             std::process::exit(2)
