@@ -43,21 +43,25 @@ export function offersByDistrict(index) {
   return byDistrict;
 }
 
-// The explorer's map: a venue marker, and the popup it opens (which links to the venue page).
-// Owned with the explorer: markers carry `data-venue="<venue id>"`.
-export const MARKER = '[data-venue]';
+// The explorer's map: a venue marker (`circle.px-venue`, role=button), and the popup it opens
+// (role=dialog) with a link to the venue page. Kept in step with explorer/src/components/map.rs.
+export const MARKER = 'circle.px-venue, [data-venue]';
+export const POPUP_LINK = '[role="dialog"] a[href*="venues/"]';
 
-/** Clicks the first venue marker with offers in view and waits for its popup's venue link. */
+/** Clicks the first visible venue marker and waits for its popup's link to the venue page. */
 export async function openMarkerPopup(page) {
-  const marker = page.locator(`${MARKER}:visible`).first();
+  const marker = page.locator(MARKER).locator('visible=true').first();
   await marker.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
     throw new Error(`no visible venue marker (${MARKER}) on the explorer's map`);
   });
-  const venue = await marker.getAttribute('data-venue');
-  await marker.click();
-  const link = page.locator(`a[href*="venues/${venue}/"]:visible`).first();
-  await link.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {
-    throw new Error(`clicking the marker of venue ${venue} opened no popup linking to venues/${venue}/`);
+  const label = (await marker.getAttribute('aria-label')) ?? '(no label)';
+  // A click as a resident would; when something covers the marker, the keyboard, as the map allows.
+  await marker.click({ timeout: 5_000 }).catch(async () => {
+    await marker.focus();
+    await page.keyboard.press('Enter');
+  });
+  await page.locator(POPUP_LINK).locator('visible=true').first().waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {
+    throw new Error(`the venue marker "${label}" opened no popup (${POPUP_LINK})`);
   });
 }
 
