@@ -2,12 +2,15 @@
 //!
 //! - `test`: every test: the workspace's unit and integration tests, then the built site
 //!   checked in a real browser (see `test.rs` and `browser/`).
+//! - `bench [--offers 10000] [--big 100000] [--runs 5]`: the budgets of DESIGN.md, measured
+//!   (Passerelle vs Hugo, rebuild, memory, determinism, explorer sizes; see `bench/`).
 //! - `synth --offers N [--seed S] --out DIR`: a valid synthetic charter project (see `synth/`).
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod bench;
 mod synth;
 mod test;
 
@@ -15,9 +18,10 @@ fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "test" => test::run(&root()),
+        "bench" => bench::main(&std::env::args().skip(2).collect::<Vec<_>>()),
         "synth" => synth::main(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
-            eprintln!("usage: cargo xtask test");
+            eprintln!("usage: cargo xtask test | bench [--offers N] [--big N] [--runs R] | synth --offers N [--seed S] --out DIR");
             std::process::exit(2)
         }
     }

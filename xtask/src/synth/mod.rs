@@ -20,7 +20,8 @@ mod write;
 #[cfg(test)]
 mod tests;
 
-pub use generate::{generate, Charter, Shape};
+pub use generate::{generate, Charter, Scope, Shape};
+pub use text::capitalize;
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;

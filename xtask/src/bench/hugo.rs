@@ -1,0 +1,273 @@
+//! The same charter as a Hugo 0.111 project, so that Hugo renders the same pages from the same
+//! records (generating the project is not timed; `hugo` is).
+//!
+//! Hugo 0.111 has no content adapters, so each record becomes a content file with front matter:
+//! offers and partnerships are regular pages (`content/offers/<id>.md`, …); operators, venues and
+//! districts are taxonomies whose term pages carry the record (`content/operators/<id>/_index.md`),
+//! which is Hugo's idiomatic, indexed way to list "the offers of this operator" on its page.
+//! Linked names are looked up with `site.GetPage`, vocabulary labels in a data file. Pages:
+//! home, offers/ + one per offer, operators/ (A–Z) + one per operator, venues/ + one per venue,
+//! districts/ + one per district, partnerships/ + one per partnership, agenda/ (dated offers by
+//! month), catalogue/ (operators and their offers), sitemap.xml, robots.txt and one feed: what
+//! Passerelle renders, minus its open-data exports and the explorer.
+
+use crate::synth::{Charter, Scope};
+use anyhow::{Context, Result};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// A TOML basic string (JSON's escapes are TOML's).
+fn s(value: &str) -> String {
+    serde_json::Value::from(value).to_string()
+}
+
+fn list<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<String> = values.into_iter().map(s).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("failed to write `{}`", path.display()))
+}
+
+/// Writes the Hugo project for `c` under `dir` (replacing it).
+pub fn project(c: &Charter, dir: &Path) -> Result<()> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).with_context(|| format!("failed to remove `{}`", dir.display()))?;
+    }
+    write(&dir.join("config.toml"), CONFIG)?;
+    for (name, text) in LAYOUTS {
+        write(&dir.join("layouts").join(name), text)?;
+    }
+    write(&dir.join("static/style.css"), "body{font-family:sans-serif;max-width:60rem;margin:auto}\n")?;
+    write(&dir.join("data/vocab.json"), &vocab())?;
+    let content = dir.join("content");
+    for (section, title) in [("offers", "Offres"), ("partnerships", "Partenariats")] {
+        write(&content.join(section).join("_index.md"), &format!("+++\ntitle = {}\n+++\n", s(title)))?;
+    }
+    for page in ["agenda", "catalogue"] {
+        let text = format!("+++\ntitle = {}\nlayout = {}\n+++\n", s(&crate::synth::capitalize(page)), s(page));
+        write(&content.join(page).join("_index.md"), &text)?;
+    }
+    for (taxonomy, title) in [("operators", "Acteurs"), ("venues", "Lieux"), ("districts", "Quartiers")] {
+        write(&content.join(taxonomy).join("_index.md"), &format!("+++\ntitle = {}\n+++\n", s(title)))?;
+    }
+    districts(c, &content)?;
+    operators(c, &content)?;
+    venues(c, &content)?;
+    offers(c, &content)?;
+    partnerships(c, &content)
+}
+
+fn districts(c: &Charter, content: &Path) -> Result<()> {
+    for d in &c.districts {
+        let text = format!(
+            "+++\ntitle = {}\nsummary = {}\npopulation = {}\npriority = {}\n+++\n{}\n",
+            s(&d.name),
+            s(&d.summary),
+            d.population,
+            d.priority,
+            d.summary
+        );
+        write(&content.join("districts").join(&d.id).join("_index.md"), &text)?;
+    }
+    Ok(())
+}
+
+fn operators(c: &Charter, content: &Path) -> Result<()> {
+    for o in &c.operators {
+        let district = o.district.map(|d| c.districts[d].id.as_str()).unwrap_or_default();
+        let mut text = String::from("+++\n");
+        let _ = writeln!(text, "title = {}\nkind = {}\nhome = {}", s(&o.name), s(o.kind), s(district));
+        let _ = writeln!(text, "address = {}\npostcode = {}", s(&o.address), s(o.postcode));
+        let _ = writeln!(text, "website = {}\nemail = {}\nphone = {}", s(&o.website), s(&o.email), s(&o.phone));
+        let _ = writeln!(text, "summary = {}\nupdated_on = {}\n+++\n{}", s(&o.summary), o.updated_on, o.description);
+        write(&content.join("operators").join(&o.id).join("_index.md"), &text)?;
+    }
+    Ok(())
+}
+
+fn venues(c: &Charter, content: &Path) -> Result<()> {
+    for v in &c.venues {
+        let mut text = String::from("+++\n");
+        let _ = writeln!(text, "title = {}\nkind = {}", s(&v.name), s(v.kind));
+        let _ = writeln!(text, "home = {}", s(&c.districts[v.district].id));
+        let _ = writeln!(text, "operator = {}", s(&c.operators[v.operator].id));
+        let _ = writeln!(text, "address = {}\npostcode = {}", s(&v.address), s(v.postcode));
+        let _ = writeln!(text, "lat = {:.6}\nlon = {:.6}", v.point.1, v.point.0);
+        let _ = writeln!(text, "accessibility = {}", list(v.accessibility.iter().copied()));
+        let _ = writeln!(text, "opening_hours = {}\nupdated_on = {}\n+++", s(v.opening_hours), v.updated_on);
+        write(&content.join("venues").join(&v.id).join("_index.md"), &text)?;
+    }
+    Ok(())
+}
+
+fn offers(c: &Charter, content: &Path) -> Result<()> {
+    for o in &c.offers {
+        let districts: Vec<&str> = match &o.districts {
+            Scope::Venue => o.venue.map(|v| c.districts[c.venues[v].district].id.as_str()).into_iter().collect(),
+            Scope::All => c.districts.iter().map(|d| d.id.as_str()).collect(),
+            Scope::Listed(ds) => ds.iter().map(|&d| c.districts[d].id.as_str()).collect(),
+        };
+        let mut operators = vec![c.operators[o.operator].id.as_str()];
+        operators.extend(o.partners.iter().map(|&p| c.operators[p].id.as_str()));
+        let mut text = String::from("+++\n");
+        let _ = writeln!(text, "title = {}\nsummary = {}", s(&o.title), s(&o.summary));
+        let _ = writeln!(text, "operator = {}\noperators = {}", s(operators[0]), list(operators.iter().copied()));
+        let _ = writeln!(text, "districts = {}", list(districts));
+        if let Some(v) = o.venue {
+            let _ = writeln!(text, "venues = {}", list([c.venues[v].id.as_str()]));
+        }
+        let _ = writeln!(text, "disciplines = {}", list(o.disciplines.iter().copied()));
+        let _ = writeln!(text, "audiences = {}", list(o.audiences.iter().copied()));
+        if let (Some(start), Some(end)) = (o.starts_on, o.ends_on) {
+            let _ = writeln!(text, "starts_on = {start}T00:00:00Z\nends_on = {end}T00:00:00Z");
+        }
+        if let Some(a) = o.age_min {
+            let _ = writeln!(text, "age_min = {a}");
+        }
+        if let Some(a) = o.age_max {
+            let _ = writeln!(text, "age_max = {a}");
+        }
+        let _ = writeln!(text, "schedule = {}\nprice = {}", s(o.schedule), s(o.price));
+        let _ = writeln!(text, "price_detail = {}\nbooking = {}", s(o.price_detail), s(&o.booking));
+        let _ = writeln!(text, "accessibility = {}", list(o.accessibility.iter().copied()));
+        let _ = writeln!(text, "languages = {}", list(o.languages.iter().copied()));
+        let _ = writeln!(text, "status = {}\nupdated_on = {}\n+++\n{}", s(o.status), o.updated_on, o.description);
+        write(&content.join("offers").join(format!("{}.md", o.id)), &text)?;
+    }
+    Ok(())
+}
+
+fn partnerships(c: &Charter, content: &Path) -> Result<()> {
+    for p in &c.partnerships {
+        let mut text = String::from("+++\n");
+        let _ = writeln!(text, "title = {}\nsummary = {}", s(&p.title), s(&p.summary));
+        let _ = writeln!(text, "members = {}", list(p.operators.iter().map(|&i| c.operators[i].id.as_str())));
+        let _ = writeln!(text, "offer_ids = {}", list(p.offers.iter().map(|&i| c.offers[i].id.as_str())));
+        let _ = writeln!(text, "district_ids = {}", list(p.districts.iter().map(|&i| c.districts[i].id.as_str())));
+        if let (Some(start), Some(end)) = (p.starts_on, p.ends_on) {
+            let _ = writeln!(text, "starts_on = {start}T00:00:00Z\nends_on = {end}T00:00:00Z");
+        }
+        let _ = writeln!(text, "+++\n{}", p.description);
+        write(&content.join("partnerships").join(format!("{}.md", p.id)), &text)?;
+    }
+    Ok(())
+}
+
+/// The French labels of the vocabularies the pages show, as `data/vocab.json`.
+fn vocab() -> String {
+    let map = |pairs: &[(&str, &str)]| {
+        serde_json::Value::Object(pairs.iter().map(|&(k, v)| (k.to_string(), v.into())).collect())
+    };
+    serde_json::json!({
+        "audience": map(&[
+            ("children", "Enfants"), ("youth", "Jeunes"), ("families", "Familles"), ("adults", "Adultes"),
+            ("seniors", "Seniors"), ("schools", "Écoles"), ("associations", "Associations"),
+            ("everyone", "Tout public"),
+        ]),
+        "discipline": map(&[
+            ("music", "Musique"), ("theatre", "Théâtre"), ("dance", "Danse"), ("visual_arts", "Arts plastiques"),
+            ("reading", "Lecture"), ("writing", "Écriture"), ("cinema", "Cinéma"),
+            ("photography", "Photographie"), ("heritage", "Patrimoine"), ("digital", "Numérique"),
+            ("circus", "Cirque"), ("crafts", "Artisanat"), ("multidisciplinary", "Pluridisciplinaire"),
+        ]),
+        "accessibility": map(&[
+            ("wheelchair", "Accessible en fauteuil roulant"), ("hearing_loop", "Boucle magnétique"),
+            ("sign_language", "Langue des signes"), ("audio_description", "Audiodescription"),
+            ("easy_read", "Facile à lire et à comprendre"),
+        ]),
+        "price": map(&[("free", "Gratuit"), ("paid", "Payant"), ("pay_what_you_can", "Prix libre")]),
+    })
+    .to_string()
+}
+
+const CONFIG: &str = r#"baseURL = "https://charte.example.org/"
+languageCode = "fr"
+defaultContentLanguage = "fr"
+title = "Charte de coopération culturelle"
+relativeURLs = true
+enableRobotsTXT = true
+
+[taxonomies]
+operator = "operators"
+venue = "venues"
+district = "districts"
+
+[outputs]
+home = ["HTML", "RSS"]
+section = ["HTML"]
+taxonomy = ["HTML"]
+term = ["HTML"]
+"#;
+
+/// The templates: pages comparable to Passerelle's (header, nav, main, footer; the same facts).
+const LAYOUTS: &[(&str, &str)] = &[
+    ("_default/baseof.html", r#"<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} — {{ site.Title }}</title><meta name="description" content="{{ .Params.summary | default site.Title }}">
+<link rel="stylesheet" href="{{ "style.css" | relURL }}"></head>
+<body><header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
+<nav><a href="{{ "offers/" | relURL }}">Offres</a> <a href="{{ "operators/" | relURL }}">Acteurs</a> <a href="{{ "venues/" | relURL }}">Lieux</a> <a href="{{ "districts/" | relURL }}">Quartiers</a> <a href="{{ "partnerships/" | relURL }}">Partenariats</a> <a href="{{ "agenda/" | relURL }}">Agenda</a> <a href="{{ "catalogue/" | relURL }}">Catalogue</a></nav></header>
+<main>{{ block "main" . }}{{ end }}</main>
+<footer><p>{{ site.Title }}</p></footer></body></html>
+"#),
+    ("partials/link.html", r#"{{ with site.GetPage .path }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}"#),
+    ("partials/card.html", r#"<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> — {{ .Params.summary }}{{ with .Params.starts_on }} <time>{{ time.Format "2 January 2006" . }}</time>{{ end }}</li>"#),
+    ("offers/single.html", r#"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
+<dl><dt>Porteur</dt><dd>{{ partial "link.html" (dict "path" (printf "/operators/%s" .Params.operator)) }}</dd>
+{{ with after 1 .Params.operators }}<dt>Partenaires</dt><dd>{{ range . }}{{ partial "link.html" (dict "path" (printf "/operators/%s" .)) }} {{ end }}</dd>{{ end }}
+{{ with .Params.venues }}<dt>Lieu</dt><dd>{{ range . }}{{ partial "link.html" (dict "path" (printf "/venues/%s" .)) }}{{ end }}</dd>{{ end }}
+<dt>Quartiers</dt><dd>{{ range .Params.districts }}{{ partial "link.html" (dict "path" (printf "/districts/%s" .)) }} {{ end }}</dd>
+<dt>Disciplines</dt><dd>{{ range .Params.disciplines }}{{ index site.Data.vocab.discipline . }} {{ end }}</dd>
+<dt>Publics</dt><dd>{{ range .Params.audiences }}{{ index site.Data.vocab.audience . }} {{ end }}{{ with .Params.age_min }} dès {{ . }} ans{{ end }}{{ with .Params.age_max }} jusqu'à {{ . }} ans{{ end }}</dd>
+<dt>Quand</dt><dd>{{ with .Params.starts_on }}du {{ time.Format "2 January 2006" . }}{{ else }}toute l'année{{ end }}{{ with .Params.ends_on }} au {{ time.Format "2 January 2006" . }}{{ end }} {{ .Params.schedule }}</dd>
+<dt>Tarif</dt><dd>{{ index site.Data.vocab.price .Params.price }} {{ .Params.price_detail }}</dd>
+<dt>Réservation</dt><dd>{{ .Params.booking }}</dd>
+{{ with .Params.accessibility }}<dt>Accessibilité</dt><dd>{{ range . }}{{ index site.Data.vocab.accessibility . }} {{ end }}</dd>{{ end }}
+<dt>Langues</dt><dd>{{ delimit .Params.languages ", " }}</dd><dt>Statut</dt><dd>{{ .Params.status }}</dd></dl>
+<div class="description">{{ .Content }}</div><p>Mis à jour le {{ time.Format "2 January 2006" .Params.updated_on }}</p></article>{{ end }}
+"#),
+    ("offers/list.html", r#"{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} offres</p><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"#),
+    ("partnerships/single.html", r#"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
+<h2>Acteurs</h2><ul>{{ range .Params.members }}<li>{{ partial "link.html" (dict "path" (printf "/operators/%s" .)) }}</li>{{ end }}</ul>
+<h2>Offres</h2><ul>{{ range .Params.offer_ids }}<li>{{ partial "link.html" (dict "path" (printf "/offers/%s" .)) }}</li>{{ end }}</ul>
+<h2>Quartiers</h2><ul>{{ range .Params.district_ids }}<li>{{ partial "link.html" (dict "path" (printf "/districts/%s" .)) }}</li>{{ end }}</ul>
+<div class="description">{{ .Content }}</div></article>{{ end }}
+"#),
+    ("partnerships/list.html", r#"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"#),
+    ("operators/term.html", r#"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
+<dl><dt>Type</dt><dd>{{ .Params.kind }}</dd>{{ with .Params.home }}<dt>Quartier</dt><dd>{{ partial "link.html" (dict "path" (printf "/districts/%s" .)) }}</dd>{{ end }}
+<dt>Adresse</dt><dd>{{ .Params.address }}, {{ .Params.postcode }} Liège</dd><dt>Contact</dt><dd><a href="{{ .Params.website }}">{{ .Params.website }}</a> {{ .Params.email }} {{ .Params.phone }}</dd></dl>
+<div class="description">{{ .Content }}</div><h2>Offres</h2><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>
+<p>Mis à jour le {{ time.Format "2 January 2006" .Params.updated_on }} — <a href="mailto:charte@example.org?subject={{ .Title }}">signaler une correction</a></p></article>{{ end }}
+"#),
+    ("venues/term.html", r#"{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<dl><dt>Type</dt><dd>{{ .Params.kind }}</dd><dt>Quartier</dt><dd>{{ partial "link.html" (dict "path" (printf "/districts/%s" .Params.home)) }}</dd>
+<dt>Géré par</dt><dd>{{ partial "link.html" (dict "path" (printf "/operators/%s" .Params.operator)) }}</dd>
+<dt>Adresse</dt><dd>{{ .Params.address }}, {{ .Params.postcode }} Liège ({{ .Params.lat }}, {{ .Params.lon }})</dd><dt>Horaires</dt><dd>{{ .Params.opening_hours }}</dd>
+{{ with .Params.accessibility }}<dt>Accessibilité</dt><dd>{{ range . }}{{ index site.Data.vocab.accessibility . }} {{ end }}</dd>{{ end }}</dl>
+<h2>Offres</h2><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul></article>{{ end }}
+"#),
+    ("districts/term.html", r#"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
+<p>{{ .Params.population }} habitants{{ if .Params.priority }}, quartier prioritaire{{ end }}</p>
+<h2>Offres</h2><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul></article>{{ end }}
+"#),
+    ("_default/terms.html", r#"{{ define "main" }}<h1>{{ .Title }}</h1><table><tr><th>Nom</th><th>Offres</th></tr>{{ range .Data.Terms.Alphabetical }}<tr><td><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></td><td>{{ .Count }}</td></tr>{{ end }}</table>{{ end }}
+"#),
+    ("_default/list.html", r#"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"#),
+    ("_default/single.html", r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
+"#),
+    ("_default/agenda.html", r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range (where (where site.RegularPages "Section" "offers") "Params.starts_on" "!=" nil).GroupByParamDate "starts_on" "January 2006" }}<h2>{{ .Key }}</h2><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}{{ end }}
+"#),
+    ("_default/catalogue.html", r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range site.Taxonomies.operators.Alphabetical }}<section><h2>{{ .Page.Title }}</h2><p>{{ .Page.Params.summary }}</p><ul>{{ range .Pages.ByTitle }}<li>{{ .Title }} — {{ .Params.summary }}</li>{{ end }}</ul></section>{{ end }}{{ end }}
+"#),
+    ("index.html", r#"{{ define "main" }}<h1>{{ site.Title }}</h1><p>{{ len (where site.RegularPages "Section" "offers") }} offres.</p><ul>{{ range first 20 (where site.RegularPages "Section" "offers").ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"#),
+];

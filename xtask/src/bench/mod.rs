@@ -1,0 +1,251 @@
+//! `cargo xtask bench [--offers 10000] [--big 100000] [--runs 5] [--seed S]`: the budgets of
+//! DESIGN.md measured side by side in one run, printed as a table and written to
+//! `target/bench/report.json`. Never asserts timing: the machines are shared and noisy, so each
+//! time is the median of `--runs` runs after one warm-up, and a missed budget is reported, not
+//! failed on.
+//!
+//! Measures: full build of N synthetic offers by the release `passerelle` vs `hugo` rendering the
+//! same pages from the same records (`hugo.rs`); a rebuild with nothing changed (time, ratio,
+//! files rewritten); peak memory; the big build; byte-identical builds; explorer sizes (gzip).
+
+mod hugo;
+mod measure;
+mod report;
+
+use crate::synth;
+use anyhow::{bail, Context, Result};
+use measure::{median, Run};
+use report::Report;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The reference day of every build, so that two builds are comparable whatever the clock says.
+const TODAY: &str = "2026-10-01";
+
+#[derive(Clone, Debug)]
+struct Args {
+    offers: usize,
+    big: usize,
+    runs: usize,
+    seed: u64,
+}
+
+fn parse(args: &[String]) -> Result<Args> {
+    let mut parsed = Args { offers: 10_000, big: 100_000, runs: 5, seed: synth::SEED };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let value = args.next().with_context(|| format!("{arg} needs a value"))?;
+        let number = || value.parse::<u64>().with_context(|| format!("{arg}: {value:?} is not a number"));
+        match arg.as_str() {
+            "--offers" => parsed.offers = number()? as usize,
+            "--big" => parsed.big = number()? as usize,
+            "--runs" => parsed.runs = number()?.max(1) as usize,
+            "--seed" => parsed.seed = number()?,
+            other => bail!("bench: unknown argument {other:?}\nusage: cargo xtask bench [--offers 10000] [--big 100000 (0: skip)] [--runs 5] [--seed S]"),
+        }
+    }
+    Ok(parsed)
+}
+
+/// Installs `package` with apt when `program` is missing; fails loudly when it cannot.
+fn ensure(program: &str, package: &str) -> Result<()> {
+    let found = |p: &str| Command::new("sh").args(["-c", &format!("command -v {p}")]).output().is_ok_and(|o| o.status.success());
+    if found(program) {
+        return Ok(());
+    }
+    eprintln!("bench: {program} is missing: installing the Debian package {package}");
+    let apt = |args: &[&str]| Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive").status();
+    let installed = apt(&["update"]).is_ok_and(|s| s.success()) && apt(&["install", "-y", package]).is_ok_and(|s| s.success());
+    if !installed || !found(program) {
+        bail!("bench needs {program}: `apt-get install -y {package}` failed (run as root, or install it yourself)");
+    }
+    Ok(())
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| crate::root().join("target"))
+}
+
+fn remove(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).with_context(|| format!("failed to remove `{}`", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// `passerelle build --root ROOT --out OUT`, with the bench's reference day.
+fn build(bin: &Path, root: &Path, out: &Path) -> Command {
+    let mut command = Command::new(bin);
+    command.arg("build").arg("--root").arg(root).arg("--out").arg(out).env("PASSERELLE_TODAY", TODAY);
+    command
+}
+
+/// Runs `fresh` (which prepares a clean state) then `command`, `runs + 1` times; drops the
+/// first run (warm-up: page cache, lazy loading).
+fn repeat(runs: usize, scratch: &Path, mut fresh: impl FnMut() -> Result<()>, mut command: impl FnMut() -> Command) -> Result<Vec<Run>> {
+    let mut out = Vec::new();
+    for i in 0..=runs {
+        fresh()?;
+        let run = measure::run(&mut command(), scratch)?;
+        if i > 0 {
+            out.push(run);
+        }
+    }
+    Ok(out)
+}
+
+fn walls(runs: &[Run]) -> f64 {
+    median(&runs.iter().map(|r| r.wall).collect::<Vec<_>>())
+}
+
+fn cpus(runs: &[Run]) -> f64 {
+    median(&runs.iter().map(|r| r.cpu).collect::<Vec<_>>())
+}
+
+fn peak_mb(runs: &[Run]) -> f64 {
+    runs.iter().map(|r| r.max_rss).max().unwrap_or(0) as f64 / 1_048_576.0
+}
+
+/// The "N files written" of the build's own report line, when it prints one.
+fn written(stderr: &str) -> Option<usize> {
+    let line = stderr.lines().rev().find(|l| l.contains("files written"))?;
+    let before = &line[..line.find(" files written")?];
+    before.rsplit(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
+fn html_pages(dir: &Path) -> Result<usize> {
+    Ok(measure::files(dir)?.iter().filter(|f| f.extension().is_some_and(|e| e == "html")).count())
+}
+
+/// `cargo xtask bench …`.
+pub fn main(args: &[String]) -> Result<()> {
+    let args = parse(args)?;
+    ensure("hugo", "hugo")?;
+    ensure(measure::GNU_TIME, "time")?;
+    let status = Command::new("cargo").args(["build", "--release", "-p", "passerelle"]).current_dir(crate::root()).status()?;
+    if !status.success() {
+        bail!("`cargo build --release -p passerelle` failed with {status}");
+    }
+    let bin = target_dir().join("release/passerelle");
+    let work = target_dir().join("bench");
+    std::fs::create_dir_all(&work).with_context(|| format!("failed to create `{}`", work.display()))?;
+    let mut report = Report::default();
+    let hugo_version = Command::new("hugo").arg("version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (key, value) in [
+        ("offers", args.offers.into()),
+        ("big", args.big.into()),
+        ("runs", args.runs.into()),
+        ("seed", args.seed.into()),
+        ("today", TODAY.into()),
+        ("hugo", hugo_version.clone().into()),
+        ("cores", cores.into()),
+        ("statistic", "median of `runs` runs after one warm-up run; peak memory is the maximum".into()),
+    ] {
+        report.meta.insert(key.into(), value);
+    }
+    eprintln!("bench: {} offers, {} runs each (median after one warm-up), {cores} cores, {hugo_version}", args.offers, args.runs);
+
+    let n = args.offers;
+    let dir = work.join(format!("n{n}"));
+    let project = dir.join("project");
+    let charter = synth::write_project(n, args.seed, &project)?;
+    hugo::project(&charter, &dir.join("hugo"))?;
+    drop(charter);
+    eprintln!("bench: synthetic charter and Hugo project written under {}", dir.display());
+
+    // Full builds, side by side.
+    let site = dir.join("site");
+    let passerelle = repeat(args.runs, &work, || remove(&site), || build(&bin, &project, &site))?;
+    let hugo_out = dir.join("hugo-public");
+    let hugo = repeat(args.runs, &work, || remove(&hugo_out), || {
+        let mut c = Command::new("hugo");
+        c.arg("--quiet").arg("--source").arg(dir.join("hugo")).arg("--destination").arg(&hugo_out);
+        c
+    })?;
+    let (p_full, h_full) = (walls(&passerelle), walls(&hugo));
+    let speedup = h_full / p_full;
+    report.info(&format!("pages rendered at {n} offers: passerelle / hugo (.html files)"), html_pages(&site)? as f64, "", &format!("hugo: {}", html_pages(&hugo_out)?));
+    report.info(&format!("hugo full build, {n} offers"), h_full, "s", &format!("cpu {:.2} s", cpus(&hugo)));
+    report.check(&format!("passerelle full build, {n} offers"), p_full, "s", "≥ 5× faster than hugo", speedup >= 5.0, &format!("{speedup:.1}× faster (cpu {:.1}×)", cpus(&hugo) / cpus(&passerelle)));
+
+    // A rebuild with nothing changed, into the same folder.
+    let before = measure::snapshot(&site)?;
+    let rebuilds = repeat(args.runs, &work, || Ok(()), || build(&bin, &project, &site))?;
+    let reported = rebuilds.iter().map(|run| written(&run.stderr)).try_fold(0, |max, w| w.map(|w| w.max(max)));
+    let rewritten = measure::changed(&before, &measure::snapshot(&site)?);
+    let p_re = walls(&rebuilds);
+    let re_ratio = p_full / p_re;
+    report.check(&format!("rebuild, nothing changed, {n} offers"), p_re, "s", "≥ 20× faster than full", re_ratio >= 20.0, &format!("{re_ratio:.1}× faster"));
+    let note = reported.map_or("build prints no count".to_string(), |w| format!("build reports {w} written"));
+    report.check("files rewritten by the rebuild (mtime/inode)", rewritten as f64, "", "0", rewritten == 0 && reported.unwrap_or(0) == 0, &note);
+
+    // Memory.
+    report.info(&format!("hugo peak memory, {n} offers"), peak_mb(&hugo), "MB", "");
+    let p_mem = peak_mb(&passerelle);
+    report.check(&format!("passerelle peak memory, {n} offers"), p_mem, "MB", "≤ 150 MB", p_mem <= 150.0, "");
+
+    // Determinism: a second full build elsewhere, compared byte for byte.
+    let twin = dir.join("site-twin");
+    remove(&twin)?;
+    measure::run(&mut build(&bin, &project, &twin), &work)?;
+    let difference = measure::difference(&site, &twin)?;
+    report.check("two builds byte-identical", f64::from(u8::from(difference.is_none())), "yes/no", "yes", difference.is_none(), difference.as_deref().unwrap_or(""));
+    sizes(&site, n, &mut report)?;
+    report.info(&format!("site size, {n} offers"), measure::tree_size(&site)? as f64 / 1_048_576.0, "MB", &format!("hugo: {:.1} MB", measure::tree_size(&hugo_out)? as f64 / 1_048_576.0));
+
+    if args.big > 0 {
+        big(&args, &bin, &work, &mut report)?;
+    }
+    println!("\n{}", report.table());
+    let json = work.join("report.json");
+    report.write_json(&json)?;
+    println!("times: median of {} runs after a warm-up; written to {}", args.runs, json.display());
+    if report.missed() > 0 {
+        println!("{} budget(s) missed (reported, not failed: timings on a shared machine are indicative)", report.missed());
+    }
+    Ok(())
+}
+
+/// The 100,000-offer build: time and peak memory.
+fn big(args: &Args, bin: &Path, work: &Path, report: &mut Report) -> Result<()> {
+    let n = args.big;
+    let dir = work.join(format!("n{n}"));
+    let project = dir.join("project");
+    synth::write_project(n, args.seed, &project)?;
+    let site = dir.join("site");
+    let runs = args.runs.min(3);
+    eprintln!("bench: {n} offers, {runs} runs");
+    let builds = repeat(runs, work, || remove(&site), || build(bin, &project, &site))?;
+    let (time, mem) = (walls(&builds), peak_mb(&builds));
+    report.check(&format!("passerelle full build, {n} offers"), time, "s", "≤ 10 s", time <= 10.0, &format!("cpu {:.2} s", cpus(&builds)));
+    report.check(&format!("passerelle peak memory, {n} offers"), mem, "MB", "≤ 1 GB", mem <= 1024.0, "");
+    remove(&site)
+}
+
+/// The explorer's transfer sizes, gzipped: wasm + JS, and the first load (+ CSS + index).
+fn sizes(site: &Path, n: usize, report: &mut Report) -> Result<()> {
+    let mut gz = std::collections::BTreeMap::<&str, u64>::new();
+    for rel in measure::files(site)? {
+        let name = rel.to_string_lossy();
+        let kind = match rel.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => "wasm",
+            Some("js") | Some("mjs") => "js",
+            Some("css") => "css",
+            Some("json") if name.contains("explorer-index") => "index",
+            _ => continue,
+        };
+        *gz.entry(kind).or_default() += measure::gzip_len(&std::fs::read(site.join(&rel))?)?;
+    }
+    if !gz.contains_key("wasm") {
+        report.info("explorer wasm + JS (gzip)", 0.0, "KB", "no .wasm in the built site: not measured");
+        return Ok(());
+    }
+    let kb = |k: &str| gz.get(k).copied().unwrap_or(0) as f64 / 1024.0;
+    let app = kb("wasm") + kb("js");
+    let first = app + kb("css") + kb("index");
+    report.check("explorer wasm + JS (gzip)", app, "KB", "≤ 150 KB", app <= 150.0, &format!("wasm {:.1} + js {:.1}", kb("wasm"), kb("js")));
+    let detail = format!("+ css {:.1} + index {:.1}", kb("css"), kb("index"));
+    report.check(&format!("explorer first load, {n} offers (gzip)"), first, "KB", "≤ 400 KB", first <= 400.0, &detail);
+    Ok(())
+}
