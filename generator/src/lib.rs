@@ -81,15 +81,41 @@ pub struct Built {
 /// The whole pipeline: check, then render, index and export into a staging folder beside
 /// `out`, swapped in only when complete.
 pub fn build(root: &Path, out: &Path, options: &Options) -> Result<Built> {
+    build_with(root, out, options, &mut |_| {})
+}
+
+/// A stage of [`build_with`] that just finished, for progress display.
+#[derive(Debug)]
+pub enum Step<'a> {
+    /// Same inputs, same binary, same day as the site at `out` was built from: nothing to do.
+    UpToDate,
+    /// Data loaded and validated into this charter.
+    Checked(&'a Charter),
+    /// A stage (`"render"`, `"index"`, `"export"`) is done; `files` staged so far.
+    Staged { stage: &'static str, files: usize },
+}
+
+/// [`build`], telling `progress` each stage as it ends. Skips every stage when the site at
+/// `out` was built from the same [`write::Fingerprint`] and is intact.
+pub fn build_with(root: &Path, out: &Path, options: &Options, progress: &mut dyn FnMut(Step<'_>)) -> Result<Built> {
+    let fingerprint = write::Fingerprint::of(root, options.today)?;
+    if let Some(report) = write::up_to_date(out, fingerprint.as_ref()) {
+        progress(Step::UpToDate);
+        return Ok(Built { diagnostics: Diagnostics::default(), report: Some(report) });
+    }
     let Checked { diagnostics, charter } = check(root, options)?;
     let Some(charter) = charter else {
         return Ok(Built { diagnostics, report: None });
     };
+    progress(Step::Checked(&charter));
     let config = config::Config::load(root)?;
-    let mut staging = write::Staging::new(out)?;
+    let mut staging = write::Staging::new(out)?.with_fingerprint(fingerprint);
     render::render(&charter, &config, root, &mut staging)?;
+    progress(Step::Staged { stage: "render", files: staging.len() });
     index::index(&charter, &config, &mut staging)?;
+    progress(Step::Staged { stage: "index", files: staging.len() });
     export::export(&charter, &config, &mut staging)?;
+    progress(Step::Staged { stage: "export", files: staging.len() });
     let report = staging.commit()?;
     Ok(Built { diagnostics, report: Some(report) })
 }
