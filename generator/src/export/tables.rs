@@ -1,0 +1,166 @@
+//! The canonical CSV of every table: `data/<table>.csv` with DESIGN.md's English headers in
+//! their documented order, `|` between the values of a multi-valued cell, ISO dates, `yes`/`no`,
+//! UTF-8 without BOM, RFC 4180 quoting and CRLF line ends. `load` reads these files back as they
+//! are, so the export doubles as a normalised copy of the input. Also `data/vocabulary.csv`:
+//! every code of every vocabulary with its labels, to decode the code columns.
+
+use crate::model::{Charter, DistrictScope};
+use crate::vocabulary::GROUPS;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use std::fmt::Display;
+
+/// `data/districts.csv` headers.
+pub const DISTRICTS: [&str; 8] = ["id", "name", "city", "summary", "lat", "lon", "population", "priority"];
+/// `data/operators.csv` headers.
+pub const OPERATORS: [&str; 16] = [
+    "id", "name", "kind", "district", "address", "postcode", "city", "lat", "lon", "website", "email", "phone",
+    "summary", "description", "signed_charter_on", "updated_on",
+];
+/// `data/venues.csv` headers.
+pub const VENUES: [&str; 14] = [
+    "id", "name", "kind", "district", "address", "postcode", "city", "lat", "lon", "operator", "accessibility",
+    "opening_hours", "website", "updated_on",
+];
+/// `data/offers.csv` headers.
+pub const OFFERS: [&str; 22] = [
+    "id", "title", "operator", "partners", "disciplines", "audiences", "age_min", "age_max", "districts", "venue",
+    "starts_on", "ends_on", "schedule", "price", "price_detail", "booking", "accessibility", "languages", "summary",
+    "description", "status", "updated_on",
+];
+/// `data/partnerships.csv` headers.
+pub const PARTNERSHIPS: [&str; 9] =
+    ["id", "title", "operators", "offers", "districts", "starts_on", "ends_on", "summary", "description"];
+/// `data/vocabulary.csv` headers.
+pub const VOCABULARY: [&str; 4] = ["group", "code", "label_fr", "label_en"];
+
+/// Every table as `(site path, CSV bytes)`, in DESIGN.md's order.
+pub fn tables(charter: &Charter) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    let districts = table(&DISTRICTS, charter.districts.iter().map(|d| {
+        vec![d.id.clone(), d.name.clone(), d.city.clone(), d.summary.clone(), opt(d.lat), opt(d.lon), opt(d.population), yes_no(d.priority)]
+    }))?;
+    let operators = table(&OPERATORS, charter.operators.iter().map(|o| {
+        vec![
+            o.id.clone(), o.name.clone(), o.kind.clone(), opt(o.district.as_ref()), o.address.clone(), o.postcode.clone(),
+            o.city.clone(), opt(o.lat), opt(o.lon), opt(o.website.as_ref()), opt(o.email.as_ref()), opt(o.phone.as_ref()),
+            o.summary.clone(), o.description.clone(), date(o.signed_charter_on), date(o.updated_on),
+        ]
+    }))?;
+    let venues = table(&VENUES, charter.venues.iter().map(|v| {
+        vec![
+            v.id.clone(), v.name.clone(), v.kind.clone(), opt(v.district.as_ref()), v.address.clone(), v.postcode.clone(),
+            v.city.clone(), opt(v.lat), opt(v.lon), opt(v.operator.as_ref()), multi(&v.accessibility),
+            v.opening_hours.clone(), opt(v.website.as_ref()), date(v.updated_on),
+        ]
+    }))?;
+    let offers = table(&OFFERS, charter.offers.iter().map(|o| {
+        vec![
+            o.id.clone(), o.title.clone(), o.operator.clone(), multi(&o.partners), multi(&o.disciplines),
+            multi(&o.audiences), opt(o.age_min), opt(o.age_max), scope(&o.districts), opt(o.venue.as_ref()),
+            date(o.starts_on), date(o.ends_on), o.schedule.clone(), opt(o.price.map(|p| p.code())),
+            o.price_detail.clone(), o.booking.clone(), multi(&o.accessibility), multi(&o.languages),
+            o.summary.clone(), o.description.clone(), o.status.code().to_owned(), date(o.updated_on),
+        ]
+    }))?;
+    let partnerships = table(&PARTNERSHIPS, charter.partnerships.iter().map(|p| {
+        vec![
+            p.id.clone(), p.title.clone(), multi(&p.operators), multi(&p.offers), multi(&p.districts),
+            date(p.starts_on), date(p.ends_on), p.summary.clone(), p.description.clone(),
+        ]
+    }))?;
+    let vocabulary = table(&VOCABULARY, GROUPS.iter().flat_map(|&group| {
+        let terms = charter.vocabularies.group(group).map(|v| v.terms.as_slice()).unwrap_or_default();
+        terms.iter().map(move |t| vec![group.to_owned(), t.code.clone(), t.fr.clone(), t.en.clone()])
+    }))?;
+    Ok(vec![
+        ("data/districts.csv", districts),
+        ("data/operators.csv", operators),
+        ("data/venues.csv", venues),
+        ("data/offers.csv", offers),
+        ("data/partnerships.csv", partnerships),
+        ("data/vocabulary.csv", vocabulary),
+    ])
+}
+
+/// One CSV file: the header row, then `rows`.
+fn table(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    writer.write_record(headers).context("failed to write a CSV header")?;
+    for row in rows {
+        writer.write_record(&row).context("failed to write a CSV row")?;
+    }
+    writer.into_inner().map_err(|e| anyhow::anyhow!("failed to finish a CSV table: {e}"))
+}
+
+/// An optional value, empty when absent.
+fn opt<T: Display>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// An ISO date, empty when absent.
+fn date(value: Option<NaiveDate>) -> String {
+    opt(value.map(|d| d.format("%Y-%m-%d")))
+}
+
+/// The values of a multi-valued cell, `|`-separated.
+fn multi(values: &[String]) -> String {
+    values.join("|")
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_owned()
+}
+
+/// An offer's `districts` cell as written: empty (the venue's), `all`, or the listed ids.
+fn scope(scope: &DistrictScope) -> String {
+    match scope {
+        DistrictScope::Venue => String::new(),
+        DistrictScope::All => "all".to_owned(),
+        DistrictScope::Listed(ids) => multi(ids),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+
+    /// The rows of a CSV file, headers first.
+    fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(bytes);
+        reader.records().map(|r| r.expect("record").iter().map(str::to_owned).collect()).collect()
+    }
+
+    // Every table has DESIGN.md's headers in order, and cells read back as written: multi-valued
+    // cells with `|`, ISO dates, quotes, commas and line breaks intact.
+    #[test]
+    fn tables_round_trip_with_canonical_headers() {
+        let charter = fixture::charter();
+        let tables = tables(&charter).expect("tables");
+        let names: Vec<&str> = tables.iter().map(|(p, _)| *p).collect();
+        assert_eq!(names, ["data/districts.csv", "data/operators.csv", "data/venues.csv", "data/offers.csv", "data/partnerships.csv", "data/vocabulary.csv"]);
+        let headers: [&[&str]; 6] = [&DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS, &VOCABULARY];
+        for ((path, bytes), expected) in tables.iter().zip(headers) {
+            let rows = rows(bytes);
+            assert_eq!(rows[0], expected, "{path}");
+            assert!(rows.iter().all(|r| r.len() == expected.len()), "{path}: ragged");
+            assert!(bytes.windows(2).any(|w| w == b"\r\n"), "{path}: CRLF");
+        }
+        let offers = rows(&tables[3].1);
+        let col = |name: &str| OFFERS.iter().position(|h| *h == name).expect("column");
+        let slam = offers.iter().find(|r| r[0] == "atelier-slam").expect("offer");
+        assert_eq!(slam[col("title")], fixture::HOSTILE_TITLE);
+        assert_eq!(slam[col("audiences")], "youth|adults");
+        assert_eq!(slam[col("districts")], "bressoux|droixhe");
+        assert_eq!(slam[col("starts_on")], "2026-11-25");
+        assert_eq!(slam[col("price")], "free");
+        assert_eq!(slam[col("description")], fixture::DESCRIPTION);
+        let ongoing = offers.iter().find(|r| r[0] == "lecture-libre").expect("offer");
+        assert_eq!(ongoing[col("districts")], "");
+        assert_eq!(ongoing[col("starts_on")], "");
+        let districts = rows(&tables[0].1);
+        assert_eq!(districts[1][7], "yes");
+        let vocabulary = rows(&tables[5].1);
+        assert!(vocabulary.contains(&vec!["discipline".into(), "theatre".into(), "Théâtre".into(), "Theatre".into()]));
+    }
+}
