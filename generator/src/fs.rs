@@ -17,3 +17,18 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
         Err(e) => Err(e).with_context(|| format!("failed to read `{}`", path.display())),
     }
 }
+
+/// The entries of a folder, sorted by name; `Ok(None)` when the folder does not exist.
+pub fn list(dir: &Path) -> Result<Option<Vec<std::path::PathBuf>>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("failed to list `{}`", dir.display())),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        paths.push(entry.with_context(|| format!("failed to list `{}`", dir.display()))?.path());
+    }
+    paths.sort();
+    Ok(Some(paths))
+}

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use passerelle::{Diagnostics, Options};
+use passerelle::{diagnostics, Diagnostics, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,7 +80,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let checked = passerelle::check(&root, &options)?;
             match format {
                 Format::Text => print_diagnostics(&checked.diagnostics),
-                Format::Json => println!("{}", serde_json::to_string_pretty(&checked.diagnostics.iter().collect::<Vec<_>>())?),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&diagnostics::render::to_json(&checked.diagnostics))?),
             }
             Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
@@ -91,9 +91,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Every diagnostic, then the summary, on stderr: rich on a terminal, one line each otherwise.
 fn print_diagnostics(diagnostics: &Diagnostics) {
-    for d in diagnostics.iter() {
-        eprintln!("{}:{}:{}: {:?}: {}", d.file, d.line, d.column, d.severity, d.message);
-    }
-    eprintln!("{} errors, {} warnings", diagnostics.error_count(), diagnostics.warning_count());
+    diagnostics::render::print(diagnostics);
 }

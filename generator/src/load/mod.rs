@@ -1,12 +1,84 @@
-//! Stage `load`: `data/*.csv` and `data/districts.geojson` → typed [`Records`].
-//! (Stub: being written.)
+//! Stage `load`: `data/*.csv` (+ `districts.geojson`) → typed [`Records`].
+//!
+//! Steps, one module each: [`files`] finds each table's file (English or French name);
+//! [`decode`] turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252); [`rows`] splits the
+//! text into cells that know their line and column; [`headers`] maps columns to fields by
+//! name or alias ([`tables`] lists them); [`fields`] gives each record an [`Origin`] and typed
+//! access, parsing cells with [`cells`]; [`build`] makes the record types; [`geojson`] reads
+//! the district outlines. Every problem in a file is a diagnostic; only I/O fails.
+//!
+//! [`Origin`]: crate::model::records::Origin
 
-use crate::diagnostics::Diagnostics;
+pub mod build;
+pub mod cells;
+pub mod decode;
+pub mod fields;
+pub mod files;
+pub mod geojson;
+pub mod headers;
+pub mod rows;
+pub mod tables;
+
+use crate::diagnostics::{Diagnostics, Severity};
 use crate::model::Records;
 use anyhow::Result;
+use fields::Fields;
+use files::Source;
 use std::path::Path;
 
-/// Reads every table under `root/data`. Problems in the files are pushed to `diagnostics`.
-pub fn load(_root: &Path, _diagnostics: &mut Diagnostics) -> Result<Records> {
-    Ok(Records::default())
+/// Reads every table under `root/data`. Problems in the files are pushed to `diagnostics`;
+/// an `Err` means a file could not be read at all.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
+    let found = files::find(root, diagnostics)?;
+    let mut tables = Vec::with_capacity(tables::ALL.len());
+    for (table, source) in tables::ALL.iter().zip(&found.tables) {
+        tables.push(match source {
+            Some(source) => {
+                let text = read_text(source, diagnostics)?;
+                fields::records(table, &source.name, &text, diagnostics)
+            }
+            None => Vec::new(),
+        });
+    }
+    let [vocabulary, districts, operators, venues, offers, partnerships]: [Vec<Fields>; 6] =
+        tables.try_into().map_err(|_| anyhow::anyhow!("one list per table"))?;
+    let mut records = Records {
+        vocabulary: build_all(&vocabulary, build::vocabulary, diagnostics),
+        districts: build_all(&districts, build::district, diagnostics),
+        operators: build_all(&operators, build::operator, diagnostics),
+        venues: build_all(&venues, build::venue, diagnostics),
+        offers: build_all(&offers, build::offer, diagnostics),
+        partnerships: build_all(&partnerships, build::partnership, diagnostics),
+        ..Records::default()
+    };
+    if let Some(source) = &found.geojson {
+        let text = read_text(source, diagnostics)?;
+        let (shapes, origins) = geojson::shapes(&text, &source.name, diagnostics).into_iter().unzip();
+        records.shapes = shapes;
+        records.shape_origins = origins;
+    }
+    Ok(records)
 }
+
+fn build_all<T>(rows: &[Fields], build: fn(&Fields, &mut Diagnostics) -> T, diagnostics: &mut Diagnostics) -> Vec<T> {
+    rows.iter().map(|fields| build(fields, diagnostics)).collect()
+}
+
+/// A file's decoded text, remembered by `diagnostics` for source excerpts.
+fn read_text(source: &Source, diagnostics: &mut Diagnostics) -> Result<String> {
+    let decoded = decode::decode(&crate::fs::read(&source.path)?);
+    if decoded.lossy {
+        diagnostics.push_at(
+            Severity::Error,
+            &source.name,
+            (0, 0),
+            format!("some bytes are not valid {} and were replaced by �", decoded.encoding.name()),
+            Some("save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet's save dialog)".into()),
+        );
+    }
+    diagnostics.add_source(&source.name, &decoded.text);
+    Ok(decoded.text)
+}
+
+#[cfg(test)]
+mod tests;

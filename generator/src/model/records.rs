@@ -23,12 +23,24 @@ pub struct Origin {
     pub line: u32,
     /// 1-based column (in characters) of each field's cell, by canonical field name.
     pub columns: Vec<(&'static str, u32)>,
+    /// 1-based line of the cells that do not start on `line` (after a multi-line quoted cell).
+    pub lines: Vec<(&'static str, u32)>,
 }
 
 impl Origin {
     /// The column of `field`'s cell, or 1 when the table has no such column.
     pub fn column(&self, field: &str) -> u32 {
         self.columns.iter().find(|(name, _)| *name == field).map_or(1, |&(_, col)| col)
+    }
+
+    /// The line of `field`'s cell: `line`, unless a multi-line cell before it pushed it down.
+    pub fn line_of(&self, field: &str) -> u32 {
+        self.lines.iter().find(|(name, _)| *name == field).map_or(self.line, |&(_, line)| line)
+    }
+
+    /// Whether the table had a column for `field` (a missing column is reported once, by `load`).
+    pub fn has(&self, field: &str) -> bool {
+        self.columns.iter().any(|(name, _)| *name == field)
     }
 }
 
@@ -240,5 +252,7 @@ pub struct Records {
     pub offers: Vec<Offer>,
     pub partnerships: Vec<Partnership>,
     pub shapes: Vec<Shape>,
+    /// Where each of `shapes` is in `districts.geojson` (same order), for diagnostics.
+    pub shape_origins: Vec<Origin>,
     pub vocabulary: Vec<VocabularyRow>,
 }

@@ -2,9 +2,15 @@
 //!
 //! Format (DESIGN.md): `file:line:column: error|warning: message`, a hint where one helps,
 //! sorted by file order then position, then a summary line; or the same as JSON.
+//! `load` and `validate` push them; [`render`] prints them (codespan-reporting) or serializes
+//! them; [`suggest`] finds the "did you mean" of a hint.
+
+pub mod render;
+pub mod suggest;
 
 use crate::model::records::Origin;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// How bad a problem is: errors stop the build, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -30,15 +36,40 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
-/// All problems of a run.
+/// All problems of a run, with the text of the files they point into (for source excerpts).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Decoded text of each loaded file, by the relative path diagnostics name.
+    sources: BTreeMap<String, String>,
 }
 
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
+    }
+
+    /// A problem at an explicit place (`line`/`column` 0 = the whole file or line).
+    pub fn push_at(
+        &mut self,
+        severity: Severity,
+        file: &str,
+        (line, column): (u32, u32),
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let message = message.into();
+        self.items.push(Diagnostic { severity, file: file.to_owned(), line, column, message, hint });
+    }
+
+    /// Remembers the decoded text of `file`, so renderers can quote the offending line.
+    pub fn add_source(&mut self, file: &str, text: &str) {
+        self.sources.insert(file.to_owned(), text.to_owned());
+    }
+
+    /// The decoded text of `file`, when it was loaded.
+    pub fn source(&self, file: &str) -> Option<&str> {
+        self.sources.get(file).map(String::as_str)
     }
 
     /// An error at `field`'s cell of the record from `origin`.
@@ -55,11 +86,20 @@ impl Diagnostics {
         self.items.push(Diagnostic {
             severity,
             file: origin.file.to_string(),
-            line: origin.line,
+            line: origin.line_of(field),
             column: origin.column(field),
             message,
             hint,
         });
+    }
+
+    /// Whether an error already points at `field`'s cell (a cell that did not parse is not
+    /// also reported as empty).
+    pub fn reported(&self, origin: &Origin, field: &str) -> bool {
+        let (line, column) = (origin.line_of(field), origin.column(field));
+        self.items.iter().rev().any(|d| {
+            d.severity == Severity::Error && d.line == line && d.column == column && *d.file == *origin.file
+        })
     }
 
     pub fn has_errors(&self) -> bool {
@@ -90,17 +130,11 @@ impl Diagnostics {
     }
 }
 
-/// The load order of the data files, so diagnostics read in the order of DESIGN.md's tables.
+/// The load order of the files: `content/` first, then the data tables in the order of
+/// DESIGN.md (whatever their file names), then anything else.
 fn file_rank(file: &str) -> usize {
-    const ORDER: [&str; 8] = [
-        "content/site.toml",
-        "data/vocabulary",
-        "data/districts.csv",
-        "data/districts.geojson",
-        "data/operators",
-        "data/venues",
-        "data/offers",
-        "data/partnerships",
-    ];
-    ORDER.iter().position(|prefix| file.starts_with(prefix)).unwrap_or(ORDER.len())
+    if file.starts_with("content/") {
+        return 0;
+    }
+    crate::load::files::rank(file).map_or(usize::MAX, |rank| rank + 1)
 }

@@ -1,0 +1,207 @@
+//! Printing diagnostics for people (codespan-reporting) and for tools (JSON).
+//!
+//! Two text styles, one line of truth:
+//! - **short** (not a terminal, tests, CI logs): one line per problem, exactly DESIGN.md's
+//!   `data/offers.csv:14:6: error: unknown district "bressou" (did you mean "bressoux"?)`,
+//!   the hint in parentheses, so `grep` and editors' error parsers take it whole;
+//! - **rich** (a terminal): the same header, then the offending line with the cell underlined
+//!   and the hint as `= help: …`, in colour.
+//!
+//! Then one summary line: `2 errors, 5 warnings` or `no problem found`.
+
+use super::{Diagnostic, Diagnostics, Severity};
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{Color, ColorChoice, ColorSpec, NoColor, StandardStream, WriteColor};
+use codespan_reporting::term::{self, Config, DisplayStyle};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::IsTerminal;
+
+/// Prints every diagnostic then the summary to stderr: rich and coloured on a terminal,
+/// short and plain otherwise.
+pub fn print(diagnostics: &Diagnostics) {
+    let terminal = std::io::stderr().is_terminal();
+    let colour = if terminal { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut out = StandardStream::stderr(colour);
+    // A closed stderr leaves nothing to report to: ignore the error.
+    let _ = write(diagnostics, &mut out, terminal);
+}
+
+/// The text output without colour: what `print` shows when not on a terminal (`rich = false`).
+pub fn to_text(diagnostics: &Diagnostics, rich: bool) -> String {
+    let mut out = NoColor::new(Vec::new());
+    // Writing into a Vec cannot fail.
+    let _ = write(diagnostics, &mut out, rich);
+    String::from_utf8_lossy(&out.into_inner()).into_owned()
+}
+
+/// Writes every diagnostic, then the summary line.
+pub fn write(diagnostics: &Diagnostics, out: &mut dyn WriteColor, rich: bool) -> std::io::Result<()> {
+    let mut files = SimpleFiles::new();
+    let mut ids = HashMap::new();
+    let config = Config {
+        display_style: if rich { DisplayStyle::Rich } else { DisplayStyle::Short },
+        ..Config::default()
+    };
+    for d in diagnostics.iter() {
+        let Some(source) = diagnostics.source(&d.file) else {
+            write_unlocated(d, out)?;
+            continue;
+        };
+        let Some(start) = offset(source, d.line, d.column) else {
+            write_unlocated(d, out)?;
+            continue;
+        };
+        let id = *ids.entry(d.file.as_str()).or_insert_with(|| files.add(d.file.clone(), source.to_owned()));
+        let report = report(d, rich).with_labels(vec![Label::primary(id, start..cell_end(source, start))]);
+        term::emit_to_write_style(out, &config, &files, &report).map_err(std::io::Error::other)?;
+    }
+    if rich && !diagnostics.is_empty() {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", summary(diagnostics))
+}
+
+/// `2 errors, 5 warnings`, `1 error`, `3 warnings` or `no problem found`.
+pub fn summary(diagnostics: &Diagnostics) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (diagnostics.error_count(), diagnostics.warning_count()) {
+        (0, 0) => "no problem found".to_owned(),
+        (e, 0) => count(e, "error"),
+        (0, w) => count(w, "warning"),
+        (e, w) => format!("{}, {}", count(e, "error"), count(w, "warning")),
+    }
+}
+
+/// The JSON document of `check --format json`.
+#[derive(Debug, Serialize)]
+pub struct Json<'a> {
+    pub errors: usize,
+    pub warnings: usize,
+    pub diagnostics: Vec<&'a Diagnostic>,
+}
+
+/// The diagnostics and their counts, for other tools.
+pub fn to_json(diagnostics: &Diagnostics) -> Json<'_> {
+    Json {
+        errors: diagnostics.error_count(),
+        warnings: diagnostics.warning_count(),
+        diagnostics: diagnostics.iter().collect(),
+    }
+}
+
+fn report(d: &Diagnostic, rich: bool) -> Report<usize> {
+    let report = match d.severity {
+        Severity::Error => Report::error(),
+        Severity::Warning => Report::warning(),
+    };
+    match (&d.hint, rich) {
+        (Some(hint), true) => report.with_message(&d.message).with_notes(vec![format!("help: {hint}")]),
+        (Some(hint), false) => report.with_message(format!("{} ({hint})", d.message)),
+        (None, _) => report.with_message(&d.message),
+    }
+}
+
+/// A problem about a whole file (line 0) or a file never read: `file: error: message (hint)`.
+fn write_unlocated(d: &Diagnostic, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let (word, colour) = match d.severity {
+        Severity::Error => ("error", Color::Red),
+        Severity::Warning => ("warning", Color::Yellow),
+    };
+    match d.line {
+        0 => write!(out, "{}: ", d.file)?,
+        line => write!(out, "{}:{line}:{}: ", d.file, d.column.max(1))?,
+    }
+    out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
+    write!(out, "{word}")?;
+    out.set_color(ColorSpec::new().set_bold(true))?;
+    write!(out, ": {}", d.message)?;
+    if let Some(hint) = &d.hint {
+        write!(out, " ({hint})")?;
+    }
+    out.reset()?;
+    writeln!(out)
+}
+
+/// The byte offset of 1-based `line` and character `column` (0 = start of line) in `source`;
+/// `None` for line 0 or a line past the end.
+fn offset(source: &str, line: u32, column: u32) -> Option<usize> {
+    let line = usize::try_from(line).ok()?.checked_sub(1)?;
+    let start = if line == 0 {
+        0
+    } else {
+        source.match_indices('\n').nth(line - 1).map(|(i, _)| i + 1)?
+    };
+    let rest = &source[start..];
+    let end_of_line = rest.find(['\r', '\n']).unwrap_or(rest.len());
+    let skip = usize::try_from(column).unwrap_or(0).saturating_sub(1);
+    let within = rest[..end_of_line].char_indices().nth(skip).map_or(end_of_line, |(i, _)| i);
+    Some(start + within)
+}
+
+/// Where the cell starting at `start` ends: the next delimiter or line end outside quotes,
+/// so the rich style underlines the whole cell.
+fn cell_end(source: &str, start: usize) -> usize {
+    let mut quoted = false;
+    for (i, c) in source[start..].char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' | ';' | '\t' | '\r' | '\n' if !quoted => return start + i,
+            '\n' => return start + i,
+            _ => {}
+        }
+    }
+    source.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Diagnostics {
+        let mut d = Diagnostics::default();
+        d.add_source("data/offers.csv", "id,districts\natelier,bressou\n");
+        d.push_at(Severity::Error, "data/offers.csv", (2, 9), "unknown district \"bressou\"", Some("did you mean \"bressoux\"?".into()));
+        d.push_at(Severity::Warning, "data/venues.csv", (0, 0), "no venues table", None);
+        d
+    }
+
+    // The short style is DESIGN.md's one-line format, hint in parentheses, then the summary.
+    #[test]
+    fn short_style_is_one_line_per_problem() {
+        assert_eq!(
+            to_text(&sample(), false),
+            "data/offers.csv:2:9: error: unknown district \"bressou\" (did you mean \"bressoux\"?)\n\
+             data/venues.csv: warning: no venues table\n\
+             1 error, 1 warning\n"
+        );
+    }
+
+    // The rich style quotes the line, underlines the cell and gives the hint as help.
+    #[test]
+    fn rich_style_quotes_the_cell() {
+        let text = to_text(&sample(), true);
+        assert!(text.contains("atelier,bressou"), "{text}");
+        assert!(text.contains("^^^^^^^"), "{text}");
+        assert!(text.contains("= help: did you mean \"bressoux\"?"), "{text}");
+    }
+
+    // Offsets count characters, not bytes, and clamp to the line.
+    #[test]
+    fn offsets_count_characters() {
+        let source = "a\né,x\r\nz";
+        assert_eq!(offset(source, 2, 3), Some(5));
+        assert_eq!(offset(source, 2, 99), Some(6));
+        assert_eq!(offset(source, 3, 1), Some(8));
+        assert_eq!(offset(source, 4, 1), None);
+        assert_eq!(offset(source, 0, 1), None);
+    }
+
+    // The summary counts in English, singular or plural.
+    #[test]
+    fn summary_counts() {
+        assert_eq!(summary(&Diagnostics::default()), "no problem found");
+        assert_eq!(summary(&sample()), "1 error, 1 warning");
+    }
+}

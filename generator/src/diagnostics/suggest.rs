@@ -1,0 +1,88 @@
+//! "Did you mean …?": the closest known name to a mistyped one, for hints.
+//!
+//! Scores are normalized Damerau–Levenshtein similarities (strsim): 1.0 for equal strings,
+//! minus one edit (insertion, deletion, substitution or swap of neighbours) per character of
+//! the longer string. 0.7 accepts one slip in a short id ("bressou" → "bressoux", 0.875) or a
+//! few in a long one, and rejects unrelated words. The typed value is also compared in folded
+//! form (accents, case and separators ignored), so "Saint Léonard" finds "saint-leonard".
+
+use deunicode::deunicode;
+
+/// Below this similarity a candidate is not worth suggesting.
+pub const THRESHOLD: f64 = 0.7;
+
+/// The candidate closest to `typed`, when it is close enough (and not `typed` itself).
+pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = fold(typed);
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        if candidate == typed {
+            continue;
+        }
+        let score = similarity(typed, candidate).max(similarity(&folded, &fold(candidate)));
+        if score >= THRESHOLD && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// `did you mean "x"?` for the closest candidate, when there is one.
+pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(typed, candidates).map(|c| format!("did you mean \"{c}\"?"))
+}
+
+fn similarity(a: &str, b: &str) -> f64 {
+    strsim::normalized_damerau_levenshtein(a, b)
+}
+
+/// Case, accents and word separators folded away: `"Mis à jour-le "` → `"mis_a_jour_le"`.
+/// The comparison key for headers, file names, codes typed as labels and yes/no words.
+pub fn fold(text: &str) -> String {
+    let ascii = deunicode(text.trim()).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        let c = if matches!(c, ' ' | '-' | '_' | '\'' | '.') { '_' } else { c };
+        // Collapse runs of separators: "mis  à - jour" and "mis_a_jour" fold alike.
+        if !(c == '_' && (out.is_empty() || out.ends_with('_'))) {
+            out.push(c);
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A one-letter slip is suggested; an unrelated word is not; the exact value never is.
+    #[test]
+    fn closest_within_threshold() {
+        let ids = ["bressoux", "droixhe", "outremeuse", "saint-leonard"];
+        assert_eq!(closest("bressou", ids), Some("bressoux"));
+        assert_eq!(closest("droixeh", ids), Some("droixhe"), "a swap counts once");
+        assert_eq!(closest("cathedrale", ids), None);
+        assert_eq!(closest("bressoux", ids), None);
+    }
+
+    // Accents, case and separators do not hide the right candidate.
+    #[test]
+    fn closest_compares_folded_forms() {
+        let ids = ["saint-leonard", "outremeuse"];
+        assert_eq!(closest("Saint Léonard", ids), Some("saint-leonard"));
+        assert_eq!(closest("OUTREMEUSE", ids), Some("outremeuse"));
+    }
+
+    // Folding lowercases, strips accents, trims and treats space, hyphen and underscore alike.
+    #[test]
+    fn fold_normalizes() {
+        assert_eq!(fold(" Mis à jour le "), "mis_a_jour_le");
+        assert_eq!(fold("mis_à-jour  LE"), "mis_a_jour_le");
+        assert_eq!(fold("Âge_min"), "age_min");
+        assert_eq!(fold("e-mail"), fold("E mail"));
+        assert_eq!(fold("Téléphone"), "telephone");
+    }
+}

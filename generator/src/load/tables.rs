@@ -1,0 +1,211 @@
+//! The tables `load` knows: their file names, their columns and each column's aliases.
+//!
+//! Names are compared folded (case, accents and space/underscore/hyphen ignored, see
+//! [`fold`](crate::diagnostics::suggest::fold)), so `Mis à jour le` matches `mis_à_jour_le`.
+//! data/README.md documents the same lists: keep the two in step. (Accented spellings of a
+//! name, such as `âge_min`, need no alias: they fold to the name.)
+
+/// One column of a table: its canonical English name and the other names it accepts.
+#[derive(Debug)]
+pub struct Column {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    /// A table without this column cannot be loaded meaningfully: error at the header.
+    pub required: bool,
+}
+
+const fn col(name: &'static str, aliases: &'static [&'static str]) -> Column {
+    Column { name, aliases, required: false }
+}
+
+const fn req(name: &'static str, aliases: &'static [&'static str]) -> Column {
+    Column { name, aliases, required: true }
+}
+
+/// One table: its file names (without `.csv`) and columns.
+#[derive(Debug)]
+pub struct Table {
+    /// Canonical name, also the file name: `offers`.
+    pub name: &'static str,
+    /// Other accepted file names: `offres`, `actions`.
+    pub aliases: &'static [&'static str],
+    /// A charter cannot exist without it: a missing file is an error.
+    pub required: bool,
+    pub columns: &'static [Column],
+}
+
+impl Table {
+    /// Every name a column of this table may have, for "did you mean".
+    pub fn column_names(&self) -> impl Iterator<Item = &'static str> {
+        self.columns.iter().flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
+    }
+}
+
+const NAME: Column = req("name", &["nom"]);
+const CITY: Column = col("city", &["ville"]);
+const SUMMARY: Column = col("summary", &["résumé"]);
+const DESCRIPTION: Column = col("description", &[]);
+const LAT: Column = col("lat", &["latitude"]);
+const LON: Column = col("lon", &["longitude", "lng"]);
+const KIND: Column = col("kind", &["type"]);
+const DISTRICT: Column = col("district", &["quartier"]);
+const ADDRESS: Column = col("address", &["adresse"]);
+const POSTCODE: Column = col("postcode", &["code_postal"]);
+const WEBSITE: Column = col("website", &["site", "site_web"]);
+const UPDATED_ON: Column = col("updated_on", &["mis_à_jour_le"]);
+const ACCESSIBILITY: Column = col("accessibility", &["accessibilité"]);
+const STARTS_ON: Column = col("starts_on", &["début"]);
+const ENDS_ON: Column = col("ends_on", &["fin"]);
+
+pub const VOCABULARY: Table = Table {
+    name: "vocabulary",
+    aliases: &["vocabulaire"],
+    required: false,
+    columns: &[
+        req("group", &["groupe"]),
+        req("code", &[]),
+        col("label_fr", &["libellé_fr"]),
+        col("label_en", &["libellé_en"]),
+    ],
+};
+
+pub const DISTRICTS: Table = Table {
+    name: "districts",
+    aliases: &["quartiers"],
+    required: true,
+    columns: &[
+        req("id", &[]),
+        NAME,
+        CITY,
+        SUMMARY,
+        LAT,
+        LON,
+        col("population", &[]),
+        col("priority", &["prioritaire"]),
+    ],
+};
+
+pub const OPERATORS: Table = Table {
+    name: "operators",
+    aliases: &["acteurs"],
+    required: true,
+    columns: &[
+        req("id", &[]),
+        NAME,
+        KIND,
+        DISTRICT,
+        ADDRESS,
+        POSTCODE,
+        CITY,
+        LAT,
+        LON,
+        WEBSITE,
+        col("email", &["courriel", "e-mail"]),
+        col("phone", &["téléphone"]),
+        SUMMARY,
+        DESCRIPTION,
+        col("signed_charter_on", &["signataire_le"]),
+        UPDATED_ON,
+    ],
+};
+
+pub const VENUES: Table = Table {
+    name: "venues",
+    aliases: &["lieux", "équipements"],
+    required: false,
+    columns: &[
+        req("id", &[]),
+        NAME,
+        KIND,
+        DISTRICT,
+        ADDRESS,
+        POSTCODE,
+        CITY,
+        req("lat", &["latitude"]),
+        req("lon", &["longitude", "lng"]),
+        col("operator", &["opérateur", "gestionnaire"]),
+        ACCESSIBILITY,
+        col("opening_hours", &["horaires"]),
+        WEBSITE,
+        UPDATED_ON,
+    ],
+};
+
+pub const OFFERS: Table = Table {
+    name: "offers",
+    aliases: &["offres", "actions"],
+    required: true,
+    columns: &[
+        req("id", &[]),
+        req("title", &["titre"]),
+        req("operator", &["porteur"]),
+        col("partners", &["partenaires"]),
+        col("disciplines", &[]),
+        col("audiences", &["publics"]),
+        col("age_min", &[]),
+        col("age_max", &[]),
+        col("districts", &["quartiers"]),
+        col("venue", &["lieu"]),
+        STARTS_ON,
+        ENDS_ON,
+        col("schedule", &["horaire"]),
+        col("price", &["tarif"]),
+        col("price_detail", &["détail_tarif"]),
+        col("booking", &["réservation"]),
+        ACCESSIBILITY,
+        col("languages", &["langues"]),
+        req("summary", &["résumé"]),
+        DESCRIPTION,
+        col("status", &["statut"]),
+        UPDATED_ON,
+    ],
+};
+
+pub const PARTNERSHIPS: Table = Table {
+    name: "partnerships",
+    aliases: &["partenariats"],
+    required: false,
+    columns: &[
+        req("id", &[]),
+        req("title", &["titre"]),
+        req("operators", &["acteurs", "opérateurs"]),
+        col("offers", &["offres", "actions"]),
+        col("districts", &["quartiers"]),
+        STARTS_ON,
+        ENDS_ON,
+        SUMMARY,
+        DESCRIPTION,
+    ],
+};
+
+/// Every table, in load order (vocabulary first: other tables' codes depend on it).
+pub const ALL: [&Table; 6] = [&VOCABULARY, &DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::suggest::fold;
+    use std::collections::HashSet;
+
+    // Within a table no two columns share a folded name (an alias would be ambiguous).
+    #[test]
+    fn column_names_are_unambiguous() {
+        for table in ALL {
+            let mut seen = HashSet::new();
+            for name in table.column_names() {
+                assert!(seen.insert(fold(name)), "{}: {name}", table.name);
+            }
+        }
+    }
+
+    // No two tables share a folded file name.
+    #[test]
+    fn file_names_are_unambiguous() {
+        let mut seen = HashSet::new();
+        for table in ALL {
+            for name in std::iter::once(table.name).chain(table.aliases.iter().copied()) {
+                assert!(seen.insert(fold(name)), "{name}");
+            }
+        }
+    }
+}

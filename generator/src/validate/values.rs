@@ -1,0 +1,82 @@
+//! Values that must make sense on their own or together: date order, age range, coordinate
+//! ranges and pairs, web and e-mail addresses, phones, booking links, language codes.
+
+use super::syntax::{self, Problem};
+use crate::diagnostics::Diagnostics;
+use crate::model::records::{Origin, Records};
+use chrono::NaiveDate;
+
+/// Checks the values of every table.
+pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
+    let d = diagnostics;
+    for x in &records.districts {
+        coordinates(&x.origin, x.lat, x.lon, d);
+    }
+    for o in &records.operators {
+        coordinates(&o.origin, o.lat, o.lon, d);
+        syntax_of(&o.origin, "website", o.website.as_deref(), syntax::web_address, d);
+        syntax_of(&o.origin, "email", o.email.as_deref(), syntax::email, d);
+        syntax_of(&o.origin, "phone", o.phone.as_deref(), syntax::phone, d);
+    }
+    for v in &records.venues {
+        coordinates(&v.origin, v.lat, v.lon, d);
+        syntax_of(&v.origin, "website", v.website.as_deref(), syntax::web_address, d);
+    }
+    for o in &records.offers {
+        dates(&o.origin, o.starts_on, o.ends_on, d);
+        if let (Some(min), Some(max)) = (o.age_min, o.age_max) {
+            if min > max {
+                d.error(&o.origin, "age_max", format!("age_max {max} is below age_min {min}"), Some("swap them?".into()));
+            }
+        }
+        syntax_of(&o.origin, "booking", Some(&o.booking).filter(|b| !b.is_empty()).map(String::as_str), syntax::booking, d);
+        for language in &o.languages {
+            syntax_of(&o.origin, "languages", Some(language), syntax::language, d);
+        }
+    }
+    for p in &records.partnerships {
+        dates(&p.origin, p.starts_on, p.ends_on, d);
+    }
+}
+
+fn syntax_of(origin: &Origin, field: &str, value: Option<&str>, check: fn(&str) -> Option<Problem>, d: &mut Diagnostics) {
+    if let Some((message, hint)) = value.and_then(check) {
+        d.error(origin, field, message, hint);
+    }
+}
+
+fn dates(origin: &Origin, starts: Option<NaiveDate>, ends: Option<NaiveDate>, d: &mut Diagnostics) {
+    if let (Some(starts), Some(ends)) = (starts, ends) {
+        if ends < starts {
+            d.error(origin, "ends_on", format!("ends on {ends}, before it starts on {starts}"), None);
+        }
+    }
+}
+
+/// Latitude and longitude come together and within their ranges (swapped ones are hinted).
+fn coordinates(origin: &Origin, lat: Option<f64>, lon: Option<f64>, d: &mut Diagnostics) {
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => {
+            let swapped = (-90.0..=90.0).contains(&lon) && (-180.0..=180.0).contains(&lat);
+            let hint = || swapped.then(|| "latitude and longitude may be swapped".to_owned());
+            if !(-90.0..=90.0).contains(&lat) {
+                d.error(origin, "lat", format!("latitude {lat} is outside -90 to 90"), hint());
+            }
+            if !(-180.0..=180.0).contains(&lon) {
+                d.error(origin, "lon", format!("longitude {lon} is outside -180 to 180"), hint());
+            }
+        }
+        (Some(_), None) if origin.has("lon") && !d.reported(origin, "lon") => {
+            d.error(origin, "lon", "latitude without longitude", None);
+        }
+        (None, Some(_)) if origin.has("lat") && !d.reported(origin, "lat") => {
+            d.error(origin, "lat", "longitude without latitude", None);
+        }
+        _ => {}
+    }
+}
+
+/// Whether a point is within the valid ranges (the other checks skip points that are not).
+pub fn in_range(lat: f64, lon: f64) -> bool {
+    (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
+}
