@@ -271,3 +271,33 @@ const LAYOUTS: &[(&str, &str)] = &[
     ("index.html", r#"{{ define "main" }}<h1>{{ site.Title }}</h1><p>{{ len (where site.RegularPages "Section" "offers") }} offres.</p><ul>{{ range first 20 (where site.RegularPages "Section" "offers").ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
 "#),
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::synth::{generate, Shape};
+
+    // One content file per record (plus the section and list pages), whatever the shape.
+    #[test]
+    fn one_content_file_per_record() {
+        let c = generate(Shape { offers: 40, seed: 5 });
+        let dir = std::env::temp_dir().join(format!("passerelle-hugo-test-{}", std::process::id()));
+        super::project(&c, &dir).expect("project written");
+        let count = |sub: &str| walk(&dir.join("content").join(sub));
+        assert_eq!(count("offers"), c.offers.len() + 1);
+        assert_eq!(count("partnerships"), c.partnerships.len() + 1);
+        assert_eq!(count("operators"), c.operators.len() + 1);
+        assert_eq!(count("venues"), c.venues.len() + 1);
+        assert_eq!(count("districts"), c.districts.len() + 1);
+        let offer = std::fs::read_to_string(dir.join("content/offers").join(format!("{}.md", c.offers[0].id))).expect("offer");
+        assert!(offer.starts_with("+++\ntitle = ") && offer.contains("\n+++\n"));
+        std::fs::remove_dir_all(&dir).expect("cleaned up");
+    }
+
+    fn walk(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .expect("listed")
+            .map(|e| e.expect("entry").path())
+            .map(|p| if p.is_dir() { walk(&p) } else { 1 })
+            .sum()
+    }
+}
