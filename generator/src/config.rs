@@ -34,6 +34,11 @@ pub struct Config {
     pub description: String,
     #[serde(default)]
     pub language: Language,
+    /// The language the records (CSV text) are written in, when it differs from the
+    /// interface's: record text is then marked with `lang` for screen readers. Defaults to
+    /// `language`.
+    #[serde(default)]
+    pub data_language: Option<Language>,
     /// The public address, when known: only the sitemap and the feed need absolute URLs.
     /// Pages never use it (every link is relative).
     #[serde(default)]

@@ -1,0 +1,162 @@
+//! The template environment: the embedded templates, the loader that lets a site override any
+//! of them one file at a time (`ROOT/content/templates/<name>` first, then the embedded
+//! table), HTML autoescaping, strict undefined values, and the few filters templates need.
+
+use super::i18n::{self, Catalogue};
+use minijinja::value::{Kwargs, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        /// The built-in templates, by name.
+        pub const TEMPLATES: &[(&str, &str)] = &[
+            $(($name, include_str!(concat!("../../templates/", $name)))),*
+        ];
+    };
+}
+
+embedded!(
+    "base.html",
+    "partials/header.html",
+    "partials/footer.html",
+    "partials/breadcrumbs.html",
+    "partials/explorer.html",
+    "partials/offer_card.html",
+    "partials/offer_list.html",
+    "partials/listing_check.html",
+    "partials/district_table.html",
+    "partials/record_footer.html",
+    "home.html",
+    "explore.html",
+    "offers.html",
+    "offer.html",
+    "operators.html",
+    "operator.html",
+    "venues.html",
+    "venue.html",
+    "districts.html",
+    "district.html",
+    "partnerships.html",
+    "partnership.html",
+    "agenda.html",
+    "catalogue.html",
+    "page.html",
+    "404.html",
+);
+
+/// The embedded source of template `name`.
+pub fn embedded(name: &str) -> Option<&'static str> {
+    TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, source)| *source)
+}
+
+/// The environment for a site whose project folder is `root`.
+pub fn environment(root: &Path, catalogue: Arc<Catalogue>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
+        Some("html" | "htm" | "xml" | "svg") => AutoEscape::Html,
+        _ => AutoEscape::None,
+    });
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+        env.set_syntax(syntax);
+    }
+    env.set_formatter(|out, state, value| {
+        let plain = !value.is_safe() && !value.is_undefined() && !value.is_none();
+        if plain && matches!(state.auto_escape(), AutoEscape::Html) {
+            let text = value.as_str().map_or_else(|| escape_html(&value.to_string()), escape_html);
+            return out.write_str(&text).map_err(|e| Error::new(ErrorKind::WriteFailure, "write failed").with_source(e));
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    let overrides = root.join("content/templates");
+    env.set_loader(move |name| load(&overrides, name));
+    let cat = catalogue.clone();
+    env.add_filter("plural", move |n: usize, noun: &str| {
+        cat.count(noun, n).map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
+    });
+    env.add_filter("fill", fill_filter);
+    env.add_global("t", Value::from(minijinja::value::Serde(catalogue.tree())));
+    env.add_global("lang", catalogue.language.tag());
+    env
+}
+
+/// Escapes text for HTML content and quoted attributes: `& < > " '` (and nothing else, so
+/// paths stay readable: minijinja's default also escapes `/`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `{{ t.x | fill(n=3, name=op.name) }}`: replaces each `{key}` by its value (the result is
+/// escaped on output like any text).
+fn fill_filter(text: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let mut args = Vec::new();
+    for key in kwargs.args() {
+        let value: Value = kwargs.get(key)?;
+        args.push((key.to_owned(), value.to_string()));
+    }
+    let pairs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    Ok(i18n::fill(text, &pairs))
+}
+
+/// The loader: the site's override when there is one, else the embedded template.
+fn load(overrides: &PathBuf, name: &str) -> Result<Option<String>, Error> {
+    let safe = !name.is_empty()
+        && !name.starts_with('/')
+        && name.split('/').all(|part| !part.is_empty() && part != ".." && part != ".");
+    if !safe {
+        return Ok(None);
+    }
+    let path = overrides.join(name);
+    match crate::fs::read_optional(&path) {
+        Ok(Some(bytes)) => String::from_utf8(bytes).map(Some).map_err(|e| {
+            Error::new(ErrorKind::TemplateNotFound, format!("`{}` is not UTF-8", path.display())).with_source(e)
+        }),
+        Ok(None) => Ok(embedded(name).map(str::to_owned)),
+        Err(e) => Err(Error::new(ErrorKind::TemplateNotFound, format!("{e:#}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+
+    // A template in content/templates/ wins over the embedded one of the same name.
+    #[test]
+    fn override_wins_over_embedded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("content/templates/partials")).expect("mkdir");
+        std::fs::write(dir.path().join("content/templates/partials/footer.html"), "PIED {{ t.nav.home }}").expect("write");
+        let cat = Arc::new(Catalogue::load(Language::Fr).expect("fr"));
+        let env = environment(dir.path(), cat);
+        let footer = env.get_template("partials/footer.html").expect("loads").render(()).expect("renders");
+        assert_eq!(footer, "PIED Accueil");
+        assert!(env.get_template("base.html").is_ok(), "the others stay embedded");
+        assert!(env.get_template("../secret.html").is_err());
+    }
+
+    // Undefined values are errors and text is escaped in .html templates.
+    #[test]
+    fn strict_and_escaping() {
+        let cat = Arc::new(Catalogue::load(Language::Fr).expect("fr"));
+        let mut env = environment(Path::new("/nonexistent"), cat);
+        env.add_template("x.html", "{{ v }}").expect("parses");
+        env.add_template("y.html", "{{ t.nav.nope }}").expect("parses");
+        let out = env.get_template("x.html").and_then(|t| t.render(minijinja::context! { v => "<b>" })).expect("renders");
+        assert_eq!(out, "&lt;b&gt;");
+        assert!(env.get_template("y.html").and_then(|t| t.render(())).is_err(), "a missing key is an error");
+    }
+}

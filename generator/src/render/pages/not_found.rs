@@ -1,0 +1,27 @@
+//! `404.html`: the page static hosts serve for any missing URL, at any depth.
+//!
+//! Its links cannot be relative to its own location (it is served at the missing URL's), so:
+//! when `site.toml` gives `base_url`, links are absolute to it (the one page that uses it);
+//! otherwise they are written relative to the site root, which is right when the host serves
+//! `404.html` for a missing page at the root level and when the file is opened directly. The
+//! stylesheet is inlined so the page is styled at any depth; it has no script.
+
+use super::super::{Sink, Site};
+use anyhow::Result;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct NotFound<'a> {
+    inline_style: &'a str,
+}
+
+/// Renders `404.html`.
+pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
+    let base = match site.config.base_url.as_deref().and_then(super::super::links::web) {
+        Some(web) => format!("{}/", web.href.trim_end_matches('/')),
+        None => "./".to_owned(),
+    };
+    let title = site.cat.get("not_found.title")?;
+    let meta = site.meta("404.html", title, "", Vec::new());
+    site.page_rooted(out, "404.html", meta, &base, NotFound { inline_style: &site.assets.style_source })
+}

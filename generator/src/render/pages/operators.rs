@@ -1,0 +1,110 @@
+//! `operators/index.html`, the A–Z directory where each association checks its listing, and
+//! one page per operator, `operators/<id>/index.html`.
+
+use super::super::jsonld;
+use super::super::views::offer::OfferCard;
+use super::super::views::operator::{OperatorEntry, OperatorPage};
+use super::super::views::{initial, sort_key};
+use super::super::{Sink, Site};
+use anyhow::Result;
+use serde::Serialize;
+
+/// One letter of the directory.
+#[derive(Serialize)]
+pub struct Letter<'e, 'a> {
+    pub letter: String,
+    /// The fragment id of the group (`lettre-a`, `lettre-0` for "#").
+    pub anchor: String,
+    pub entries: Vec<&'e OperatorEntry<'a>>,
+}
+
+/// The letters of an A–Z index, and which of them have entries.
+#[derive(Serialize)]
+pub struct Alphabet {
+    pub letter: String,
+    pub anchor: String,
+    pub present: bool,
+}
+
+/// The fragment id of a letter's group.
+fn anchor(letter: &str) -> String {
+    if letter == "#" {
+        "lettre-0".into()
+    } else {
+        format!("lettre-{}", letter.to_lowercase())
+    }
+}
+
+/// Entries grouped by initial, sorted by folded name; and the A–Z bar (plus "#" if used).
+pub fn by_letter<'e, 'a>(entries: &'e [OperatorEntry<'a>]) -> (Vec<Letter<'e, 'a>>, Vec<Alphabet>) {
+    let mut sorted: Vec<&OperatorEntry> = entries.iter().collect();
+    sorted.sort_by_cached_key(|e| (sort_key(e.name), e.id));
+    let mut letters: Vec<Letter> = Vec::new();
+    for entry in sorted {
+        let letter = initial(entry.name).to_string();
+        if letters.last().is_none_or(|l| l.letter != letter) {
+            letters.push(Letter { anchor: anchor(&letter), letter, entries: Vec::new() });
+        }
+        if let Some(l) = letters.last_mut() {
+            l.entries.push(entry);
+        }
+    }
+    letters.sort_by(|a, b| (a.letter == "#", &a.letter).cmp(&(b.letter == "#", &b.letter)));
+    let mut alphabet: Vec<Alphabet> =
+        ('A'..='Z').map(|c| Alphabet { letter: c.to_string(), anchor: anchor(&c.to_string()), present: letters.iter().any(|l| l.letter == c.to_string()) }).collect();
+    if letters.iter().any(|l| l.letter == "#") {
+        alphabet.push(Alphabet { letter: "#".into(), anchor: anchor("#"), present: true });
+    }
+    (letters, alphabet)
+}
+
+#[derive(Serialize)]
+struct Directory<'e, 'a> {
+    letters: Vec<Letter<'e, 'a>>,
+    alphabet: Vec<Alphabet>,
+    total: usize,
+    complete: usize,
+    stale: usize,
+}
+
+#[derive(Serialize)]
+struct OperatorData<'e, 's, 'a> {
+    operator: &'e OperatorEntry<'a>,
+    detail: OperatorPage<'a>,
+    offers: Vec<&'s OfferCard<'a>>,
+    partner_offers: Vec<&'s OfferCard<'a>>,
+}
+
+/// Renders the directory and every operator page.
+pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
+    let c = site.charter;
+    let entries: Vec<OperatorEntry> = c.operators.iter().map(|op| OperatorEntry::new(c, site.cat, site.config, op)).collect::<Result<_>>()?;
+    let (letters, alphabet) = by_letter(&entries);
+    let title = site.cat.get("operators.title")?;
+    let meta = site.meta("operators/index.html", title, "operators", site.crumbs(&[], title)?);
+    let directory = Directory {
+        letters,
+        alphabet,
+        total: entries.len(),
+        complete: entries.iter().filter(|e| e.check.complete).count(),
+        stale: entries.iter().filter(|e| e.check.stale).count(),
+    };
+    site.page(out, "operators.html", meta, directory)?;
+
+    for (op, entry) in c.operators.iter().zip(&entries) {
+        let mut meta = site.meta(entry.path.clone(), op.name.as_str(), "operators", site.crumbs(&[(title, "operators/index.html")], &op.name)?);
+        if !op.summary.trim().is_empty() {
+            meta.description = op.summary.clone();
+        }
+        meta.jsonld = Some(jsonld::operator_page(site.config, op, &entry.path));
+        meta.correction = entry.check.correction.clone();
+        let data = OperatorData {
+            operator: entry,
+            detail: OperatorPage::new(c, site.cat, op)?,
+            offers: site.cards_of(c.operator_offers(op)),
+            partner_offers: site.cards_of(c.operator_partner_offers(op)),
+        };
+        site.page(out, "operator.html", meta, data)?;
+    }
+    Ok(())
+}

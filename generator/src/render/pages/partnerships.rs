@@ -1,0 +1,41 @@
+//! `partnerships/index.html` and one page per partnership, `partnerships/<id>/index.html`.
+
+use super::super::views::offer::OfferCard;
+use super::super::views::partnership::{description_html, PartnershipEntry};
+use super::super::views::sort_key;
+use super::super::{Sink, Site};
+use anyhow::Result;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Index<'e, 'a> {
+    partnerships: Vec<&'e PartnershipEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartnershipData<'e, 's, 'a> {
+    partnership: &'e PartnershipEntry<'a>,
+    description_html: String,
+    offers: Vec<&'s OfferCard<'a>>,
+}
+
+/// Renders the partnerships index and every partnership page.
+pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
+    let c = site.charter;
+    let entries: Vec<PartnershipEntry> = c.partnerships.iter().map(|p| PartnershipEntry::new(c, site.cat, p)).collect::<Result<_>>()?;
+    let mut sorted: Vec<&PartnershipEntry> = entries.iter().collect();
+    sorted.sort_by_cached_key(|e| (sort_key(e.title), e.id));
+    let title = site.cat.get("partnerships.title")?;
+    let meta = site.meta("partnerships/index.html", title, "partnerships", site.crumbs(&[], title)?);
+    site.page(out, "partnerships.html", meta, Index { partnerships: sorted })?;
+
+    for (p, entry) in c.partnerships.iter().zip(&entries) {
+        let mut meta = site.meta(entry.path.clone(), p.title.as_str(), "partnerships", site.crumbs(&[(title, "partnerships/index.html")], &p.title)?);
+        if !p.summary.trim().is_empty() {
+            meta.description = p.summary.clone();
+        }
+        let data = PartnershipData { partnership: entry, description_html: description_html(p), offers: site.cards_of(c.partnership_offers(p)) };
+        site.page(out, "partnership.html", meta, data)?;
+    }
+    Ok(())
+}

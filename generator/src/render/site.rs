@@ -1,0 +1,213 @@
+//! What every page shares: the environment, the catalogue, the header and footer (as the global
+//! `site`), the explorer's asset paths (global `explorer`), the offer cards (built once), and
+//! [`Site::page`], which renders one template to one path.
+
+use super::assets::Assets;
+use super::content::{self, Content};
+use super::environment;
+use super::i18n::Catalogue;
+use super::links::{self, Href};
+use super::views::offer::OfferCard;
+use super::views::{Crumb, Link};
+use super::Sink;
+use crate::config::Config;
+use crate::model::{Charter, Offer};
+use anyhow::{anyhow, Context, Result};
+use minijinja::value::{Serde, Value};
+use minijinja::{context, Environment};
+use serde::Serialize;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The main navigation: catalogue key under `nav.` and the section's index page.
+const NAV: &[(&str, &str)] = &[
+    ("home", "index.html"),
+    ("explore", "explore/index.html"),
+    ("offers", "offers/index.html"),
+    ("agenda", "agenda/index.html"),
+    ("operators", "operators/index.html"),
+    ("venues", "venues/index.html"),
+    ("districts", "districts/index.html"),
+    ("partnerships", "partnerships/index.html"),
+    ("catalogue", "catalogue/index.html"),
+];
+
+/// The open data files the footer links to (written by the `export` stage): catalogue key
+/// under `site.`, and path.
+const OPEN_DATA: &[(&str, &str)] = &[
+    ("data_json", "data/charter.json"),
+    ("data_offers", "data/offers.csv"),
+    ("data_operators", "data/operators.csv"),
+    ("data_venues", "data/venues.geojson"),
+    ("agenda_ics", "data/agenda.ics"),
+    ("feed", "feed.xml"),
+];
+
+/// A page's own metadata, seen by templates as `page`.
+#[derive(Debug, Serialize)]
+pub struct Meta {
+    /// Site-relative path of the page (`offers/x/index.html`).
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    /// The navigation key this page belongs to (`offers`), or `""`.
+    pub section: String,
+    pub crumbs: Vec<Crumb>,
+    /// Whether the page mounts the explorer (then its style and script are linked).
+    pub explorer: bool,
+    /// schema.org JSON-LD, already script-safe.
+    pub jsonld: Option<String>,
+    /// A pre-filled "report a correction" mail about this page's record.
+    pub correction: Option<String>,
+}
+
+/// The header and footer, seen by templates as `site`.
+#[derive(Debug, Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    /// The title split at its first " — ": the name, and what follows (the header shows the
+    /// second part smaller).
+    title_main: &'a str,
+    title_sub: &'a str,
+    description: &'a str,
+    /// `lang` of record text when it differs from the interface's, else none.
+    data_lang: Option<&'static str>,
+    nav: Vec<NavItem<'a>>,
+    footer_pages: Vec<Link<'a>>,
+    open_data: Vec<Link<'a>>,
+    /// How many offers the charter has (for "see all N offers").
+    offer_count: usize,
+    coordination: Coordination<'a>,
+    assets: &'a Assets,
+    /// The public address, when known (only `404.html` uses it).
+    base_url: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct NavItem<'a> {
+    key: &'a str,
+    path: String,
+    label: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct Coordination<'a> {
+    name: &'a str,
+    email: Option<Href>,
+    phone: Option<Href>,
+    address: Option<&'a str>,
+}
+
+/// The rendering context shared by every page.
+pub struct Site<'a> {
+    pub charter: &'a Charter,
+    pub config: &'a Config,
+    pub cat: &'a Catalogue,
+    pub content: Content,
+    /// One card per offer, in the order of `charter.offers`.
+    pub cards: Vec<OfferCard<'a>>,
+    pub assets: Assets,
+    env: Environment<'static>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(charter: &'a Charter, config: &'a Config, cat: &'a Catalogue, root: &Path, assets: Assets) -> Result<Self> {
+        let content = content::load(root)?;
+        let cards = charter.offers.iter().map(|o| OfferCard::new(charter, cat, o)).collect::<Result<_>>()?;
+        let mut env = environment::environment(root, Arc::new(cat.clone()));
+        let mut nav: Vec<NavItem> = NAV
+            .iter()
+            .map(|&(key, path)| Ok(NavItem { key, path: path.to_owned(), label: cat.get(&format!("nav.{key}"))? }))
+            .collect::<Result<_>>()?;
+        for page in content.pages.iter().filter(|p| p.front.menu) {
+            let label = page.front.menu_title.as_deref().unwrap_or(&page.front.title);
+            nav.push(NavItem { key: &page.slug, path: page.path(), label });
+        }
+        let footer_pages = content.pages.iter().filter(|p| p.front.footer).map(|p| Link { path: p.path(), label: &p.front.title }).collect();
+        let data_lang = config.data_language.filter(|l| *l != config.language).map(|l| l.tag());
+        let (title_main, title_sub) = config.title.split_once(" — ").unwrap_or((&config.title, ""));
+        let view = SiteView {
+            title: &config.title,
+            title_main,
+            title_sub,
+            description: &config.description,
+            data_lang,
+            nav,
+            footer_pages,
+            offer_count: charter.offers.len(),
+            open_data: OPEN_DATA
+                .iter()
+                .map(|&(key, path)| Ok(Link { path: path.to_owned(), label: cat.get(&format!("site.{key}"))? }))
+                .collect::<Result<_>>()?,
+            coordination: Coordination {
+                name: &config.coordination.name,
+                email: links::mail(&config.coordination.email),
+                phone: config.coordination.phone.as_deref().and_then(links::phone),
+                address: config.coordination.address.as_deref(),
+            },
+            assets: &assets,
+            base_url: config.base_url.as_deref().filter(|b| links::web(b).is_some()),
+        };
+        env.add_global("site", Value::from(Serde(&view)));
+        let attr = data_lang.map_or_else(String::new, |tag| format!(" lang=\"{tag}\""));
+        env.add_global("data_lang_attr", Value::from_safe_string(attr));
+        env.add_global("explorer", Value::from(Serde(crate::index::explorer_assets())));
+        drop(view);
+        Ok(Site { charter, config, cat, content, cards, assets, env })
+    }
+
+    /// The card of an offer of this charter.
+    pub fn card(&self, offer: &Offer) -> &OfferCard<'a> {
+        let i = self.charter.offers.binary_search_by(|o| o.id.as_str().cmp(&offer.id)).unwrap_or(0);
+        &self.cards[i]
+    }
+
+    /// The cards of some offers, in the given order.
+    pub fn cards_of<'s>(&'s self, offers: impl Iterator<Item = &'a Offer>) -> Vec<&'s OfferCard<'a>> {
+        offers.map(|o| self.card(o)).collect()
+    }
+
+    /// Breadcrumbs from the home page: each `(label, path)` linked, then `here` unlinked.
+    pub fn crumbs(&self, trail: &[(&str, &str)], here: &str) -> Result<Vec<Crumb>> {
+        let mut crumbs = vec![Crumb { label: self.cat.get("nav.home")?.to_owned(), path: Some("index.html".into()) }];
+        crumbs.extend(trail.iter().map(|(label, path)| Crumb { label: (*label).to_owned(), path: Some((*path).to_owned()) }));
+        crumbs.push(Crumb { label: here.to_owned(), path: None });
+        Ok(crumbs)
+    }
+
+    /// A page's metadata with the usual defaults (no explorer, no JSON-LD).
+    pub fn meta(&self, path: impl Into<String>, title: impl Into<String>, section: &str, crumbs: Vec<Crumb>) -> Meta {
+        Meta {
+            path: path.into(),
+            title: title.into(),
+            description: self.config.description.clone(),
+            section: section.to_owned(),
+            crumbs,
+            explorer: false,
+            jsonld: None,
+            correction: None,
+        }
+    }
+
+    /// Renders `template` with `page` = `meta`, `root`, and the fields of `data`, to `meta.path`.
+    pub fn page(&self, out: &mut dyn Sink, template: &str, meta: Meta, data: impl Serialize) -> Result<()> {
+        let root = links::root_of(&meta.path);
+        self.page_rooted(out, template, meta, &root, data)
+    }
+
+    /// [`Site::page`] with links prefixed by `root` instead of the page's own way back to the
+    /// site root (for `404.html`, served at any depth).
+    pub fn page_rooted(&self, out: &mut dyn Sink, template: &str, meta: Meta, root: &str, data: impl Serialize) -> Result<()> {
+        let html = self.render(template, context! { root => root, page => Value::from(Serde(&meta)), ..Value::from(Serde(data)) })
+            .with_context(|| format!("failed to render `{}`", meta.path))?;
+        out.put(&meta.path, html.as_bytes())
+    }
+
+    /// Renders a template to a string; template errors carry minijinja's source excerpt.
+    pub fn render(&self, template: &str, ctx: Value) -> Result<String> {
+        self.env
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| anyhow!("template `{template}`: {e:#}"))
+    }
+}
