@@ -36,8 +36,12 @@ enum Command {
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// The port to listen on (0: any free port).
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
     },
 }
 
@@ -66,14 +70,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build { root, out } => {
             let out = out.unwrap_or_else(|| passerelle::default_out(&root));
-            let built = passerelle::build(&root, &out, &options)?;
-            print_diagnostics(&built.diagnostics);
+            // Ctrl-C stops at the next file; the staging folder is removed, the old site kept.
+            let _ = ctrlc::set_handler(passerelle::write::interrupt);
+            let mut progress = passerelle::progress::Progress::default();
+            let built = passerelle::build_with(&root, &out, &options, &mut |step| progress.step(step))?;
             match built.report {
                 Some(report) => {
-                    eprintln!("built {}: {} files written, {} unchanged", out.display(), report.written, report.unchanged);
+                    if !report.up_to_date {
+                        print_diagnostics(&built.diagnostics);
+                    }
+                    eprintln!("{}", progress.finish(&out, &report));
                     Ok(ExitCode::SUCCESS)
                 }
-                None => Ok(ExitCode::from(1)),
+                None => {
+                    print_diagnostics(&built.diagnostics);
+                    Ok(ExitCode::from(1))
+                }
             }
         }
         Command::Check { root, format } => {
@@ -84,8 +96,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Serve { root, port } => {
-            passerelle::serve::serve(&root, port)?;
+        Command::Serve { root, port, open } => {
+            passerelle::serve::serve(&root, port, open)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,0 +1,72 @@
+//! `passerelle serve` end to end: the real binary on a free port of 127.0.0.1, with a copy of
+//! the shipped project; killed when each test ends.
+
+mod build_support;
+
+use build_support::*;
+use std::fs;
+
+// The server serves the built site, injects the live-reload script into HTML responses only
+// (never into the files on disk), rebuilds when a CSV changes, and on a data error keeps
+// serving the last good site while reporting the error to the page.
+#[test]
+fn serves_rebuilds_and_reports_errors() {
+    let project = project();
+    let server = Server::start(project.path());
+
+    let (code, csv) = server.get("/data/offers.csv");
+    assert_eq!(code, 200, "{}", server.stderr());
+    assert!(csv.starts_with("id,title,"));
+    let (code, missing) = server.get("/no/such/page.html");
+    assert_eq!(code, 404);
+    assert!(missing.contains("/__passerelle/live.js"), "HTML answers carry the script");
+    let (code, script) = server.get("/__passerelle/live.js");
+    assert_eq!(code, 200);
+    assert!(script.contains("location.reload"));
+    for entry in fs::read_dir(project.path().join("site")).expect("site") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "html") {
+            assert!(!fs::read_to_string(&path).expect("page").contains("__passerelle"), "{path:?} on disk is untouched");
+        }
+    }
+    let (_, events) = server.get("/__passerelle/events?since=none");
+    let status: serde_json::Value = serde_json::from_str(&events).expect("status JSON");
+    assert_eq!(status["errors"], serde_json::json!([]));
+
+    edit_first_offer(project.path(), "title", "Un titre changé pendant que le serveur tourne");
+    server.wait_for("/data/offers.csv", |body| body.contains("Un titre changé pendant que le serveur tourne"));
+
+    edit_first_offer(project.path(), "operator", "operateur-inconnu");
+    let events = server.wait_for("/__passerelle/events?since=none", |body| body.contains("operateur-inconnu"));
+    assert!(events.contains("data/offers.csv:"), "{events}");
+    let (code, csv) = server.get("/data/offers.csv");
+    assert_eq!(code, 200);
+    assert!(csv.contains("Un titre changé pendant que le serveur tourne"), "the last good site is still served");
+    assert!(server.stderr().contains("operateur-inconnu"), "the terminal shows the error too");
+}
+
+// A request cannot climb out of the site folder.
+#[test]
+fn refuses_paths_outside_the_site() {
+    let project = project();
+    fs::write(project.path().join("secret.txt"), "secret").expect("write");
+    let server = Server::start(project.path());
+    for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/data/..%2f..%2fsecret.txt"] {
+        let (code, body) = server.get(path);
+        assert!(!body.contains("secret") || code == 404, "{path}: {code} {body}");
+        assert_ne!(code, 200, "{path}");
+    }
+}
+
+// A port already taken is a clear error, at once.
+#[test]
+fn taken_port_is_a_clear_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port().to_string();
+    let project = project();
+    let output = passerelle().args(["serve", "--port", &port, "--root"]).arg(project.path()).output().expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("already in use") && stderr.contains("--port"), "{stderr}");
+    assert!(!project.path().join("site").exists(), "nothing built before failing");
+}
