@@ -96,11 +96,17 @@ fn report(d: &Diagnostic, rich: bool) -> Report<usize> {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     };
+    let message = one_line(&d.message);
     match (&d.hint, rich) {
-        (Some(hint), true) => report.with_message(&d.message).with_notes(vec![format!("help: {hint}")]),
-        (Some(hint), false) => report.with_message(format!("{} ({hint})", d.message)),
-        (None, _) => report.with_message(&d.message),
+        (Some(hint), true) => report.with_message(message).with_notes(vec![format!("help: {}", one_line(hint))]),
+        (Some(hint), false) => report.with_message(format!("{message} ({})", one_line(hint))),
+        (None, _) => report.with_message(message),
     }
+}
+
+/// A message quoting a multi-line cell stays on one line: line breaks shown as `\n`.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", "\\n").replace(['\n', '\r'], "\\n")
 }
 
 /// A problem about a whole file (line 0) or a file never read: `file: error: message (hint)`.
@@ -116,9 +122,9 @@ fn write_unlocated(d: &Diagnostic, out: &mut dyn WriteColor) -> std::io::Result<
     out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
     write!(out, "{word}")?;
     out.set_color(ColorSpec::new().set_bold(true))?;
-    write!(out, ": {}", d.message)?;
+    write!(out, ": {}", one_line(&d.message))?;
     if let Some(hint) = &d.hint {
-        write!(out, " ({hint})")?;
+        write!(out, " ({})", one_line(hint))?;
     }
     out.reset()?;
     writeln!(out)

@@ -85,7 +85,7 @@ pub fn yes_no(cell: &str) -> Result<bool, Problem> {
     match fold(cell).as_str() {
         "" | "no" | "non" | "false" | "faux" | "0" | "n" => Ok(false),
         "yes" | "oui" | "true" | "vrai" | "1" | "y" | "o" | "x" => Ok(true),
-        _ => Err(problem(format!("expected yes or no, found \"{cell}\""), "write yes or no (oui/non)".to_owned())),
+        _ => Err(problem(format!("expected yes or no, found \"{cell}\""), "write yes or no; oui and non work too".to_owned())),
     }
 }
 
@@ -120,7 +120,7 @@ pub fn price(cell: &str) -> Result<Option<Price>, Problem> {
     if cell.is_empty() {
         return Ok(None);
     }
-    coded(cell, &PRICES, "price").map(Some)
+    coded(cell, &PRICES, Price::code, "price").map(Some)
 }
 
 const STATUSES: [(&str, Status); 8] = [
@@ -139,16 +139,20 @@ pub fn status(cell: &str) -> Result<Status, Problem> {
     if cell.is_empty() {
         return Ok(Status::Open);
     }
-    coded(cell, &STATUSES, "status")
+    coded(cell, &STATUSES, Status::code, "status")
 }
 
-fn coded<T: Copy>(cell: &str, table: &[(&'static str, T)], what: &str) -> Result<T, Problem> {
+/// A value named in `table` (codes and French names); the hint lists the codes only.
+fn coded<T: Copy>(cell: &str, table: &[(&'static str, T)], code: fn(T) -> &'static str, what: &str) -> Result<T, Problem> {
     let folded = fold(cell);
     if let Some(&(_, value)) = table.iter().find(|(name, _)| *name == folded) {
         return Ok(value);
     }
     let hint = did_you_mean(cell, table.iter().map(|(name, _)| *name))
-        .unwrap_or_else(|| format!("expected one of {}", table.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")));
+        .unwrap_or_else(|| {
+            let codes: Vec<&str> = table.iter().filter(|(name, value)| *name == code(*value)).map(|(name, _)| *name).collect();
+            format!("expected one of {}", codes.join(", "))
+        });
     Err(problem(format!("unknown {what} \"{cell}\""), hint))
 }
 

@@ -1,7 +1,7 @@
 //! Rows of cells → records of named fields, each with its [`Origin`].
 //!
-//! Applies the header mapping, reports rows whose cell count differs from the header's
-//! (trailing empty cells, as spreadsheets leave them, are fine), skips blank rows, and gives
+//! Applies the header mapping, reports rows whose cell count differs from the header's,
+//! skips blank rows, and gives
 //! typed access to fields: a cell that does not parse becomes a diagnostic at that cell.
 
 use super::cells::{self, Problem};
@@ -66,7 +66,8 @@ pub fn records(table: &Table, file: &str, text: &str, diagnostics: &mut Diagnost
     let file: Arc<str> = Arc::from(file);
     let mut reported_unnamed = vec![false; fields.len()];
     let mut out = Vec::with_capacity(rows.len());
-    for row in rows.iter().filter(|r| r.cells.iter().any(|c| !c.value.is_empty())) {
+    // A row with an unclosed quote is garbage past it (reported by `rows`): not a record.
+    for row in rows.iter().filter(|r| !r.unterminated && r.cells.iter().any(|c| !c.value.is_empty())) {
         check_width(row, fields.len(), &file, diagnostics);
         warn_unnamed(row, header, &mut reported_unnamed, &file, diagnostics);
         out.push(fields_of(row, &fields, &file));
@@ -94,11 +95,11 @@ fn fields_of(row: &Row, fields: &[Option<&'static str>], file: &Arc<str>) -> Fie
     Fields { origin, values }
 }
 
-/// A row with more or fewer cells than the header is an error (its values are likely shifted).
+/// A row with more or fewer cells than the header is an error: its values are likely shifted
+/// (an unquoted comma in a text is the usual cause).
 fn check_width(row: &Row, width: usize, file: &str, diagnostics: &mut Diagnostics) {
     let count = row.cells.len();
-    let extra_filled = row.cells.iter().skip(width).any(|c| !c.value.is_empty());
-    if count >= width && !extra_filled {
+    if count == width {
         return;
     }
     let (at, hint) = if count > width {

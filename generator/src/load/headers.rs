@@ -28,7 +28,7 @@ pub fn map(table: &Table, header: &Row, file: &str, diagnostics: &mut Diagnostic
                 Severity::Warning,
                 file,
                 at,
-                format!("unknown column `{}` (its cells are ignored)", cell.value),
+                format!("unknown column `{}`, ignored", cell.value),
                 did_you_mean(&cell.value, table.column_names()),
             );
             fields.push(None);
@@ -79,7 +79,7 @@ mod tests {
             .enumerate()
             .map(|(i, n)| Cell { value: (*n).into(), line: 1, column: u32::try_from(i * 10 + 1).unwrap_or(0) })
             .collect();
-        Row { line: 1, cells }
+        Row { line: 1, cells, unterminated: false }
     }
 
     // French, accented, capitalised headers map to canonical fields.

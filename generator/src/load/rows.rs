@@ -20,6 +20,8 @@ pub struct Cell {
 pub struct Row {
     pub line: u32,
     pub cells: Vec<Cell>,
+    /// A quoted cell of this row is never closed: the row swallowed the rest of the file.
+    pub unterminated: bool,
 }
 
 /// The delimiter the first line uses most outside quotes; `,` when it uses none.
@@ -62,7 +64,7 @@ pub fn read(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<Row> {
                         file,
                         (line + open_line, open_column),
                         "quoted cell never closed: the rest of the file went into it",
-                        Some("add the closing `\"`, and double the quotes inside a cell (`\"\"`)".into()),
+                        Some("add the closing `\"`; inside a cell, write a quote as `\"\"`".into()),
                     );
                 }
                 let cells = record
@@ -73,7 +75,7 @@ pub fn read(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<Row> {
                         Cell { value: value.trim().to_owned(), line: line + dl, column }
                     })
                     .collect();
-                rows.push(Row { line, cells });
+                rows.push(Row { line, cells, unterminated: scan.unterminated.is_some() });
             }
             Err(error) => {
                 // The text is valid UTF-8 and read from memory: this is not expected, but a

@@ -41,13 +41,14 @@ impl Table {
     }
 }
 
+const ID: Column = req("id", &["identifiant"]);
 const NAME: Column = req("name", &["nom"]);
 const CITY: Column = col("city", &["ville"]);
 const SUMMARY: Column = col("summary", &["résumé"]);
 const DESCRIPTION: Column = col("description", &[]);
 const LAT: Column = col("lat", &["latitude"]);
 const LON: Column = col("lon", &["longitude", "lng"]);
-const KIND: Column = col("kind", &["type"]);
+const KIND: Column = req("kind", &["type"]);
 const DISTRICT: Column = col("district", &["quartier"]);
 const ADDRESS: Column = col("address", &["adresse"]);
 const POSTCODE: Column = col("postcode", &["code_postal"]);
@@ -64,7 +65,7 @@ pub const VOCABULARY: Table = Table {
     columns: &[
         req("group", &["groupe"]),
         req("code", &[]),
-        col("label_fr", &["libellé_fr"]),
+        req("label_fr", &["libellé_fr"]),
         col("label_en", &["libellé_en"]),
     ],
 };
@@ -74,7 +75,7 @@ pub const DISTRICTS: Table = Table {
     aliases: &["quartiers"],
     required: true,
     columns: &[
-        req("id", &[]),
+        ID,
         NAME,
         CITY,
         SUMMARY,
@@ -90,7 +91,7 @@ pub const OPERATORS: Table = Table {
     aliases: &["acteurs"],
     required: true,
     columns: &[
-        req("id", &[]),
+        ID,
         NAME,
         KIND,
         DISTRICT,
@@ -114,7 +115,7 @@ pub const VENUES: Table = Table {
     aliases: &["lieux", "équipements"],
     required: false,
     columns: &[
-        req("id", &[]),
+        ID,
         NAME,
         KIND,
         DISTRICT,
@@ -123,7 +124,7 @@ pub const VENUES: Table = Table {
         CITY,
         req("lat", &["latitude"]),
         req("lon", &["longitude", "lng"]),
-        col("operator", &["opérateur", "gestionnaire"]),
+        col("operator", &["porteur", "gestionnaire", "opérateur"]),
         ACCESSIBILITY,
         col("opening_hours", &["horaires"]),
         WEBSITE,
@@ -136,7 +137,7 @@ pub const OFFERS: Table = Table {
     aliases: &["offres", "actions"],
     required: true,
     columns: &[
-        req("id", &[]),
+        ID,
         req("title", &["titre"]),
         req("operator", &["porteur"]),
         col("partners", &["partenaires"]),
@@ -166,7 +167,7 @@ pub const PARTNERSHIPS: Table = Table {
     aliases: &["partenariats"],
     required: false,
     columns: &[
-        req("id", &[]),
+        ID,
         req("title", &["titre"]),
         req("operators", &["acteurs", "opérateurs"]),
         col("offers", &["offres", "actions"]),

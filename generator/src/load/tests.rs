@@ -10,7 +10,7 @@ fn write(dir: &Path, name: &str, text: &str) {
 fn french_files_load() {
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path(), "Quartiers.csv", "id;nom;prioritaire\nbressoux;Bressoux;oui\n");
-    write(dir.path(), "acteurs.csv", "id,nom,courriel\nmj,Maison des jeunes,mj@example.org\n");
+    write(dir.path(), "acteurs.csv", "id,nom,type,courriel\nmj,Maison des jeunes,association,mj@example.org\n");
     write(dir.path(), "offres.csv", "id\ttitre\tporteur\trésumé\tdébut\natelier\tAtelier\tmj\tUn atelier.\t15/06/2026\n");
     let mut d = Diagnostics::default();
     let records = load(dir.path(), &mut d).expect("load");

@@ -54,6 +54,9 @@ pub fn check(records: &mut Records, diagnostics: &mut Diagnostics) {
     for venue in &mut records.venues {
         near(extent, &venue.origin, venue.lat, venue.lon, d);
         let (Some(lat), Some(lon)) = (venue.lat, venue.lon) else { continue };
+        if !in_range(lat, lon) {
+            continue;
+        }
         match &venue.district {
             None => {
                 let known = records.shapes.iter().filter(|s| ids.contains(&s.district.as_str()));
@@ -80,7 +83,7 @@ fn near(extent: Option<BBox>, origin: &Origin, lat: Option<f64>, lon: Option<f64
         let hint = if extent.contains(lat, lon) {
             "latitude and longitude look swapped".to_owned()
         } else {
-            "check the coordinates (lat, lon in degrees)".to_owned()
+            "check the coordinates: lat and lon in degrees".to_owned()
         };
         d.warning(origin, "lat", format!("{lat}, {lon} is far from every district"), Some(hint));
     }

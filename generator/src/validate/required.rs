@@ -19,9 +19,11 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
     }
     for o in &records.operators {
         need(&o.origin, "name", !o.name.is_empty(), "missing operator name");
+        need(&o.origin, "kind", !o.kind.is_empty(), "missing operator kind (a code of operator_kind)");
     }
     for v in &records.venues {
         need(&v.origin, "name", !v.name.is_empty(), "missing venue name");
+        need(&v.origin, "kind", !v.kind.is_empty(), "missing venue kind (a code of venue_kind)");
         need(&v.origin, "lat", v.lat.is_some(), "missing venue latitude (the map needs it)");
         need(&v.origin, "lon", v.lon.is_some(), "missing venue longitude (the map needs it)");
     }

@@ -1,0 +1,77 @@
+//! The `passerelle check` command as users run it: exit codes, text and JSON output.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn passerelle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args(args)
+        .env("PASSERELLE_TODAY", support::TODAY)
+        .output()
+        .expect("the binary runs")
+}
+
+fn check(root: &Path, format: &str) -> Output {
+    passerelle(&["check", "--root", root.to_str().expect("utf-8 path"), "--format", format])
+}
+
+fn case(name: &str) -> tempfile::TempDir {
+    support::project(Some(&support::fixtures().join("cases").join(name)))
+}
+
+// Clean data: exit 0 and "no problem found"; warnings alone still exit 0.
+#[test]
+fn clean_and_warnings_exit_zero() {
+    let output = check(support::project(None).path(), "text");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "no problem found\n");
+    let output = check(case("no-contact-warning").path(), "text");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+// Errors: exit 1, one line per problem on stderr (DESIGN.md's format), then the summary.
+#[test]
+fn errors_exit_one() {
+    let output = check(case("unknown-district").path(), "text");
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8_lossy(&output.stderr), @r#"
+    data/offers.csv:5:77: error: unknown district "bressou" (did you mean "bressoux"?)
+    data/offers.csv:5:77: error: unknown district "cathedrale"
+    2 errors
+    "#);
+}
+
+// Usage errors (an unknown format, a missing subcommand) exit 2, as clap does.
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(check(support::project(None).path(), "xml").status.code(), Some(2));
+    assert_eq!(passerelle(&[]).status.code(), Some(2));
+}
+
+// --format json prints the counts and every diagnostic on stdout, with the same exit code.
+#[test]
+fn json_output() {
+    let output = check(case("venue-far-away").path(), "json");
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["warnings"], 2);
+    let first = &json["diagnostics"][0];
+    assert_eq!(first["file"], "data/venues.csv");
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(4), Some(39)));
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["hint"], "check the coordinates: lat and lon in degrees");
+}
+
+// A folder without data: errors for the required tables, exit 1, no crash.
+#[test]
+fn empty_root_reports_missing_tables() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let output = check(empty.path(), "text");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("data/districts.csv: error: missing table `districts`"), "{stderr}");
+    assert!(stderr.ends_with("3 errors\n"), "{stderr}");
+}
