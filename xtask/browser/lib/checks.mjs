@@ -26,19 +26,24 @@ export async function axeViolations(page) {
     v.nodes.map((n) => `axe ${v.id}: ${v.help} — ${n.target}${n.why ? ` (${n.why})` : ''}`));
 }
 
-/** Horizontal scrolling: the document wider than the viewport, with the widest culprits. */
+/** Horizontal scrolling: the document wider than the viewport, naming the innermost culprits. */
 export async function horizontalOverflow(page) {
   const found = await page.evaluate(() => {
     const root = document.documentElement;
     if (root.scrollWidth <= root.clientWidth) return null;
+    const over = (el) => el.getBoundingClientRect().right > root.clientWidth + 1;
     const culprits = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+      .filter((el) => over(el) && ![...el.children].some(over))
       .slice(0, 3)
-      .map((el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (el.classList.length ? `.${[...el.classList].join('.')}` : ''));
+      .map((el) => {
+        const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+        return `${name} ${Math.round(el.getBoundingClientRect().right)} px${text ? ` "${text}"` : ''}`;
+      });
     return { scroll: root.scrollWidth, client: root.clientWidth, culprits };
   });
   return found
-    ? [`horizontal scroll: document is ${found.scroll} px wide in a ${found.client} px viewport (overflowing: ${found.culprits.join(', ') || '?'})`]
+    ? [`horizontal scroll: document is ${found.scroll} px wide in a ${found.client} px viewport (reaching past it: ${found.culprits.join('; ') || '?'})`]
     : [];
 }
 

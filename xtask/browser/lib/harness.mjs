@@ -34,6 +34,7 @@ export function siteDir() {
 // rewriting, no directory listings (a folder without index.html is a 404, as on nginx, S3 or
 // Pages), `dir` redirected to `dir/`, loopback only. It exits by itself when its parent goes
 // away (its stdin closes) or after `lifetime` seconds, so a killed test run leaves nothing behind.
+// A client closing early (a crawler that only wanted the status) is not an error.
 const SERVER_PY = String.raw`
 import functools, http.server, os, sys, threading
 root, lifetime = sys.argv[1], float(sys.argv[2])
@@ -45,7 +46,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return None
     def log_message(self, *args):
         pass
-httpd = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(Handler, directory=root))
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+httpd = Server(('127.0.0.1', 0), functools.partial(Handler, directory=root))
 threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
 threading.Timer(lifetime, lambda: os._exit(3)).start()
 print(httpd.server_address[1], flush=True)

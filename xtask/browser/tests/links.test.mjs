@@ -95,8 +95,13 @@ test('every link and asset reachable from the home page resolves under /charte/,
     if (!url.pathname.startsWith(server.prefix)) {
       return problems.push(`${name(from)}: ${kind} "${raw}" leaves the sub-path ${server.prefix} (resolves to ${url.pathname})`);
     }
-    if (url.hash.length > 1) fragments.push([from, `${url.origin}${url.pathname}${url.search}`, decodeURIComponent(url.hash.slice(1)), kind, raw]);
+    if (url.hash.length > 1) {
+      const target = `${url.origin}${url.pathname.replace(/\/index\.html$/, '/')}${url.search}`;
+      fragments.push([from, target, decodeURIComponent(url.hash.slice(1)), kind, raw]);
+    }
     url.hash = '';
+    // `dir/index.html` and `dir/` are one page (every static host serves both): visit it once.
+    url.pathname = url.pathname.replace(/\/index\.html$/, '/');
     if (!seen.has(url.href)) {
       seen.set(url.href, { from, kind, raw });
       queue.push(url.href);
@@ -180,18 +185,26 @@ test('every link and asset reachable from the home page resolves under /charte/,
   }
 
   // Pages in the site that no link reaches (404.html is expected here): reported, not failed.
+  const reached = new Set(seen.keys());
   const orphans = readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.html'))
     .map((f) => new URL(f.replace(/(^|\/)index\.html$/, '$1'), server.base).href)
-    .filter((u) => !seen.has(u) && !seen.has(u.replace(/index\.html$/, '')))
+    .filter((u) => !reached.has(u))
     .map(name)
     .sort();
 
-  console.log(`links: ${pagesVisited} pages and ${resources} other files reached from the home page; `
-    + `${problems.length} problems; ${external.size} external links recorded, not fetched`);
-  for (const [url, from] of [...external].slice(0, 15)) console.log(`  external: ${url} (first on ${from})`);
-  if (orphans.length) console.log(`  not linked from anywhere: ${orphans.join(', ')}`);
+  const schemes = {};
+  for (const url of external.keys()) {
+    const u = new URL(url);
+    const key = /^https?:$/.test(u.protocol) ? u.host : u.protocol;
+    schemes[key] = (schemes[key] ?? 0) + 1;
+  }
+  console.log(`links: ${pagesVisited} pages and ${resources} other files reached from the home page through `
+    + `${server.base}; ${problems.length} problems; ${external.size} external links recorded, not fetched`);
+  console.log(`  external links by scheme or host: ${Object.entries(schemes).sort((a, b) => b[1] - a[1])
+    .slice(0, 12).map(([k, n]) => `${k} ${n}`).join(', ')}${Object.keys(schemes).length > 12 ? ', …' : ''}`);
+  if (orphans.length) console.log(`  pages no link reaches: ${orphans.join(', ')}`);
   if (problems.length) assert.fail(`${problems.length} problem(s):\n${problems.join('\n')}`);
 });
 
@@ -200,8 +213,8 @@ test('sitemap.xml lists only pages that exist', async () => {
   assert.ok(existsSync(file), 'the site has no sitemap.xml');
   const locs = [...readFileSync(file, 'utf8').matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1].replaceAll('&amp;', '&'));
   assert.ok(locs.length > 0, 'sitemap.xml lists no <loc>');
-  // The site's base URL is the shortest location (the home page).
-  const base = locs.reduce((a, b) => (b.length < a.length ? b : a));
+  // The site's base URL: the home page's location (the shortest), without its index.html.
+  const base = locs.reduce((a, b) => (b.length < a.length ? b : a)).replace(/index\.html$/, '');
   const problems = [];
   for (const loc of locs) {
     if (!loc.startsWith(base)) {
