@@ -1,5 +1,5 @@
 // What to check in a built site: the pages the quality gates visit (one of each kind, chosen from
-// the site itself) and the explorer's index, the data the static pages are compared with.
+// the site itself) and its open data (data/charter.json), which the static pages are compared with.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,25 +21,25 @@ function firstRecord(dir, table) {
 }
 
 /**
- * The explorer's index as the explorer reads it: found through the `data-index` attribute of the
- * mount element on `explore/` (the contract in generator/src/index.rs), parsed.
+ * The charter as the site publishes it for reuse: `data/charter.json`, the open-data export
+ * (offers carry their resolved `districts`). The static pages are compared with it.
  */
-export function readIndex(dir) {
-  const explore = path.join(dir, 'explore', 'index.html');
-  if (!existsSync(explore)) throw new Error('the site has no explore/index.html (the explorer page)');
-  const match = readFileSync(explore, 'utf8').match(/data-index="([^"]+)"/);
-  if (!match) throw new Error('explore/index.html has no element with data-index="…" (the explorer mount)');
-  const file = path.join(dir, 'explore', match[1].replaceAll('&amp;', '&'));
-  if (!existsSync(file)) throw new Error(`explore/index.html points data-index at ${match[1]}, which is not in the site`);
-  return JSON.parse(readFileSync(file, 'utf8'));
+export function readData(dir) {
+  const file = path.join(dir, 'data', 'charter.json');
+  if (!existsSync(file)) throw new Error('the site has no data/charter.json (the open-data export)');
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  for (const key of ['districts', 'offers']) {
+    if (!Array.isArray(data[key])) throw new Error(`data/charter.json has no "${key}" array`);
+  }
+  return data;
 }
 
-/** Offer ids per district id, from the index (districts resolved by the generator). */
-export function offersByDistrict(index) {
-  const byDistrict = new Map(index.districts.map((d) => [d.id, []]));
-  index.offers.id.forEach((id, i) => {
-    for (const d of index.offers.districts[i]) byDistrict.get(index.districts[d].id)?.push(id);
-  });
+/** Offer ids per district id, from the published data (districts resolved by the generator). */
+export function offersByDistrict(data) {
+  const byDistrict = new Map(data.districts.map((d) => [d.id, []]));
+  for (const offer of data.offers) {
+    for (const d of offer.districts ?? []) byDistrict.get(d)?.push(offer.id);
+  }
   return byDistrict;
 }
 
@@ -71,12 +71,12 @@ export async function openMarkerPopup(page) {
  * `action` runs after load (the explorer's popup).
  */
 export function pagesToCheck(dir) {
-  const index = readIndex(dir);
-  const byDistrict = offersByDistrict(index);
+  const data = readData(dir);
+  const byDistrict = offersByDistrict(data);
   // The district with the most offers: its explorer and list have the most to show.
   const [district] = [...byDistrict].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [];
-  if (!district) throw new Error('the explorer index lists no district');
-  const audience = mostCommonAudience(index, byDistrict.get(district));
+  if (!district) throw new Error('data/charter.json lists no district');
+  const audience = mostCommonAudience(data, byDistrict.get(district));
   const filtered = `explore/?district=${district}${audience ? `&audience=${audience}` : ''}`;
   return [
     { path: '' },
@@ -98,12 +98,12 @@ export function pagesToCheck(dir) {
   ].map((p) => ({ ...p, label: p.label ?? (p.path || '/') }));
 }
 
-function mostCommonAudience(index, offerIds) {
+function mostCommonAudience(data, offerIds) {
   const counts = new Map();
-  const positions = new Map(index.offers.id.map((id, i) => [id, i]));
-  for (const id of offerIds) {
-    for (const a of index.offers.audiences[positions.get(id)]) counts.set(a, (counts.get(a) ?? 0) + 1);
+  for (const offer of data.offers) {
+    if (!offerIds.includes(offer.id)) continue;
+    for (const a of offer.audiences ?? []) counts.set(a, (counts.get(a) ?? 0) + 1);
   }
-  const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
-  return best === undefined ? null : index.vocab.audience[best][0];
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  return best ?? null;
 }

@@ -7,11 +7,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, settle, siteDir, startServer } from '../lib/harness.mjs';
 import { axeViolations, horizontalOverflow, mainText, offersLinkedFromMain } from '../lib/checks.mjs';
-import { offersByDistrict, pagesToCheck, readIndex } from '../lib/site.mjs';
+import { offersByDistrict, pagesToCheck, readData } from '../lib/site.mjs';
 
 const dir = siteDir();
 const pages = pagesToCheck(dir);
-const index = readIndex(dir);
+const data = readData(dir);
 const WIDTHS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
 const totals = { loads: 0, axe: 0, console: 0, external: 0, failed: 0, overflow: 0, nojs: 0 };
 
@@ -70,9 +70,14 @@ for (const { width, height } of WIDTHS) {
   }
 }
 
-const byDistrict = offersByDistrict(index);
+const byDistrict = offersByDistrict(data);
 
-for (const p of pages) {
+// Every district page, not only the one above: each lists all its offers without JavaScript.
+const districtPages = [...byDistrict.keys()]
+  .filter((id) => !pages.some((p) => p.district === id))
+  .map((id) => ({ path: `districts/${id}/`, label: `districts/${id}/`, district: id }));
+
+for (const p of [...pages, ...districtPages]) {
   test(`${p.label}, JavaScript off: main content shown${p.district || p.lists ? ', every offer listed' : ''}`, async () => {
     const { page, context, externalRequests } = await newPage(browser, { width: 390, height: 844, javaScriptEnabled: false });
     const problems = [];
@@ -80,7 +85,7 @@ for (const p of pages) {
       await page.goto(server.base + p.path);
       await page.waitForLoadState('load');
       if ((await mainText(page)).length === 0) problems.push('no visible text in <main>');
-      const expected = p.district ? byDistrict.get(p.district) : p.lists === 'offers' ? index.offers.id : null;
+      const expected = p.district ? byDistrict.get(p.district) : p.lists === 'offers' ? data.offers.map((o) => o.id) : null;
       if (expected) {
         const listed = await offersLinkedFromMain(page);
         const missing = expected.filter((id) => !listed.includes(id));
