@@ -1,6 +1,7 @@
 //! Geography: Web Mercator (the projection the generator used for the map), its inverse for
 //! tiles, and great-circle distances for "near me".
 
+use crate::math::{asin, cos, ln, log2, sin, tan};
 use passerelle_index::Map;
 use std::f64::consts::PI;
 
@@ -8,7 +9,7 @@ use std::f64::consts::PI;
 pub fn mercator([lon, lat]: [f64; 2]) -> [f64; 2] {
     let lat = lat.clamp(-85.051_128, 85.051_128).to_radians();
     let x = (lon + 180.0) / 360.0;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0;
+    let y = (1.0 - ln(tan(lat) + 1.0 / cos(lat)) / PI) / 2.0;
     [x, y]
 }
 
@@ -23,14 +24,32 @@ pub fn view_to_world(map: &Map, [x, y]: [f64; 2]) -> [f64; 2] {
     [x / map.scale + map.origin[0], y / map.scale + map.origin[1]]
 }
 
+/// `v` with one decimal ("12.3", "-0.5", "7"), without the float formatter of `core::fmt`
+/// (which would weigh ~20 KB in the wasm).
+pub fn dec1(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let (sign, tenths) = if tenths < 0 { ("-", -tenths) } else { ("", tenths) };
+    match tenths % 10 {
+        0 => format!("{sign}{}", tenths / 10),
+        d => format!("{sign}{}.{d}", tenths / 10),
+    }
+}
+
+/// `v` with two decimals at most (viewBox sizes that shrink with zoom).
+pub fn dec2(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let (sign, h) = if hundredths < 0 { ("-", -hundredths) } else { ("", hundredths) };
+    format!("{sign}{}.{:02}", h / 100, h % 100)
+}
+
 /// Great-circle distance in metres between two `[lon, lat]` positions (haversine).
 pub fn distance_m([lon1, lat1]: [f64; 2], [lon2, lat2]: [f64; 2]) -> f64 {
     const EARTH_RADIUS_M: f64 = 6_371_000.0;
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = (lat2 - lat1).to_radians();
     let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * a.sqrt().asin()
+    let a = sin(dp / 2.0).powi(2) + cos(p1) * cos(p2) * sin(dl / 2.0).powi(2);
+    2.0 * EARTH_RADIUS_M * asin(a.sqrt())
 }
 
 /// One raster tile covering part of the map: its URL and where it goes, in viewBox units.
@@ -46,7 +65,7 @@ pub struct Tile {
 /// `[x, y, width, height]`, at the zoom where a tile is about `pixels_per_unit`·256 wide.
 pub fn tiles(map: &Map, template: &str, visible: [f64; 4], pixels_per_unit: f64) -> Vec<Tile> {
     // A tile at zoom z is 1/2^z world units, i.e. scale/2^z viewBox units, ideally 256 px.
-    let ideal = (map.scale * pixels_per_unit / 256.0).log2().round();
+    let ideal = log2(map.scale * pixels_per_unit / 256.0).round();
     let z = ideal.clamp(0.0, 19.0) as i32;
     let n = f64::from(1 << z);
     let [wx0, wy0] = view_to_world(map, [visible[0], visible[1]]);
@@ -71,6 +90,13 @@ pub fn tiles(map: &Map, template: &str, visible: [f64; 4], pixels_per_unit: f64)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Decimals print without the float formatter.
+    #[test]
+    fn decimals() {
+        assert_eq!((dec1(12.34), dec1(-0.46), dec1(7.0), dec1(-0.04)), ("12.3".into(), "-0.5".into(), "7".into(), "0".into()));
+        assert_eq!((dec2(1.005), dec2(0.5), dec2(-2.25)), ("1.00".into(), "0.50".into(), "-2.25".into()));
+    }
 
     // Mercator puts (0, 0) in the middle of the world and north up; Liège lands where tiles say.
     #[test]

@@ -2,24 +2,28 @@
 //! and the formatting of numbers, dates and distances in the site language.
 
 use passerelle_index::civil_from_days;
-use std::collections::BTreeMap;
 
 /// The explorer's strings, looked up by key. A missing key shows as the key itself, so a gap in
 /// the catalogue is visible but never breaks the page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Strings {
     pub lang: String,
-    table: BTreeMap<String, String>,
+    /// `(key, text)`, sorted by key.
+    table: Vec<(String, String)>,
 }
 
 impl Strings {
-    pub fn new(lang: &str, table: BTreeMap<String, String>) -> Strings {
+    pub fn new(lang: &str, mut table: Vec<(String, String)>) -> Strings {
+        table.sort();
         Strings { lang: lang.to_owned(), table }
     }
 
     /// The string for `key`.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.table.get(key).map_or(key, String::as_str)
+        match self.table.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(at) => &self.table[at].1,
+            Err(_) => key,
+        }
     }
 
     /// The string for `key` with each `{name}` replaced.
@@ -64,7 +68,7 @@ impl Strings {
             let m = ((metres / 10.0).round() * 10.0) as usize;
             self.fill("distance_m", &[("n", &m.to_string())])
         } else {
-            let km = format!("{:.1}", metres / 1000.0);
+            let km = crate::geo::dec1(metres / 1000.0);
             let km = if self.lang == "fr" { km.replace('.', ",") } else { km };
             self.fill("distance_km", &[("n", &km)])
         }
@@ -99,6 +103,6 @@ mod tests {
         assert_eq!(s.distance(347.0), "à 350 m");
         assert_eq!(s.distance(1234.0), "à 1,2 km");
         assert_eq!(s.get("missing"), "missing");
-        assert_eq!(Strings::new("en", BTreeMap::new()).number(1234567), "1,234,567");
+        assert_eq!(Strings::new("en", Vec::new()).number(1234567), "1,234,567");
     }
 }

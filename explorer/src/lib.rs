@@ -3,7 +3,8 @@
 //! Plain-Rust modules (tested natively with `cargo test -p passerelle-explorer`):
 //! - [`index`]: the index types (the `passerelle-index` crate, re-exported);
 //! - [`filter`]: the catalog prepared for filtering, facets, live counts, search folding;
-//! - [`geo`]: Web Mercator and distances; [`url`]: the filter state in the URL query;
+//! - [`geo`]: Web Mercator and distances ([`math`]: the browser's `Math` on wasm); [`viewport`]: map pan and zoom;
+//! - [`url`]: the filter state in the URL query;
 //! - [`state`]: the state and its transitions (a yew `Reducible` on wasm), which only call `filter`;
 //! - [`i18n`]: interface strings and formatting in the site language.
 //!
@@ -15,8 +16,10 @@ pub use passerelle_index as index;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
+pub mod math;
 pub mod state;
 pub mod url;
+pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

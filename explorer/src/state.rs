@@ -30,8 +30,6 @@ pub enum Record {
 pub enum Action {
     SetText(String),
     Toggle(Facet, String),
-    /// Only this district (a click on its shape), or none when it was the only one.
-    OnlyDistrict(String),
     SetFree(bool),
     SetAge(Option<u8>),
     SetWhen(When),
@@ -100,13 +98,6 @@ impl State {
                 };
                 if !set.remove(&code) {
                     set.insert(code);
-                }
-            }
-            Action::OnlyDistrict(id) => {
-                let only = q.districts.len() == 1 && q.districts.contains(&id);
-                q.districts.clear();
-                if !only {
-                    q.districts.insert(id);
                 }
             }
             Action::SetFree(free) => q.free = free,

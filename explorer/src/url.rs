@@ -5,9 +5,8 @@
 //! `&free=1&age=12&when=week&page=2`; a range is `when=range&from=2026-12-01&to=2026-12-31`.
 //! Keys always come in that order and empty facets are left out, so one state has one URL.
 
-use crate::filter::{Query, When};
+use crate::filter::{Codes, Query, When};
 use passerelle_index::{iso_day, parse_iso_day};
-use std::collections::BTreeSet;
 
 /// The query string for `query`, without the leading `?` (empty for no filter).
 pub fn to_query_string(query: &Query) -> String {
@@ -16,7 +15,7 @@ pub fn to_query_string(query: &Query) -> String {
     if !query.text.trim().is_empty() {
         put("q", query.text.trim());
     }
-    let list = |set: &BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(",");
+    let list = |set: &Codes| set.iter().map(String::as_str).collect::<Vec<_>>().join(",");
     for (key, set) in [
         ("district", &query.districts),
         ("audience", &query.audiences),
@@ -61,7 +60,7 @@ pub fn from_query_string(text: &str) -> Query {
     for pair in text.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = decode(value);
-        let set = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect::<BTreeSet<_>>();
+        let set = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect::<Codes>();
         match key {
             "q" => query.text = value.trim().to_owned(),
             "district" => query.districts = set(),

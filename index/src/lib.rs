@@ -1,17 +1,28 @@
 //! The explorer index format: written by the generator (stage `index`), read by the explorer.
 //!
-//! One JSON document, `assets/explorer-index.json` in the site. It holds everything the explorer
-//! needs and nothing it does not: no Markdown, no contacts (the static pages have them).
-//! JSON because gzip removes most of its redundancy and the explorer already links serde; the
-//! layout below is what keeps it small.
+//! One file, `assets/explorer-index.bin` in the site: the [`Index`] below encoded with
+//! [postcard](https://postcard.jamesmunns.com/wire-format) ([`encode`], [`decode`]). It holds
+//! everything the explorer needs and nothing it does not: no Markdown, no contacts (the static
+//! pages have them).
 //!
-//! # Layout
+//! **Why postcard, not JSON** (measured, see `generator/src/index/size_tests.rs`): decoding JSON
+//! links serde_json's parser into the wasm (+20 KB gzip, which broke the 150 KB wasm + JS
+//! budget); the file weighs about the same (170 KB gzip at 10,000 synthetic offers, 163 KB as
+//! JSON), so postcard wins by ~13 KB on a first load. The wire format is simple and
+//! stable: fields in declaration order, no names; unsigned integers as LEB128 varints, signed
+//! ones zigzag-encoded, `f64` as 8 bytes little-endian; strings and sequences as a varint length
+//! then the items; `Option` as a 0/1 byte then the value; tuples and arrays as their items.
+//! The same index as pretty JSON (the serde shape below) is committed beside the contract
+//! fixture for review: `index/tests/fixture-index.json`.
+//!
+//! # Layout (as JSON; the binary has the same fields in the same order)
 //!
 //! ```text
 //! { "version": 1,                       FORMAT_VERSION; a reader refuses another version
 //!   "lang": "fr",                       the site language (BCP 47)
 //!   "today": 20778,                     the build's reference day (day number, see below)
-//!   "strings": { "search": "…", … },    the [explorer] table of generator/i18n/<lang>.toml
+//!   "strings": [["clear", "…"], …],     the [explorer] table of generator/i18n/<lang>.toml,
+//!                                       [key, text] pairs sorted by key
 //!   "vocab": { "audience":      [["children","Enfants"], …],   [code, label in `lang`],
 //!              "discipline":    [[code, label], …],            in display order; offers
 //!              "accessibility": [[code, label], …] },          refer to them by position
@@ -47,7 +58,6 @@
 //! single day; only `end` = on until then. [`Offers::span`] gives the resolved interval.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The version of the layout above. Bump on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -61,7 +71,7 @@ pub struct Index {
     pub version: u32,
     pub lang: String,
     pub today: i32,
-    pub strings: BTreeMap<String, String>,
+    pub strings: Vec<(String, String)>,
     pub vocab: Vocab,
     pub map: Map,
     pub districts: Vec<District>,
@@ -278,14 +288,27 @@ impl Index {
                 && in_range(&o.disciplines[i], self.vocab.discipline.len())
                 && in_range(&o.accessibility[i], self.vocab.accessibility.len());
             if !ok {
-                return Err(format!("offer {:?} refers to a missing entry", o.id[i]));
+                return Err(format!("offer \"{}\" refers to a missing entry", o.id[i]));
             }
         }
         if let Some(v) = self.venues.iter().find(|v| v.district.is_some_and(|d| d as usize >= self.districts.len())) {
-            return Err(format!("venue {:?} refers to a missing district", v.id));
+            return Err(format!("venue \"{}\" refers to a missing district", v.id));
         }
         Ok(())
     }
+}
+
+/// The index as stored in the site (postcard bytes).
+pub fn encode(index: &Index) -> Vec<u8> {
+    // Serialising plain data into a Vec cannot fail.
+    postcard::to_allocvec(index).unwrap_or_default()
+}
+
+/// Reads an index from its stored bytes and [checks](Index::check) it.
+pub fn decode(bytes: &[u8]) -> Result<Index, String> {
+    let index: Index = postcard::from_bytes(bytes).map_err(|e| format!("not an explorer index: {e}"))?;
+    index.check()?;
+    Ok(index)
 }
 
 /// Day number (days since 1970-01-01) of a proleptic Gregorian date (H. Hinnant's algorithm).

@@ -50,3 +50,16 @@ fn check_catches_broken_indexes() {
     dangling.offers.districts[0] = vec![7];
     assert!(dangling.check().unwrap_err().contains("\"a\""));
 }
+
+// Encoding then decoding gives the same index; garbage and a broken index are refused.
+#[test]
+fn encode_decode_round_trip() {
+    let mut index = tiny();
+    index.strings = vec![("clear".into(), "Effacer".into())];
+    index.venues.push(Venue { id: "v".into(), name: "Salle".into(), district: None, xy: [1.5, 2.0], lonlat: [5.6, 50.6] });
+    assert_eq!(decode(&encode(&index)), Ok(index));
+    assert!(decode(b"\xff\xff garbage").is_err());
+    let mut broken = tiny();
+    broken.offers.operator[0] = 9;
+    assert!(decode(&encode(&broken)).is_err());
+}

@@ -12,7 +12,6 @@ pub mod fold;
 use crate::geo;
 pub use bits::Bits;
 pub use catalog::{overlaps, Catalog};
-use std::collections::BTreeSet;
 
 /// Offers per page of results.
 pub const PAGE_SIZE: usize = 20;
@@ -30,15 +29,76 @@ pub enum When {
     Range { from: Option<i32>, to: Option<i32> },
 }
 
+/// A facet's ticked values: a small sorted set of codes (a sorted `Vec`, lighter in the wasm
+/// than a `BTreeSet`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Codes(Vec<String>);
+
+impl Codes {
+    pub fn contains(&self, code: &str) -> bool {
+        self.0.iter().any(|c| c == code)
+    }
+
+    /// Adds `code`; false when it was there.
+    pub fn insert(&mut self, code: String) -> bool {
+        match self.0.binary_search(&code) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, code);
+                true
+            }
+        }
+    }
+
+    /// Removes `code`; false when it was not there.
+    pub fn remove(&mut self, code: &str) -> bool {
+        let before = self.0.len();
+        self.0.retain(|c| c != code);
+        self.0.len() != before
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl FromIterator<String> for Codes {
+    fn from_iter<I: IntoIterator<Item = String>>(items: I) -> Codes {
+        let mut codes = Codes::default();
+        for code in items {
+            codes.insert(code);
+        }
+        codes
+    }
+}
+
+impl<const N: usize> From<[String; N]> for Codes {
+    fn from(items: [String; N]) -> Codes {
+        items.into_iter().collect()
+    }
+}
+
 /// The whole filter state (what the URL holds). Facet values are codes and ids, not positions,
 /// so that a shared link survives a rebuild; unknown ones are ignored.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     pub text: String,
-    pub districts: BTreeSet<String>,
-    pub audiences: BTreeSet<String>,
-    pub disciplines: BTreeSet<String>,
-    pub accessibility: BTreeSet<String>,
+    pub districts: Codes,
+    pub audiences: Codes,
+    pub disciplines: Codes,
+    pub accessibility: Codes,
     pub free: bool,
     /// An age that must fall within the offer's `[age_min, age_max]` (open bounds allowed).
     pub age: Option<u8>,
@@ -177,7 +237,7 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
 }
 
 /// The union of the bitsets of the chosen values; `None` when nothing is chosen.
-fn any_of(values: &[Bits], chosen: &BTreeSet<String>, position: impl Fn(&str) -> Option<usize>) -> Option<Bits> {
+fn any_of(values: &[Bits], chosen: &Codes, position: impl Fn(&str) -> Option<usize>) -> Option<Bits> {
     // Unknown codes (a stale link) are skipped; only unknown ones: the facet does not constrain.
     let mut acc: Option<Bits> = None;
     for ix in chosen.iter().filter_map(|c| position(c)) {

@@ -1,0 +1,81 @@
+//! The root component: holds the state (a reducer over [`State`]), keeps the URL in step, and
+//! lays out the thin components, passing data down and `Action` callbacks up.
+
+use crate::components::{facets::Facets, map::MapView, near::NearMe, pager::Pager, results::ResultList, search::SearchBox, status::Status};
+use crate::filter::{Catalog, Query};
+use crate::i18n::Strings;
+use crate::state::{Action, State};
+use crate::web;
+use gloo::events::EventListener;
+use gloo::utils::window;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the page gives the app.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub catalog: Rc<Catalog>,
+    /// The relative path from the page to the site root (`../`).
+    pub base: AttrValue,
+    pub initial: Rc<Query>,
+    /// A wide screen: the filters start unfolded.
+    pub wide: bool,
+}
+
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer(|| State::new(props.catalog.clone(), (*props.initial).clone()));
+    let strings = use_memo((), {
+        let index = &props.catalog.index;
+        let s = Strings::new(&index.lang, index.strings.clone());
+        move |_| s
+    });
+
+    // The URL follows the state; Back/Forward bring the state back.
+    use_effect_with((state.query.clone(), state.record), |(query, record)| web::record(query, *record));
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&window(), "popstate", move |_| dispatcher.dispatch(Action::Restore(web::current_query())));
+            move || drop(listener)
+        });
+    }
+
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let s = &*strings;
+    let outcome = &state.outcome;
+    let q = &state.query;
+    html! {
+        <div class="px-explorer">
+            <div class="px-bar">
+                <SearchBox text={q.text.clone()} strings={strings.clone()} on_action={on_action.clone()} />
+                <NearMe active={state.near.is_some()} strings={strings.clone()} on_action={on_action.clone()} />
+            </div>
+            <div class="px-body">
+                <Facets catalog={props.catalog.clone()} query={q.clone()} counts={outcome.counts.clone()}
+                    open={props.wide} strings={strings.clone()} on_action={on_action.clone()} />
+                <div class="px-main">
+                    <MapView catalog={props.catalog.clone()} districts={q.districts.clone()}
+                        per_venue={Rc::new(outcome.per_venue.clone())} counts={Rc::new(outcome.counts.districts.clone())}
+                        near={state.near} base={props.base.clone()} strings={strings.clone()} on_action={on_action.clone()} />
+                    <section class="px-results" aria-labelledby="px-results-title">
+                        <h2 id="px-results-title" class="px-results-title" tabindex="-1">{ s.get("results") }</h2>
+                        <Status total={outcome.results.len()} filtered={!q.is_empty()} strings={strings.clone()} on_action={on_action.clone()} />
+                        <ResultList catalog={props.catalog.clone()} offers={Rc::new(outcome.page(q.page).to_vec())}
+                            distances={outcome.venue_distance.clone().map(Rc::new)} base={props.base.clone()} strings={strings.clone()} />
+                        <Pager page={q.page} pages={outcome.pages()} strings={strings.clone()} on_action={on_action} />
+                    </section>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,120 @@
+//! The facets: one fieldset per group (date, district, audience, discipline, price and age,
+//! accessibility), each value with its live count.
+
+use crate::filter::{Catalog, Codes, Counts, Query, When};
+use crate::i18n::Strings;
+use crate::state::{Action, Facet};
+use passerelle_index::{iso_day, parse_iso_day};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties)]
+pub struct FacetsProps {
+    pub catalog: Rc<Catalog>,
+    pub query: Query,
+    pub counts: Counts,
+    /// Unfolded at first (wide screens).
+    pub open: bool,
+    pub strings: Rc<Strings>,
+    pub on_action: Callback<Action>,
+}
+
+/// One checkbox with its label and count.
+fn check(id: String, label: &str, count: u32, checked: bool, onchange: Callback<Event>) -> Html {
+    let class = classes!("px-option", (count == 0 && !checked).then_some("px-empty"));
+    html! {
+        <li {class}>
+            <input type="checkbox" id={id.clone()} {checked} {onchange} />
+            <label for={id}>{ label }<span class="px-n">{ count }</span></label>
+        </li>
+    }
+}
+
+/// A fieldset of checkboxes over `(code, label)` values.
+fn group(facet: Facet, key: &str, values: &[(String, String)], counts: &[u32], chosen: &Codes, s: &Strings, on_action: &Callback<Action>) -> Html {
+    html! {
+        <fieldset class="px-group">
+            <legend>{ s.get(key) }</legend>
+            <ul>
+                { for values.iter().zip(counts).map(|((code, label), &n)| {
+                    let code = code.clone();
+                    let onchange = on_action.reform({ let code = code.clone(); move |_| Action::Toggle(facet, code.clone()) });
+                    check(format!("px-{key}-{code}"), label, n, chosen.contains(&code), onchange)
+                }) }
+            </ul>
+        </fieldset>
+    }
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+#[function_component(Facets)]
+pub fn facets(props: &FacetsProps) -> Html {
+    let (s, q, c, a) = (&*props.strings, &props.query, &props.counts, &props.on_action);
+    let index = &props.catalog.index;
+    let districts: Vec<(String, String)> = index.districts.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+
+    let when = |value: When, key: &str, count: Option<u32>| {
+        let checked = std::mem::discriminant(&q.when) == std::mem::discriminant(&value);
+        let id = format!("px-when-{key}");
+        let onchange = a.reform(move |_| Action::SetWhen(value));
+        html! {
+            <li class="px-option">
+                <input type="radio" name="px-when" id={id.clone()} {checked} {onchange} />
+                <label for={id}>{ s.get(key) }if let Some(n) = count { <span class="px-n">{ n }</span> }</label>
+            </li>
+        }
+    };
+    let (from, to) = match q.when {
+        When::Range { from, to } => (from, to),
+        _ => (None, None),
+    };
+    let set_from = a.reform(move |e: Event| Action::SetWhen(When::Range { from: parse_iso_day(&input_value(&e)), to }));
+    let set_to = a.reform(move |e: Event| Action::SetWhen(When::Range { from, to: parse_iso_day(&input_value(&e)) }));
+    let set_free = a.reform(|e: Event| Action::SetFree(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let set_age = a.reform(|e: Event| Action::SetAge(input_value(&e).trim().parse().ok()));
+    let chosen = q.districts.len() + q.audiences.len() + q.disciplines.len() + q.accessibility.len()
+        + usize::from(q.free) + usize::from(q.age.is_some()) + usize::from(q.when != When::Any);
+    let summary = if chosen > 0 { format!("{} ({chosen})", s.get("filters")) } else { s.get("filters").to_owned() };
+
+    html! {
+        <details class="px-filters" open={props.open}>
+            <summary>{ summary }</summary>
+            <div class="px-groups">
+                <fieldset class="px-group">
+                    <legend>{ s.get("when") }</legend>
+                    <ul>
+                        { when(When::Any, "when_any", None) }
+                        { when(When::Week, "when_week", Some(c.week)) }
+                        { when(When::Month, "when_month", Some(c.month)) }
+                        { when(When::Range { from, to }, "when_range", None) }
+                    </ul>
+                    if matches!(q.when, When::Range { .. }) {
+                        <div class="px-range">
+                            <label for="px-from">{ s.get("from") }</label>
+                            <input type="date" id="px-from" value={from.map(iso_day).unwrap_or_default()} onchange={set_from} />
+                            <label for="px-to">{ s.get("to") }</label>
+                            <input type="date" id="px-to" value={to.map(iso_day).unwrap_or_default()} onchange={set_to} />
+                        </div>
+                    }
+                </fieldset>
+                { group(Facet::District, "district", &districts, &c.districts, &q.districts, s, a) }
+                { group(Facet::Audience, "audience", &index.vocab.audience, &c.audiences, &q.audiences, s, a) }
+                <fieldset class="px-group">
+                    <legend>{ s.get("price_age") }</legend>
+                    <ul>{ check("px-free".into(), s.get("free"), c.free, q.free, set_free) }</ul>
+                    <div class="px-age">
+                        <label for="px-age">{ s.get("age") }</label>
+                        <input type="number" id="px-age" min="0" max="120" inputmode="numeric"
+                            value={q.age.map(|a| a.to_string()).unwrap_or_default()} onchange={set_age} />
+                    </div>
+                </fieldset>
+                { group(Facet::Discipline, "discipline", &index.vocab.discipline, &c.disciplines, &q.disciplines, s, a) }
+                { group(Facet::Accessibility, "accessibility", &index.vocab.accessibility, &c.accessibility, &q.accessibility, s, a) }
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,254 @@
+//! The map: district shapes (click, Enter or Space to filter), venue markers sized by matching
+//! offers with a popup, pan and zoom by wheel, drag, pinch, buttons and keys, an optional
+//! tile background, and "you are here" when sorting by distance. Gestures only compute a new
+//! [`Viewport`]; filters go up as `Action`s.
+
+use crate::filter::{Catalog, Codes};
+use crate::{geo, math};
+use crate::i18n::Strings;
+use crate::state::{Action, Facet};
+use crate::viewport::Viewport;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent, PointerEvent, WheelEvent};
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties)]
+pub struct MapProps {
+    pub catalog: Rc<Catalog>,
+    /// The districts ticked in the filter.
+    pub districts: Codes,
+    /// Matching offers per venue and per district.
+    pub per_venue: Rc<Vec<u32>>,
+    pub counts: Rc<Vec<u32>>,
+    pub near: Option<[f64; 2]>,
+    pub base: AttrValue,
+    pub strings: Rc<Strings>,
+    pub on_action: Callback<Action>,
+}
+
+/// Pointers down on the map, for drag and pinch.
+#[derive(Default)]
+struct Gesture {
+    pointers: Vec<(i32, f64, f64)>,
+    /// How far the pointer travelled since it went down (a click is a short one).
+    travelled: f64,
+}
+
+/// The element's size and the pointer's position in it.
+fn local(svg: &Element, x: f64, y: f64) -> (f64, f64, f64, f64) {
+    let r = svg.get_bounding_client_rect();
+    (x - r.left(), y - r.top(), r.width(), r.height())
+}
+
+#[function_component(MapView)]
+pub fn map_view(props: &MapProps) -> Html {
+    let index = &props.catalog.index;
+    let frame = &index.map;
+    let view = use_state(|| Viewport::new(frame.width, frame.height));
+    let popup = use_state(|| None::<usize>);
+    let gesture = use_mut_ref(Gesture::default);
+    let svg_ref = use_node_ref();
+    // The view as of the latest render, for the native wheel listener.
+    let latest = use_mut_ref(|| *view);
+    *latest.borrow_mut() = *view;
+    let s = &*props.strings;
+
+    // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+    {
+        let (svg_ref, view, latest) = (svg_ref.clone(), view.clone(), latest.clone());
+        use_effect_with((), move |_| {
+            let listener = svg_ref.cast::<Element>().map(|svg| {
+                let target = svg.clone();
+                EventListener::new_with_options(&target, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
+                    let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
+                    e.prevent_default();
+                    let (px, py, w, h) = local(&svg, f64::from(e.client_x()), f64::from(e.client_y()));
+                    let current = *latest.borrow();
+                    let at = current.at_pixel(px, py, w, h);
+                    let factor = math::exp(-e.delta_y() * if e.delta_mode() == 1 { 0.05 } else { 0.002 });
+                    let next = current.zoom_at(factor, at);
+                    *latest.borrow_mut() = next;
+                    view.set(next);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            if g.pointers.is_empty() {
+                g.travelled = 0.0;
+            }
+            g.pointers.push((e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y())));
+        })
+    };
+    let onpointermove = {
+        let (gesture, view, svg_ref) = (gesture.clone(), view.clone(), svg_ref.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            let Some(k) = g.pointers.iter().position(|p| p.0 == e.pointer_id()) else { return };
+            let Some(svg) = svg_ref.cast::<Element>() else { return };
+            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let (_, old_x, old_y) = g.pointers[k];
+            let (_, _, w, h) = local(&svg, 0.0, 0.0);
+            match g.pointers.len() {
+                1 => {
+                    g.travelled += math::hypot(x - old_x, y - old_y);
+                    if g.travelled > 4.0 {
+                        // Captured only once it is a drag, so a click still reaches a shape.
+                        let _ = svg.set_pointer_capture(e.pointer_id());
+                        view.set(view.pan_pixels(x - old_x, y - old_y, w, h));
+                    }
+                }
+                2 => {
+                    let (_, ox, oy) = g.pointers[1 - k];
+                    let before = math::hypot(old_x - ox, old_y - oy).max(1.0);
+                    let after = math::hypot(x - ox, y - oy).max(1.0);
+                    let (mx, my, _, _) = local(&svg, (x + ox) / 2.0, (y + oy) / 2.0);
+                    g.travelled += 10.0;
+                    view.set(view.zoom_at(after / before, view.at_pixel(mx, my, w, h)));
+                }
+                _ => {}
+            }
+            g.pointers[k] = (e.pointer_id(), x, y);
+        })
+    };
+    let onpointerup = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| gesture.borrow_mut().pointers.retain(|p| p.0 != e.pointer_id()))
+    };
+    let onkeydown = {
+        let (view, popup) = (view.clone(), popup.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowLeft" => view.pan_fraction(-0.25, 0.0),
+                "ArrowRight" => view.pan_fraction(0.25, 0.0),
+                "ArrowUp" => view.pan_fraction(0.0, -0.25),
+                "ArrowDown" => view.pan_fraction(0.0, 0.25),
+                "+" | "=" => view.zoom_centre(1.5),
+                "-" | "_" => view.zoom_centre(1.0 / 1.5),
+                "Escape" => {
+                    popup.set(None);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            view.set(next);
+        })
+    };
+    let zoom_by = |factor: f64| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(view.zoom_centre(factor)))
+    };
+    let reset = {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(view.reset()))
+    };
+
+    // Sizes in screen pixels whatever the zoom: one pixel is `px` viewBox units.
+    let px = view.w / frame.width * (frame.width / 640.0);
+    let tiles = frame.tiles.as_deref().map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], 640.0 / view.w));
+
+    let districts = index.districts.iter().enumerate().filter(|(_, d)| !d.path.is_empty()).map(|(i, d)| {
+        let selected = props.districts.contains(&d.id);
+        let n = props.counts.get(i).copied().unwrap_or(0);
+        let label = format!("{} ({})", d.name, s.count("results", n as usize));
+        let toggle = {
+            let (on_action, id, gesture) = (props.on_action.clone(), d.id.clone(), gesture.clone());
+            move || {
+                if gesture.borrow().travelled <= 4.0 {
+                    on_action.emit(Action::Toggle(Facet::District, id.clone()));
+                }
+            }
+        };
+        let onclick = { let toggle = toggle.clone(); Callback::from(move |_: MouseEvent| toggle()) };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                e.stop_propagation();
+                toggle();
+            }
+        });
+        let class = classes!("px-district", selected.then_some("px-selected"), (n == 0).then_some("px-none"));
+        html! {
+            <path key={d.id.clone()} {class} d={d.path.clone()} tabindex="0" role="button"
+                aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}>
+                <title>{ label }</title>
+            </path>
+        }
+    });
+    let labels = index.districts.iter().filter(|d| !d.path.is_empty()).map(|d| html! {
+        <text class="px-district-name" x={geo::dec1(d.label[0])} y={geo::dec1(d.label[1])}
+            font-size={geo::dec2(12.0 * px)} aria-hidden="true">{ &d.name }</text>
+    });
+    let markers = index.venues.iter().enumerate().filter(|(i, _)| props.per_venue[*i] > 0).map(|(i, v)| {
+        let n = props.per_venue[i];
+        let r = (3.5 + 2.5 * f64::from(n).sqrt()).min(18.0) * px;
+        let open = { let popup = popup.clone(); Callback::from(move |_: MouseEvent| popup.set(Some(i))) };
+        let onkeydown = {
+            let popup = popup.clone();
+            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); e.stop_propagation(); popup.set(Some(i)) })
+        };
+        let label = format!("{} : {}", v.name, s.count("venue_offers", n as usize));
+        html! {
+            <circle key={v.id.clone()} class="px-venue" cx={geo::dec1(v.xy[0])} cy={geo::dec1(v.xy[1])} r={geo::dec2(r)}
+                stroke-width={geo::dec2(1.5 * px)} tabindex="0" role="button" aria-label={label.clone()} onclick={open} {onkeydown}>
+                <title>{ label }</title>
+            </circle>
+        }
+    });
+    let me = props.near.map(|lonlat| {
+        let [x, y] = geo::to_view(frame, lonlat);
+        html! { <circle class="px-me" cx={geo::dec1(x)} cy={geo::dec1(y)} r={geo::dec2(6.0 * px)} stroke-width={geo::dec2(3.0 * px)}><title>{ s.get("you_are_here") }</title></circle> }
+    });
+    let popup_html = popup.and_then(|i| index.venues.get(i).map(|v| (i, v))).map(|(i, v)| {
+        let (left, top) = view.percent(v.xy);
+        let close = { let popup = popup.clone(); Callback::from(move |_: MouseEvent| popup.set(None)) };
+        let style = format!("left:{}%;top:{}%", geo::dec2(left.clamp(0.0, 100.0)), geo::dec2(top.clamp(0.0, 100.0)));
+        html! {
+            <div class="px-popup" {style} role="dialog" aria-label={v.name.clone()}>
+                <p class="px-popup-name">{ &v.name }</p>
+                <p>{ s.count("venue_offers", props.per_venue[i] as usize) }</p>
+                <a href={format!("{}venues/{}/", props.base, v.id)}>{ s.get("venue_page") }</a>
+                <button type="button" class="px-popup-close" aria-label={s.get("close").to_owned()} onclick={close}>{ "×" }</button>
+            </div>
+        }
+    });
+
+    let ratio = format!("aspect-ratio:{}/{}", frame.width.round() as i64, frame.height.round() as i64);
+    html! {
+        <section class="px-map" aria-label={s.get("map").to_owned()}>
+            <div class="px-map-frame" style={ratio}>
+                <svg ref={svg_ref} class="px-svg" viewBox={view.view_box()} preserveAspectRatio="xMidYMid meet"
+                    tabindex="0" role="group" aria-label={s.get("map").to_owned()} aria-describedby="px-map-hint"
+                    {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onkeydown}>
+                    if let Some(tiles) = tiles {
+                        <g class="px-tiles">{ for tiles.into_iter().map(|t| html! {
+                            <image href={t.url} x={geo::dec2(t.x)} y={geo::dec2(t.y)} width={geo::dec2(t.size)} height={geo::dec2(t.size)} />
+                        }) }</g>
+                    }
+                    <g class="px-districts">{ for districts }</g>
+                    <g class="px-labels">{ for labels }</g>
+                    <g class="px-venues">{ for markers }</g>
+                    { for me }
+                </svg>
+                { for popup_html }
+                <div class="px-map-tools">
+                    <button type="button" onclick={zoom_by(1.5)} aria-label={s.get("zoom_in").to_owned()} title={s.get("zoom_in").to_owned()}>{ "+" }</button>
+                    <button type="button" onclick={zoom_by(1.0 / 1.5)} aria-label={s.get("zoom_out").to_owned()} title={s.get("zoom_out").to_owned()}>{ "−" }</button>
+                    <button type="button" onclick={reset} aria-label={s.get("reset_view").to_owned()} title={s.get("reset_view").to_owned()}>{ "⟲" }</button>
+                </div>
+            </div>
+            <p id="px-map-hint" class="px-map-hint">{ s.get("map_hint") }</p>
+            if let Some(attribution) = &frame.attribution {
+                if frame.tiles.is_some() { <p class="px-attribution">{ attribution }</p> }
+            }
+        </section>
+    }
+}

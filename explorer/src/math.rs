@@ -1,0 +1,61 @@
+//! The few transcendental functions the explorer needs. On wasm they are the browser's
+//! `Math.*` (imports cost a few bytes; Rust's libm would add ~10 KB to the wasm); natively,
+//! the standard library's, so the tests run the same formulas.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use js_sys::Math;
+    pub fn sin(x: f64) -> f64 {
+        Math::sin(x)
+    }
+    pub fn cos(x: f64) -> f64 {
+        Math::cos(x)
+    }
+    pub fn tan(x: f64) -> f64 {
+        Math::tan(x)
+    }
+    pub fn asin(x: f64) -> f64 {
+        Math::asin(x)
+    }
+    pub fn ln(x: f64) -> f64 {
+        Math::log(x)
+    }
+    pub fn log2(x: f64) -> f64 {
+        Math::log2(x)
+    }
+    pub fn exp(x: f64) -> f64 {
+        Math::exp(x)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn sin(x: f64) -> f64 {
+        x.sin()
+    }
+    pub fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    pub fn tan(x: f64) -> f64 {
+        x.tan()
+    }
+    pub fn asin(x: f64) -> f64 {
+        x.asin()
+    }
+    pub fn ln(x: f64) -> f64 {
+        x.ln()
+    }
+    pub fn log2(x: f64) -> f64 {
+        x.log2()
+    }
+    pub fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+}
+
+pub use imp::*;
+
+/// `√(x² + y²)` (a wasm instruction, unlike `f64::hypot`).
+pub fn hypot(x: f64, y: f64) -> f64 {
+    (x * x + y * y).sqrt()
+}

@@ -1,0 +1,121 @@
+//! The web edge (wasm only): mounting into the page, fetching the index, the URL and the
+//! history, geolocation. Everything else is plain Rust.
+//!
+//! The page carries `<div id="explorer" data-base="../" data-index="../assets/…json"
+//! data-lang="fr" data-district="bressoux">` with a static list inside. The static list stays
+//! until the index is loaded and the app is ready, then is replaced in the same frame; if the
+//! index cannot be loaded, the static list simply stays.
+
+use crate::app::{App, AppProps};
+use crate::filter::{Catalog, Query};
+use crate::state::Record;
+use crate::url;
+use gloo::utils::{document, window};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+/// Entry point, run when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(root) = document().get_element_by_id("explorer") else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(message) = mount(root).await {
+            web_sys::console::error_1(&format!("passerelle explorer: {message}").into());
+        }
+    });
+}
+
+async fn mount(root: Element) -> Result<(), String> {
+    let data = |name: &str| root.get_attribute(&format!("data-{name}")).unwrap_or_default();
+    let (base, index_url, district) = (data("base"), data("index"), data("district"));
+    if index_url.is_empty() {
+        return Err("the mount element has no data-index".into());
+    }
+    let bytes = fetch_bytes(&index_url).await.map_err(|e| format!("{index_url}: {e}"))?;
+    let index = passerelle_index::decode(&bytes).map_err(|e| format!("{index_url}: {e}"))?;
+    let catalog = Rc::new(Catalog::new(index));
+
+    // The URL wins; a district page without a query opens on its district.
+    let search = window().location().search().unwrap_or_default();
+    let mut initial = url::from_query_string(&search);
+    if search.trim_start_matches('?').is_empty() && catalog.district_ix(&district).is_some() {
+        initial.districts.insert(district);
+    }
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 900.0);
+    root.set_inner_html("");
+    root.class_list().add_1("px-mounted").ok();
+    let props = AppProps { catalog, base: base.into(), initial: Rc::new(initial), wide };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    Ok(())
+}
+
+/// The body of `url` (fetched relative to the page).
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let shown = |e: JsValue| e.as_string().unwrap_or_else(|| "network error".into());
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url)).await.map_err(shown)?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(shown)?).await.map_err(shown)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Records `query` in the URL as `record` says (a new history entry, or in place).
+pub fn record(query: &Query, record: Record) {
+    if record == Record::Keep {
+        return;
+    }
+    let location = window().location();
+    let qs = url::to_query_string(query);
+    let current = location.search().unwrap_or_default();
+    if current.trim_start_matches('?') == qs {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let target = if qs.is_empty() { format!("{path}{hash}") } else { format!("{path}?{qs}{hash}") };
+    let Ok(history) = window().history() else { return };
+    let _ = match record {
+        Record::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&target)),
+        _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&target)),
+    };
+}
+
+/// The filter state in the current URL.
+pub fn current_query() -> Query {
+    url::from_query_string(&window().location().search().unwrap_or_default())
+}
+
+/// Calls `done` with the user's `[lon, lat]`, or `None` when it is refused or unavailable.
+pub fn locate(done: impl Fn(Option<[f64; 2]>) + 'static) {
+    let done = Rc::new(done);
+    let Ok(geolocation) = window().navigator().geolocation() else {
+        done(None);
+        return;
+    };
+    let ok = {
+        let done = done.clone();
+        Closure::once_into_js(move |position: JsValue| {
+            let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED);
+            let coords = get(&position, "coords");
+            let lonlat = get(&coords, "longitude").as_f64().zip(get(&coords, "latitude").as_f64());
+            done(lonlat.map(|(lon, lat)| [lon, lat]));
+        })
+    };
+    let failed = {
+        let done = done.clone();
+        Closure::once_into_js(move |_: JsValue| done(None))
+    };
+    if geolocation.get_current_position_with_error_callback(ok.unchecked_ref(), Some(failed.unchecked_ref())).is_err() {
+        done(None);
+    }
+}
+
+/// Milliseconds since the page started (for the performance mark of a filter change).
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}

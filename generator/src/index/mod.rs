@@ -1,0 +1,67 @@
+//! Stage `index`: the explorer's data and files.
+//!
+//! Input: the [`Charter`] and the [`Config`] (language, map tiles). Output, staged into the site:
+//! - `assets/explorer-index.bin`: the index (format documented in the `passerelle-index` crate,
+//!   built here by [`encode`], the map projected by [`project`], the interface strings taken
+//!   from the `[explorer]` table of the site's catalogue by [`strings`]);
+//! - the explorer itself, compiled to wasm by `build.rs` and embedded ([`assets`]):
+//!   `assets/explorer-<hash>.js`, `assets/explorer-<hash>_bg.wasm`, `assets/explorer-<hash>.css`.
+
+pub mod assets;
+pub mod encode;
+pub mod project;
+pub mod strings;
+
+use crate::config::Config;
+use crate::model::Charter;
+use crate::write::Staging;
+use anyhow::Result;
+use serde::Serialize;
+use std::sync::Mutex;
+
+pub use assets::{explorer_sizes, SizeReport};
+
+/// Where the explorer's files are in the site, relative to the site root (names are
+/// content-hashed). Pages with an explorer link `style` and `script` and point the mount
+/// element's `data-index` at `index`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExplorerAssets {
+    pub script: String,
+    pub style: String,
+    pub index: String,
+}
+
+/// The explorer's asset paths for this build.
+pub fn explorer_assets() -> ExplorerAssets {
+    ExplorerAssets {
+        script: format!("assets/{}", assets::SCRIPT),
+        style: format!("assets/{}", assets::STYLE),
+        index: "assets/explorer-index.bin".into(),
+    }
+}
+
+/// The sizes of the last index written (for `passerelle build`'s closing report).
+static LAST_REPORT: Mutex<Option<SizeReport>> = Mutex::new(None);
+
+/// What the last [`index`] call wrote, gzip-measured against the explorer's budgets.
+pub fn last_report() -> Option<SizeReport> {
+    LAST_REPORT.lock().ok().and_then(|r| r.clone())
+}
+
+/// Writes the explorer index and the explorer's assets.
+pub fn index(charter: &Charter, config: &Config, out: &mut Staging) -> Result<()> {
+    let index = encode::encode(charter, config)?;
+    let bytes = passerelle_index::encode(&index);
+    let paths = explorer_assets();
+    out.put(&paths.index, &bytes)?;
+    out.put(&paths.script, assets::JS)?;
+    out.put(&format!("assets/{}", assets::WASM), assets::WASM_BYTES)?;
+    out.put(&paths.style, assets::CSS)?;
+    if let Ok(mut last) = LAST_REPORT.lock() {
+        *last = Some(explorer_sizes(&bytes, index.offers.len()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

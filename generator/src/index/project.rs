@@ -1,0 +1,120 @@
+//! The map's projection: Web Mercator, scaled into a fixed-width SVG viewBox framing every
+//! district outline and venue, so the explorer draws shapes without any projection code.
+
+use crate::model::Shape;
+use passerelle_index::Map;
+use std::f64::consts::PI;
+use std::fmt::Write;
+
+/// The viewBox width; the height follows the area's proportions.
+pub const WIDTH: f64 = 1000.0;
+/// Blank margin around the framed area, as a fraction of its size.
+const MARGIN: f64 = 0.04;
+
+/// Web Mercator of `(lon, lat)` degrees, in `[0, 1]²` (x east, y south), as map tiles use.
+pub fn mercator((lon, lat): (f64, f64)) -> (f64, f64) {
+    let lat = lat.clamp(-85.051_128, 85.051_128).to_radians();
+    ((lon + 180.0) / 360.0, (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0)
+}
+
+/// The frame around `points` (`(lon, lat)`); a unit frame for none.
+pub fn frame(points: impl IntoIterator<Item = (f64, f64)>) -> Map {
+    let projected: Vec<(f64, f64)> = points.into_iter().filter(|(x, y)| x.is_finite() && y.is_finite()).map(mercator).collect();
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in &projected {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    if projected.is_empty() {
+        (x0, y0, x1, y1) = mercator_box((5.55, 50.66), (5.62, 50.61));
+    }
+    // A single point or a line: give it some room (about 1 km).
+    let span = (x1 - x0).max(y1 - y0).max(2e-5);
+    let (w, h) = ((x1 - x0).max(span * 0.5), (y1 - y0).max(span * 0.5));
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let (w, h) = (w * (1.0 + 2.0 * MARGIN), h * (1.0 + 2.0 * MARGIN));
+    let scale = WIDTH / w;
+    Map {
+        width: WIDTH,
+        height: round1(h * scale),
+        origin: [cx - w / 2.0, cy - h / 2.0],
+        scale,
+        tiles: None,
+        attribution: None,
+    }
+}
+
+fn mercator_box(a: (f64, f64), b: (f64, f64)) -> (f64, f64, f64, f64) {
+    let (a, b) = (mercator(a), mercator(b));
+    (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1))
+}
+
+/// `(lon, lat)` in viewBox units, rounded to a tenth.
+pub fn to_view(map: &Map, point: (f64, f64)) -> [f64; 2] {
+    let (x, y) = mercator(point);
+    [round1((x - map.origin[0]) * map.scale), round1((y - map.origin[1]) * map.scale)]
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// A shape as an SVG path (`M…L…Z` per ring, a tenth of a unit; points that round to the
+/// previous one are dropped). Holes are rings of the same path: draw with `fill-rule: evenodd`.
+pub fn svg_path(map: &Map, shape: &Shape) -> String {
+    let mut d = String::new();
+    for ring in shape.polygons.iter().flatten() {
+        let mut last: Option<[f64; 2]> = None;
+        let mut count = 0;
+        for &point in ring {
+            let p = to_view(map, point);
+            if last == Some(p) {
+                continue;
+            }
+            let _ = write!(d, "{}{} {}", if count == 0 { 'M' } else { 'L' }, num(p[0]), num(p[1]));
+            last = Some(p);
+            count += 1;
+        }
+        if count > 0 {
+            d.push('Z');
+        }
+    }
+    d
+}
+
+/// A number without a trailing `.0`.
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The frame keeps proportions, fits every point inside the viewBox, with a margin.
+    #[test]
+    fn frame_fits_points() {
+        let points = [(5.57, 50.62), (5.63, 50.66)];
+        let map = frame(points);
+        assert_eq!(map.width, WIDTH);
+        for p in points {
+            let [x, y] = to_view(&map, p);
+            assert!((1.0..WIDTH - 1.0).contains(&x) && (1.0..map.height - 1.0).contains(&y), "{x} {y}");
+        }
+        // North is up: the northern point has the smaller y.
+        assert!(to_view(&map, (5.6, 50.66))[1] < to_view(&map, (5.6, 50.62))[1]);
+        assert!(frame([]).height > 0.0 && frame([(5.6, 50.6)]).height > 0.0);
+    }
+
+    // A square becomes one closed path; repeated points vanish.
+    #[test]
+    fn path_of_a_square() {
+        let map = Map { width: 1000.0, height: 1000.0, origin: [0.5, 0.5], scale: 1000.0 / 0.001, ..Map::default() };
+        let ring = vec![(0.0, 0.0), (0.0, 0.0), (0.36, 0.0), (0.36, -0.36), (0.0, -0.36), (0.0, 0.0)];
+        let d = svg_path(&map, &Shape { district: "d".into(), polygons: vec![vec![ring]] });
+        assert_eq!(d, "M0 0L1000 0L1000 1000L0 1000L0 0Z");
+    }
+}

@@ -1,0 +1,78 @@
+//! The explorer's weight at 10,000 offers, printed as a figure (a benchmark, not a timed
+//! test): `cargo test -p passerelle --release index::tests::size -- --nocapture`.
+
+use super::super::encode::encode;
+use super::*;
+
+/// A deterministic generator of plausible offers (SplitMix64, no dependency).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// The fixture's districts, venues and operators, with `n` synthetic offers.
+pub(crate) fn synthetic(n: usize) -> Charter {
+    let base = fixture();
+    let mut rng = Rng(2026);
+    let kinds = ["Atelier", "Stage", "Rencontre", "Spectacle", "Concert", "Exposition", "Balade", "Club", "Initiation", "Résidence"];
+    let topics = ["théâtre d'improvisation", "slam et poésie", "danse urbaine", "photographie argentique", "percussions", "contes", "BD et illustration", "cinéma d'animation", "chant choral", "céramique", "patrimoine industriel", "jeux vidéo", "couture et recyclage", "radio de quartier", "cirque"];
+    let whom = ["pour ados", "en famille", "pour les aînés", "pour les petits", "tout public", "pour les écoles", "entre voisins", ""];
+    let verbs = ["Découvrir", "Pratiquer", "Créer", "Explorer", "Partager", "Apprendre"];
+    let ends = ["avec des artistes du quartier.", "chaque semaine, sans prérequis.", "dans une ambiance conviviale.", "et présenter le résultat en fin de saison.", "avec le soutien des associations locales.", "au fil des saisons."];
+    let codes = |v: &crate::vocabulary::Vocabulary| v.codes().map(String::from).collect::<Vec<_>>();
+    let (aud, dis) = (codes(&base.vocabularies.audience), codes(&base.vocabularies.discipline));
+    let mut records = Records {
+        districts: base.districts.clone(),
+        operators: base.operators.clone(),
+        venues: base.venues.clone(),
+        shapes: base.shapes.iter().flatten().cloned().collect(),
+        ..Records::default()
+    };
+    for i in 0..n {
+        let topic = rng.pick(&topics);
+        let title = format!("{} {} {} #{}", rng.pick(&kinds), topic, rng.pick(&whom), i % 97).replace("  ", " ");
+        let summary = format!("{} {} {}", rng.pick(&verbs), topic, rng.pick(&ends));
+        let start = (rng.below(10) < 6).then(|| 20_700 + rng.below(300) as i64);
+        let day = |d: i64| NaiveDate::from_ymd_opt(1970, 1, 1).map(|e| e + chrono::Days::new(d as u64));
+        records.offers.push(Offer {
+            id: format!("offre-{i:05}"),
+            title,
+            summary,
+            operator: base.operators[rng.below(3) as usize].id.clone(),
+            venue: Some(base.venues[rng.below(3) as usize].id.clone()),
+            audiences: vec![aud[rng.below(aud.len() as u64) as usize].clone()],
+            disciplines: vec![dis[rng.below(dis.len() as u64) as usize].clone()],
+            age_min: (rng.below(4) == 0).then(|| rng.below(12) as u8),
+            starts_on: start.and_then(day),
+            ends_on: start.and_then(|s| day(s + rng.below(120) as i64)),
+            price: Some(if rng.below(2) == 0 { Price::Free } else { Price::Paid }),
+            ..Offer::default()
+        });
+    }
+    Charter::new(records, Vocabularies::builtin(), base.today)
+}
+
+// The explorer's first load at 10,000 offers, against the budget (printed, not timed).
+#[test]
+fn size_of_the_explorer_at_10000_offers() {
+    let index = encode(&synthetic(10_000), &config()).expect("encode");
+    let bytes = passerelle_index::encode(&index);
+    let report = explorer_sizes(&bytes, index.offers.len());
+    let json = serde_json::to_vec(&index).expect("json");
+    println!("{report}");
+    println!("(the same index as JSON would be {:.1} KB gzip)", super::super::assets::gzip_len(&json) as f64 / 1024.0);
+    assert!(report.first_load() > 0);
+}
