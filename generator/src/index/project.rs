@@ -8,6 +8,9 @@ use std::fmt::Write;
 
 /// The viewBox width; the height follows the area's proportions.
 pub const WIDTH: f64 = 1000.0;
+/// The viewBox height: the map is always 4:3 (a tall or wide area gets room on its sides), so
+/// the page can reserve its box before the explorer loads and the map fills its frame.
+pub const HEIGHT: f64 = 750.0;
 /// Blank margin around the framed area, as a fraction of its size.
 const MARGIN: f64 = 0.04;
 
@@ -32,10 +35,11 @@ pub fn frame(points: impl IntoIterator<Item = (f64, f64)>) -> Map {
     let (w, h) = ((x1 - x0).max(span * 0.5), (y1 - y0).max(span * 0.5));
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let (w, h) = (w * (1.0 + 2.0 * MARGIN), h * (1.0 + 2.0 * MARGIN));
+    let (w, h) = if h / w < HEIGHT / WIDTH { (w, w * HEIGHT / WIDTH) } else { (h * WIDTH / HEIGHT, h) };
     let scale = WIDTH / w;
     Map {
         width: WIDTH,
-        height: round1(h * scale),
+        height: HEIGHT,
         origin: [cx - w / 2.0, cy - h / 2.0],
         scale,
         tiles: None,
@@ -106,7 +110,9 @@ mod tests {
         }
         // North is up: the northern point has the smaller y.
         assert!(to_view(&map, (5.6, 50.66))[1] < to_view(&map, (5.6, 50.62))[1]);
-        assert!(frame([]).height > 0.0 && frame([(5.6, 50.6)]).height > 0.0);
+        assert!(frame([]).height == HEIGHT && frame([(5.6, 50.6)]).height == HEIGHT);
+        let tall = frame([(5.6, 50.5), (5.61, 50.7)]);
+        assert_eq!((tall.width, tall.height), (WIDTH, HEIGHT), "always 4:3");
     }
 
     // A square becomes one closed path; repeated points vanish.
