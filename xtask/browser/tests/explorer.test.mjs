@@ -1,0 +1,274 @@
+// The explorer in real headless Chromium, on the built shipped site served under /charte/:
+// facets, a district's shape, audience, free, date window, accent-insensitive search, counts
+// checked against counts computed here, independently, from data/*.csv; the URL round trip and
+// Back; a district page pre-filtered; "near me" with a mocked position; keyboard-only use; the
+// venue popup; paging; no console error. With EXPLORER_PERF_SITE=<a built 10,000-offer site>,
+// also times filter changes (printed as a benchmark figure, never asserted).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, newPage, settle, siteDir, startServer } from '../lib/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const TODAY = process.env.PASSERELLE_TODAY || '2026-11-21';
+
+// ---- The expected counts, from the CSV files (not from anything the generator wrote). ----
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, newlines in quotes) → objects by header. */
+function readCsv(file) {
+  const text = readFileSync(path.join(ROOT, 'data', file), 'utf8').replace(/^\uFEFF+/, '');
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); field = '';
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  const [header, ...records] = rows;
+  return records.map((r) => Object.fromEntries(header.map((h, k) => [h.trim(), (r[k] ?? '').trim()])));
+}
+
+const list = (cell) => cell.split(/[|;,]/).map((s) => s.trim()).filter(Boolean);
+const day = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae').toLowerCase();
+
+const districtRows = readCsv('districts.csv');
+// A venue's district: its cell, or the district whose outline (districts.geojson) contains it.
+const shapes = JSON.parse(readFileSync(path.join(ROOT, 'data', 'districts.geojson'), 'utf8')).features.map((f) => ({
+  id: f.properties.id,
+  polygons: f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+}));
+const inRing = (ring, x, y) => {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i], [xj, yj] = ring[j];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+};
+const locate = (lon, lat) => shapes.find((s) => s.polygons.some(([outer, ...holes]) =>
+  inRing(outer, lon, lat) && !holes.some((h) => inRing(h, lon, lat))))?.id;
+const venueDistrict = new Map(readCsv('venues.csv').map((v) => [v.id, v.district || locate(Number(v.lon), Number(v.lat))]));
+const offers = readCsv('offers.csv').map((o) => {
+  const cell = list(o.districts);
+  const districts = cell.includes('all') ? districtRows.map((d) => d.id)
+    : cell.length ? cell : [venueDistrict.get(o.venue)].filter(Boolean);
+  let [start, end] = [o.starts_on ? day(o.starts_on) : null, o.ends_on ? day(o.ends_on) : null];
+  if (start !== null && end === null) end = start; // a start alone is one day
+  return { ...o, districts, audiences: list(o.audiences), free: o.price === 'free', start, end };
+});
+const today = day(TODAY);
+const weekEnd = today + (7 - ((new Date(`${TODAY}T00:00:00Z`).getUTCDay() + 6) % 7)) - 1; // Sunday
+const overlaps = (o, from, to) => (o.start === null || o.start <= to) && (o.end === null || o.end >= from);
+const expect = {
+  all: offers.length,
+  youth: offers.filter((o) => o.audiences.includes('youth')).length,
+  youthFree: offers.filter((o) => o.audiences.includes('youth') && o.free).length,
+  district: (id) => offers.filter((o) => o.districts.includes(id)).length,
+  districtFree: (id) => offers.filter((o) => o.districts.includes(id) && o.free).length,
+  week: offers.filter((o) => overlaps(o, today, weekEnd)).length,
+};
+const countText = (n) => (n === 0 ? /Aucune offre/ : n === 1 ? '1 offre' : `${n} offres`);
+
+// ---- The browser. ----
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ siteDir: siteDir() });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The explore page (or `where`), loaded and mounted; returns the page and its error list. */
+async function open(where = 'explore/', options = {}) {
+  const opened = await newPage(browser, { width: 1280, height: 900, ...options });
+  await opened.page.goto(server.base + where);
+  await settle(opened.page);
+  await opened.page.waitForSelector('.px-explorer .px-count', { timeout: 10_000 });
+  return opened;
+}
+const count = (page) => page.locator('.px-explorer [role="status"]');
+const query = (page) => new URL(page.url()).search;
+
+test('explore: every offer, then facets narrow with counts that match the data', async () => {
+  const { page, errors } = await open();
+  await assert.doesNotReject(count(page).filter({ hasText: countText(expect.all) }).waitFor({ timeout: 3000 }));
+  // The facet's own live count says what ticking it gives.
+  const youth = page.locator('.px-option', { has: page.getByLabel(/^Jeunes/) });
+  assert.equal(Number(await youth.locator('.px-n').textContent()), expect.youth);
+  await page.getByLabel(/^Jeunes/).check();
+  await count(page).filter({ hasText: countText(expect.youth) }).waitFor();
+  assert.equal(query(page), '?audience=youth');
+  await page.getByLabel(/^Gratuit/).check();
+  await count(page).filter({ hasText: countText(expect.youthFree) }).waitFor();
+  assert.equal(query(page), '?audience=youth&free=1');
+  // Every card shown is free.
+  const cards = page.locator('.px-card');
+  for (let i = 0; i < await cards.count(); i++) assert.match(await cards.nth(i).textContent(), /Gratuit/);
+  // Back undoes the last filter, in the URL and on screen.
+  await page.goBack();
+  await count(page).filter({ hasText: countText(expect.youth) }).waitFor();
+  assert.equal(query(page), '?audience=youth');
+  assert.equal(await page.getByLabel(/^Gratuit/).isChecked(), false);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('explore: a click on a district shape filters on it; the date window too', async () => {
+  const { page, errors } = await open();
+  const bressoux = page.locator('path.px-district[aria-label^="Bressoux"]');
+  await bressoux.click();
+  await count(page).filter({ hasText: countText(expect.district('bressoux')) }).waitFor();
+  assert.equal(await bressoux.getAttribute('aria-pressed'), 'true');
+  assert.equal(query(page), '?district=bressoux');
+  assert.equal(await page.getByRole('checkbox', { name: /^Bressoux/ }).isChecked(), true, 'the facet follows the map');
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await page.getByLabel(/^Cette semaine/).check();
+  await count(page).filter({ hasText: countText(expect.week) }).waitFor();
+  assert.equal(query(page), '?when=week');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('explore: search ignores accents and case ("theatre" finds "Théâtre")', async () => {
+  const { page, errors } = await open();
+  await page.getByLabel('Rechercher une offre').fill('theatre');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'theatre');
+  const cards = page.locator('.px-card');
+  const n = await cards.count();
+  assert.ok(n > 0, 'some offer mentions a theatre');
+  const texts = await cards.allTextContents();
+  for (const text of texts) assert.ok(fold(text).includes('theatre'), text);
+  assert.ok(texts.some((t) => /Théâtre|théâtre/.test(t)), 'the accented spelling is found');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('a shared link opens filtered; a district page opens on its district', async () => {
+  const { page, errors } = await open('explore/?district=droixhe&free=1');
+  await count(page).filter({ hasText: countText(expect.districtFree('droixhe')) }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: /^Droixhe/ }).isChecked(), true);
+  assert.equal(await page.getByLabel(/^Gratuit/).isChecked(), true);
+  await page.context().close();
+  const district = await open('districts/bressoux/');
+  await count(district.page).filter({ hasText: countText(expect.district('bressoux')) }).waitFor();
+  assert.equal(await district.page.locator('path.px-district[aria-label^="Bressoux"]').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual([...errors, ...district.errors], []);
+  await district.page.context().close();
+});
+
+test('near me sorts by distance from a mocked position', async () => {
+  const venues = readCsv('venues.csv');
+  const target = venues.find((v) => offers.some((o) => o.venue === v.id));
+  const { page, context, errors } = await open('explore/');
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: Number(target.lat), longitude: Number(target.lon) });
+  await page.getByRole('button', { name: 'Près de chez moi' }).click();
+  await page.locator('.px-near-button[aria-pressed="true"]').waitFor();
+  const first = page.locator('.px-card').first();
+  assert.match(await first.locator('.px-distance').textContent(), /^à \d+ m$/);
+  assert.match(await first.textContent(), new RegExp(target.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.ok(await page.locator('circle.px-me').count() === 1, 'the map shows where the user is');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard only: search, tick a facet, zoom the map, pick a district', async () => {
+  const { page, errors } = await open();
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || document.activeElement?.tagName);
+  const tabTo = async (want, max = 80) => {
+    for (let i = 0; i < max; i++) {
+      if (await page.evaluate(want)) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`could not reach the control with Tab (stopped on ${await focused()})`);
+  };
+  await tabTo(() => document.activeElement?.id === 'px-q');
+  await page.keyboard.type('atelier');
+  await page.waitForFunction(() => location.search.includes('q=atelier'));
+  await tabTo(() => document.activeElement?.id === 'px-audience-youth');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => location.search.includes('audience=youth'));
+  await tabTo(() => document.activeElement?.classList?.contains('px-svg'));
+  const before = await page.locator('svg.px-svg').getAttribute('viewBox');
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowLeft');
+  assert.notEqual(await page.locator('svg.px-svg').getAttribute('viewBox'), before, '+ and arrows move the map');
+  await tabTo(() => document.activeElement?.classList?.contains('px-district'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('district='));
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('a venue marker opens a popup linking to the venue page; results come in pages', async () => {
+  const { page, errors } = await open();
+  await page.locator('circle.px-venue').first().click();
+  const link = page.locator('.px-popup a');
+  assert.match(await link.getAttribute('href'), /^\.\.\/venues\/[a-z0-9-]+\/$/);
+  await link.click();
+  await page.waitForURL(/\/charte\/venues\/[a-z0-9-]+\/$/);
+  await page.goBack();
+  await page.waitForSelector('.px-count');
+  if (expect.all > 20) {
+    await page.getByRole('button', { name: 'Page suivante' }).click();
+    await page.waitForFunction(() => location.search.includes('page=2'));
+    assert.match(await page.locator('.px-pager').textContent(), /Page 2 sur/);
+    assert.equal(await page.locator('.px-card').count(), Math.min(20, expect.all - 20));
+  }
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+// The performance figure at 10,000 offers: a benchmark, printed, never asserted.
+test('perf: filter changes at 10,000 offers (EXPLORER_PERF_SITE)', { skip: !process.env.EXPLORER_PERF_SITE }, async () => {
+  const perfServer = await startServer({ siteDir: process.env.EXPLORER_PERF_SITE, prefix: '/perf/' });
+  try {
+    const { page, context } = await newPage(browser, { width: 1280, height: 900 });
+    await page.goto(perfServer.base + 'explore/');
+    await settle(page, { timeout: 60_000 });
+    await page.waitForSelector('.px-count', { timeout: 30_000 });
+    const total = await count(page).textContent();
+    // Each sample: tick or untick a facet value, then wait for the next frame (the re-render
+    // and the DOM update are done by then).
+    const samples = await page.evaluate(async () => {
+      const boxes = [...document.querySelectorAll('.px-group input[type="checkbox"]')].slice(0, 12);
+      const times = [];
+      for (let round = 0; round < 4; round++) {
+        for (const box of boxes) {
+          const t0 = performance.now();
+          box.click();
+          await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+          times.push(performance.now() - t0);
+        }
+      }
+      return times;
+    });
+    samples.sort((a, b) => a - b);
+    const at = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+    console.log(`explorer perf (${total}): filter change re-rendered in median ${at(0.5).toFixed(1)} ms, `
+      + `p95 ${at(0.95).toFixed(1)} ms over ${samples.length} changes (budget 16 / 50 ms)`);
+    await context.close();
+  } finally {
+    await perfServer.close();
+  }
+});
