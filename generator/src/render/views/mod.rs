@@ -54,9 +54,11 @@ pub struct Crumb {
     pub path: Option<String>,
 }
 
-/// A key to sort names as people expect: accents and case folded ("Écoles" near "ecole").
+/// A key to sort names as people expect: accents and case folded ("Écoles" near "ecole"),
+/// leading quotes and signs ignored ("« La Zone »" among the L).
 pub fn sort_key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase()
+    let folded = deunicode::deunicode(name).to_lowercase();
+    folded.trim_start_matches(|c: char| !c.is_alphanumeric()).to_owned()
 }
 
 /// The letter a name is filed under in an A–Z index ("#" for digits and signs).

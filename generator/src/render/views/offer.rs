@@ -30,6 +30,8 @@ pub struct OfferCard<'a> {
     pub price: Option<Label<'a>>,
     pub status: Label<'a>,
     pub ages: Option<String>,
+    /// Its last day is before the build's today.
+    pub past: bool,
 }
 
 impl<'a> OfferCard<'a> {
@@ -52,6 +54,7 @@ impl<'a> OfferCard<'a> {
             price: offer.price.map(|p| price_label(cat, p)).transpose()?,
             status: status_label(cat, offer.status)?,
             ages: ages(cat, offer.age_min, offer.age_max)?,
+            past: offer.ends_on.or(offer.starts_on).is_some_and(|last| last < charter.today),
         })
     }
 }

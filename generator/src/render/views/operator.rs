@@ -196,7 +196,7 @@ mod tests {
         };
         let check = ListingCheck::new(&cat, &config, day(2026, 11, 21), &op).expect("check");
         assert_eq!(check.percent, 80);
-        assert_eq!(check.summary, "Fiche complète à 80 % — manque : téléphone, description");
+        assert_eq!(check.summary, "Fiche complète à 80\u{a0}% — manque\u{a0}: téléphone, description");
         let mail = check.correction.expect("mailto");
         assert!(mail.starts_with("mailto:c@example.org?subject="), "{mail}");
         assert!(mail.contains("mj") && mail.contains("https%3A%2F%2Fc.example.org%2Foperators%2Fmj%2F"), "{mail}");
