@@ -124,9 +124,8 @@ impl Diagnostics {
 
     /// Sorts by file (in the order the files are loaded), line, column; stable otherwise.
     pub fn sort(&mut self) {
-        self.items.sort_by(|a, b| {
-            (file_rank(&a.file), &a.file, a.line, a.column).cmp(&(file_rank(&b.file), &b.file, b.line, b.column))
-        });
+        // The rank folds file names: compute it once per diagnostic (the sort is stable).
+        self.items.sort_by_cached_key(|d| (file_rank(&d.file), d.file.clone(), d.line, d.column));
     }
 }
 

@@ -11,7 +11,7 @@
 
 use super::{Diagnostic, Diagnostics, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Files, SimpleFiles};
 use codespan_reporting::term::termcolor::{Color, ColorChoice, ColorSpec, NoColor, StandardStream, WriteColor};
 use codespan_reporting::term::{self, Config, DisplayStyle};
 use serde::Serialize;
@@ -49,17 +49,16 @@ pub fn write(diagnostics: &Diagnostics, out: &mut dyn WriteColor, rich: bool) ->
             write_unlocated(d, out)?;
             continue;
         };
-        let Some(start) = offset(source, d.line, d.column) else {
+        // SimpleFiles indexes each file's line starts once: finding a line is a binary search.
+        let id = *ids.entry(d.file.as_str()).or_insert_with(|| files.add(d.file.clone(), source.to_owned()));
+        let Some(start) = offset(&files, id, d.line, d.column) else {
             write_unlocated(d, out)?;
             continue;
         };
-        let id = *ids.entry(d.file.as_str()).or_insert_with(|| files.add(d.file.clone(), source.to_owned()));
         let report = report(d, rich).with_labels(vec![Label::primary(id, start..cell_end(source, start))]);
         term::emit_to_write_style(out, &config, &files, &report).map_err(std::io::Error::other)?;
     }
-    if rich && !diagnostics.is_empty() {
-        writeln!(out)?;
-    }
+    // The rich style already ends each diagnostic with a blank line.
     writeln!(out, "{}", summary(diagnostics))
 }
 
@@ -130,20 +129,16 @@ fn write_unlocated(d: &Diagnostic, out: &mut dyn WriteColor) -> std::io::Result<
     writeln!(out)
 }
 
-/// The byte offset of 1-based `line` and character `column` (0 = start of line) in `source`;
+/// The byte offset of 1-based `line` and character `column` (0 = start of line) in file `id`;
 /// `None` for line 0 or a line past the end.
-fn offset(source: &str, line: u32, column: u32) -> Option<usize> {
-    let line = usize::try_from(line).ok()?.checked_sub(1)?;
-    let start = if line == 0 {
-        0
-    } else {
-        source.match_indices('\n').nth(line - 1).map(|(i, _)| i + 1)?
-    };
-    let rest = &source[start..];
-    let end_of_line = rest.find(['\r', '\n']).unwrap_or(rest.len());
+fn offset(files: &SimpleFiles<String, String>, id: usize, line: u32, column: u32) -> Option<usize> {
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    let range = files.line_range(id, index).ok()?;
+    let text = files.source(id).ok()?.get(range.clone())?;
+    let end_of_line = text.find(['\r', '\n']).unwrap_or(text.len());
     let skip = usize::try_from(column).unwrap_or(0).saturating_sub(1);
-    let within = rest[..end_of_line].char_indices().nth(skip).map_or(end_of_line, |(i, _)| i);
-    Some(start + within)
+    let within = text[..end_of_line].char_indices().nth(skip).map_or(end_of_line, |(i, _)| i);
+    Some(range.start + within)
 }
 
 /// Where the cell starting at `start` ends: the next delimiter or line end outside quotes,
@@ -196,12 +191,13 @@ mod tests {
     // Offsets count characters, not bytes, and clamp to the line.
     #[test]
     fn offsets_count_characters() {
-        let source = "a\né,x\r\nz";
-        assert_eq!(offset(source, 2, 3), Some(5));
-        assert_eq!(offset(source, 2, 99), Some(6));
-        assert_eq!(offset(source, 3, 1), Some(8));
-        assert_eq!(offset(source, 4, 1), None);
-        assert_eq!(offset(source, 0, 1), None);
+        let mut files = SimpleFiles::new();
+        let id = files.add("t".to_owned(), "a\né,x\r\nz".to_owned());
+        assert_eq!(offset(&files, id, 2, 3), Some(5));
+        assert_eq!(offset(&files, id, 2, 99), Some(6));
+        assert_eq!(offset(&files, id, 3, 1), Some(8));
+        assert_eq!(offset(&files, id, 4, 1), None);
+        assert_eq!(offset(&files, id, 0, 1), None);
     }
 
     // The summary counts in English, singular or plural.

@@ -1,118 +1,119 @@
 //! Named fields → the record types of `model::records`, one function per table.
 //!
-//! Only the shape of each value is checked here (a date is a date, a price a known code);
-//! whether it makes sense (references, vocabularies, ranges) is `validate`'s job.
+//! Text fields are moved out of [`Fields`], not copied. Only the shape of each value is checked
+//! here (a date is a date, a price a known code); whether it makes sense (references,
+//! vocabularies, ranges) is `validate`'s job.
 
 use super::cells::{age, date, number, price, scope, status, whole, yes_no};
 use super::fields::Fields;
 use crate::diagnostics::Diagnostics;
 use crate::model::records::{District, DistrictScope, Offer, Operator, Partnership, Status, Venue, VocabularyRow};
 
-pub fn vocabulary(f: &Fields, _: &mut Diagnostics) -> VocabularyRow {
+pub fn vocabulary(mut f: Fields, _: &mut Diagnostics) -> VocabularyRow {
     VocabularyRow {
-        group: f.text("group").to_owned(),
-        code: f.text("code").to_owned(),
-        label_fr: f.text("label_fr").to_owned(),
-        label_en: f.text("label_en").to_owned(),
-        origin: f.origin.clone(),
+        group: f.take("group"),
+        code: f.take("code"),
+        label_fr: f.take("label_fr"),
+        label_en: f.take("label_en"),
+        origin: f.take_origin(),
     }
 }
 
-pub fn district(f: &Fields, d: &mut Diagnostics) -> District {
+pub fn district(mut f: Fields, d: &mut Diagnostics) -> District {
     District {
-        id: f.text("id").to_owned(),
-        name: f.text("name").to_owned(),
-        city: f.text("city").to_owned(),
-        summary: f.text("summary").to_owned(),
+        id: f.take("id"),
+        name: f.take("name"),
+        city: f.take("city"),
+        summary: f.take("summary"),
         lat: f.parse("lat", number, None, d),
         lon: f.parse("lon", number, None, d),
         population: f.parse("population", whole, None, d),
         priority: f.parse("priority", yes_no, false, d),
-        origin: f.origin.clone(),
+        origin: f.take_origin(),
     }
 }
 
-pub fn operator(f: &Fields, d: &mut Diagnostics) -> Operator {
+pub fn operator(mut f: Fields, d: &mut Diagnostics) -> Operator {
     Operator {
-        id: f.text("id").to_owned(),
-        name: f.text("name").to_owned(),
-        kind: f.text("kind").to_owned(),
-        district: f.optional("district"),
-        address: f.text("address").to_owned(),
-        postcode: f.text("postcode").to_owned(),
-        city: f.text("city").to_owned(),
+        id: f.take("id"),
+        name: f.take("name"),
+        kind: f.take("kind"),
+        district: f.take_optional("district"),
+        address: f.take("address"),
+        postcode: f.take("postcode"),
+        city: f.take("city"),
         lat: f.parse("lat", number, None, d),
         lon: f.parse("lon", number, None, d),
-        website: f.optional("website"),
-        email: f.optional("email"),
-        phone: f.optional("phone"),
-        summary: f.text("summary").to_owned(),
-        description: f.text("description").to_owned(),
+        website: f.take_optional("website"),
+        email: f.take_optional("email"),
+        phone: f.take_optional("phone"),
+        summary: f.take("summary"),
+        description: f.take("description"),
         signed_charter_on: f.parse("signed_charter_on", date, None, d),
         updated_on: f.parse("updated_on", date, None, d),
-        origin: f.origin.clone(),
+        origin: f.take_origin(),
     }
 }
 
-pub fn venue(f: &Fields, d: &mut Diagnostics) -> Venue {
+pub fn venue(mut f: Fields, d: &mut Diagnostics) -> Venue {
     Venue {
-        id: f.text("id").to_owned(),
-        name: f.text("name").to_owned(),
-        kind: f.text("kind").to_owned(),
-        district: f.optional("district"),
-        address: f.text("address").to_owned(),
-        postcode: f.text("postcode").to_owned(),
-        city: f.text("city").to_owned(),
+        id: f.take("id"),
+        name: f.take("name"),
+        kind: f.take("kind"),
+        district: f.take_optional("district"),
+        address: f.take("address"),
+        postcode: f.take("postcode"),
+        city: f.take("city"),
         lat: f.parse("lat", number, None, d),
         lon: f.parse("lon", number, None, d),
-        operator: f.optional("operator"),
+        operator: f.take_optional("operator"),
         accessibility: f.list("accessibility"),
-        opening_hours: f.text("opening_hours").to_owned(),
-        website: f.optional("website"),
+        opening_hours: f.take("opening_hours"),
+        website: f.take_optional("website"),
         updated_on: f.parse("updated_on", date, None, d),
-        origin: f.origin.clone(),
+        origin: f.take_origin(),
     }
 }
 
-pub fn offer(f: &Fields, d: &mut Diagnostics) -> Offer {
+pub fn offer(mut f: Fields, d: &mut Diagnostics) -> Offer {
     Offer {
-        id: f.text("id").to_owned(),
-        title: f.text("title").to_owned(),
-        operator: f.text("operator").to_owned(),
+        id: f.take("id"),
+        title: f.take("title"),
+        operator: f.take("operator"),
         partners: f.list("partners"),
         disciplines: f.list("disciplines"),
         audiences: f.list("audiences"),
         age_min: f.parse("age_min", age, None, d),
         age_max: f.parse("age_max", age, None, d),
         districts: f.parse("districts", |c| Ok(scope(c)), DistrictScope::Venue, d),
-        venue: f.optional("venue"),
+        venue: f.take_optional("venue"),
         starts_on: f.parse("starts_on", date, None, d),
         ends_on: f.parse("ends_on", date, None, d),
-        schedule: f.text("schedule").to_owned(),
+        schedule: f.take("schedule"),
         price: f.parse("price", price, None, d),
-        price_detail: f.text("price_detail").to_owned(),
-        booking: f.text("booking").to_owned(),
+        price_detail: f.take("price_detail"),
+        booking: f.take("booking"),
         accessibility: f.list("accessibility"),
         languages: f.list("languages"),
-        summary: f.text("summary").to_owned(),
-        description: f.text("description").to_owned(),
+        summary: f.take("summary"),
+        description: f.take("description"),
         status: f.parse("status", status, Status::Open, d),
         updated_on: f.parse("updated_on", date, None, d),
-        origin: f.origin.clone(),
+        origin: f.take_origin(),
     }
 }
 
-pub fn partnership(f: &Fields, d: &mut Diagnostics) -> Partnership {
+pub fn partnership(mut f: Fields, d: &mut Diagnostics) -> Partnership {
     Partnership {
-        id: f.text("id").to_owned(),
-        title: f.text("title").to_owned(),
+        id: f.take("id"),
+        title: f.take("title"),
         operators: f.list("operators"),
         offers: f.list("offers"),
         districts: f.list("districts"),
         starts_on: f.parse("starts_on", date, None, d),
         ends_on: f.parse("ends_on", date, None, d),
-        summary: f.text("summary").to_owned(),
-        description: f.text("description").to_owned(),
-        origin: f.origin.clone(),
+        summary: f.take("summary"),
+        description: f.take("description"),
+        origin: f.take_origin(),
     }
 }

@@ -24,9 +24,19 @@ impl Fields {
         self.values.iter().find(|(name, _)| *name == field).map_or("", |(_, value)| value.as_str())
     }
 
-    /// `Some(value)` when not empty.
-    pub fn optional(&self, field: &str) -> Option<String> {
-        Some(self.text(field)).filter(|v| !v.is_empty()).map(str::to_owned)
+    /// Moves the value of `field` out (`""` when absent): building a record copies no text.
+    pub fn take(&mut self, field: &str) -> String {
+        self.values.iter_mut().find(|(name, _)| *name == field).map(|(_, value)| std::mem::take(value)).unwrap_or_default()
+    }
+
+    /// Moves the value of `field` out, `Some` when not empty.
+    pub fn take_optional(&mut self, field: &str) -> Option<String> {
+        Some(self.take(field)).filter(|v| !v.is_empty())
+    }
+
+    /// Moves the origin out, once every field is parsed.
+    pub fn take_origin(&mut self) -> Origin {
+        std::mem::take(&mut self.origin)
     }
 
     /// The values of a multi-valued cell.
@@ -51,8 +61,8 @@ impl Fields {
 
 /// The records of one table's file, `text` already decoded.
 pub fn records(table: &Table, file: &str, text: &str, diagnostics: &mut Diagnostics) -> Vec<Fields> {
-    let rows = super::rows::read(text, file, diagnostics);
-    let Some((header, rows)) = rows.split_first() else {
+    let mut rows = super::rows::read(text, file, diagnostics).into_iter();
+    let Some(header) = rows.next() else {
         diagnostics.push_at(
             Severity::Error,
             file,
@@ -62,28 +72,30 @@ pub fn records(table: &Table, file: &str, text: &str, diagnostics: &mut Diagnost
         );
         return Vec::new();
     };
-    let fields = headers::map(table, header, file, diagnostics);
+    let fields = headers::map(table, &header, file, diagnostics);
     let file: Arc<str> = Arc::from(file);
     let mut reported_unnamed = vec![false; fields.len()];
     let mut out = Vec::with_capacity(rows.len());
     // A row with an unclosed quote is garbage past it (reported by `rows`): not a record.
-    for row in rows.iter().filter(|r| !r.unterminated && r.cells.iter().any(|c| !c.value.is_empty())) {
-        check_width(row, fields.len(), &file, diagnostics);
-        warn_unnamed(row, header, &mut reported_unnamed, &file, diagnostics);
+    for row in rows.filter(|r| !r.unterminated && r.cells.iter().any(|c| !c.value.is_empty())) {
+        check_width(&row, fields.len(), &file, diagnostics);
+        warn_unnamed(&row, &header, &mut reported_unnamed, &file, diagnostics);
         out.push(fields_of(row, &fields, &file));
     }
     out
 }
 
-fn fields_of(row: &Row, fields: &[Option<&'static str>], file: &Arc<str>) -> Fields {
+fn fields_of(row: Row, fields: &[Option<&'static str>], file: &Arc<str>) -> Fields {
     let mut origin = Origin { file: Arc::clone(file), line: row.line, ..Origin::default() };
     let mut values = Vec::with_capacity(fields.len());
     // A short row's missing cells point at the end of its last cell.
     let fallback = row.cells.last().map_or((row.line, 1), |c| (c.line, c.column));
-    for (i, field) in fields.iter().enumerate() {
+    let mut cells = row.cells.into_iter();
+    for field in fields {
+        let cell = cells.next();
         let Some(field) = *field else { continue };
-        let (value, line, column) = match row.cells.get(i) {
-            Some(cell) => (cell.value.clone(), cell.line, cell.column),
+        let (value, line, column) = match cell {
+            Some(cell) => (cell.value, cell.line, cell.column),
             None => (String::new(), fallback.0, fallback.1),
         };
         origin.columns.push((field, column));

@@ -43,12 +43,12 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
     let [vocabulary, districts, operators, venues, offers, partnerships]: [Vec<Fields>; 6] =
         tables.try_into().map_err(|_| anyhow::anyhow!("one list per table"))?;
     let mut records = Records {
-        vocabulary: build_all(&vocabulary, build::vocabulary, diagnostics),
-        districts: build_all(&districts, build::district, diagnostics),
-        operators: build_all(&operators, build::operator, diagnostics),
-        venues: build_all(&venues, build::venue, diagnostics),
-        offers: build_all(&offers, build::offer, diagnostics),
-        partnerships: build_all(&partnerships, build::partnership, diagnostics),
+        vocabulary: build_all(vocabulary, build::vocabulary, diagnostics),
+        districts: build_all(districts, build::district, diagnostics),
+        operators: build_all(operators, build::operator, diagnostics),
+        venues: build_all(venues, build::venue, diagnostics),
+        offers: build_all(offers, build::offer, diagnostics),
+        partnerships: build_all(partnerships, build::partnership, diagnostics),
         ..Records::default()
     };
     if let Some(source) = &found.geojson {
@@ -60,8 +60,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
     Ok(records)
 }
 
-fn build_all<T>(rows: &[Fields], build: fn(&Fields, &mut Diagnostics) -> T, diagnostics: &mut Diagnostics) -> Vec<T> {
-    rows.iter().map(|fields| build(fields, diagnostics)).collect()
+fn build_all<T>(rows: Vec<Fields>, build: fn(Fields, &mut Diagnostics) -> T, diagnostics: &mut Diagnostics) -> Vec<T> {
+    rows.into_iter().map(|fields| build(fields, diagnostics)).collect()
 }
 
 /// A file's decoded text, remembered by `diagnostics` for source excerpts.
