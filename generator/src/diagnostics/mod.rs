@@ -10,7 +10,7 @@ pub mod suggest;
 
 use crate::model::records::Origin;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// How bad a problem is: errors stop the build, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -42,10 +42,15 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// Decoded text of each loaded file, by the relative path diagnostics name.
     sources: BTreeMap<String, String>,
+    /// (file, line, column) of every error, so [`Diagnostics::reported`] is a lookup.
+    error_cells: HashSet<(String, u32, u32)>,
 }
 
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
+        if diagnostic.severity == Severity::Error {
+            self.error_cells.insert((diagnostic.file.clone(), diagnostic.line, diagnostic.column));
+        }
         self.items.push(diagnostic);
     }
 
@@ -59,7 +64,7 @@ impl Diagnostics {
         hint: Option<String>,
     ) {
         let message = message.into();
-        self.items.push(Diagnostic { severity, file: file.to_owned(), line, column, message, hint });
+        self.push(Diagnostic { severity, file: file.to_owned(), line, column, message, hint });
     }
 
     /// Remembers the decoded text of `file`, so renderers can quote the offending line.
@@ -83,7 +88,7 @@ impl Diagnostics {
     }
 
     fn at(&mut self, severity: Severity, origin: &Origin, field: &str, message: String, hint: Option<String>) {
-        self.items.push(Diagnostic {
+        self.push(Diagnostic {
             severity,
             file: origin.file.to_string(),
             line: origin.line_of(field),
@@ -96,10 +101,8 @@ impl Diagnostics {
     /// Whether an error already points at `field`'s cell (a cell that did not parse is not
     /// also reported as empty).
     pub fn reported(&self, origin: &Origin, field: &str) -> bool {
-        let (line, column) = (origin.line_of(field), origin.column(field));
-        self.items.iter().rev().any(|d| {
-            d.severity == Severity::Error && d.line == line && d.column == column && *d.file == *origin.file
-        })
+        let key = (origin.file.to_string(), origin.line_of(field), origin.column(field));
+        self.error_cells.contains(&key)
     }
 
     pub fn has_errors(&self) -> bool {
@@ -136,4 +139,26 @@ fn file_rank(file: &str) -> usize {
         return 0;
     }
     crate::load::files::rank(file).map_or(usize::MAX, |rank| rank + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Diagnostics sort by table order whatever the file names, then line and column; errors
+    // already at a cell are found.
+    #[test]
+    fn sort_by_table_then_position() {
+        let mut d = Diagnostics::default();
+        for (file, line) in [("data/offres.csv", 3), ("data/acteurs.csv", 9), ("data/offres.csv", 2), ("content/site.toml", 1), ("data/quartiers.csv", 5)] {
+            d.push_at(Severity::Error, file, (line, 1), "x", None);
+        }
+        d.sort();
+        let order: Vec<_> = d.iter().map(|d| (d.file.as_str(), d.line)).collect();
+        assert_eq!(order, [("content/site.toml", 1), ("data/quartiers.csv", 5), ("data/acteurs.csv", 9), ("data/offres.csv", 2), ("data/offres.csv", 3)]);
+        let origin = Origin { file: "data/offres.csv".into(), line: 2, columns: vec![("id", 1)], lines: vec![] };
+        assert!(d.reported(&origin, "id"));
+        let elsewhere = Origin { line: 4, ..origin };
+        assert!(!d.reported(&elsewhere, "id"));
+    }
 }

@@ -40,3 +40,23 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
         need(&row.origin, "code", !row.code.is_empty(), "missing vocabulary code");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::records::Venue;
+    use std::sync::Arc;
+
+    // An empty required cell is an error; a cell that failed to parse is not reported twice;
+    // a column missing from the file is not reported per row.
+    #[test]
+    fn required_fields_once() {
+        let origin = Origin { file: Arc::from("data/venues.csv"), line: 2, columns: vec![("name", 2), ("lat", 3), ("lon", 4)], lines: vec![] };
+        let records = Records { venues: vec![Venue { name: "Salle".into(), lat: None, lon: Some(5.6), origin: origin.clone(), ..Venue::default() }], ..Records::default() };
+        let mut d = Diagnostics::default();
+        d.error(&origin, "lat", "invalid number \"50,6N\"", None);
+        check(&records, &mut d);
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["invalid number \"50,6N\""], "no `kind` column, lat already reported");
+    }
+}

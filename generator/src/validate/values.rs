@@ -80,3 +80,40 @@ fn coordinates(origin: &Origin, lat: Option<f64>, lon: Option<f64>, d: &mut Diag
 pub fn in_range(lat: f64, lon: f64) -> bool {
     (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::records::{Offer, Venue};
+    use std::sync::Arc;
+
+    fn origin() -> Origin {
+        let columns = ["lat", "lon", "age_min", "age_max", "booking"].iter().zip(1..).map(|(f, c)| (*f, c)).collect();
+        Origin { file: Arc::from("data/t.csv"), line: 2, columns, lines: vec![] }
+    }
+
+    fn run(records: &Records) -> Vec<String> {
+        let mut d = Diagnostics::default();
+        check(records, &mut d);
+        d.iter().map(|d| format!("{}: {} ({})", d.column, d.message, d.hint.clone().unwrap_or_default())).collect()
+    }
+
+    // Out-of-range coordinates are errors, hinted as swapped when swapping fits; a lone
+    // latitude is an error at the missing longitude.
+    #[test]
+    fn coordinate_ranges_and_pairs() {
+        let venue = |lat, lon| Venue { lat, lon, origin: origin(), ..Venue::default() };
+        let records = Records { venues: vec![venue(Some(150.0), Some(50.6)), venue(Some(50.6), None)], ..Records::default() };
+        assert_eq!(run(&records), ["1: latitude 150 is outside -90 to 90 (latitude and longitude may be swapped)", "2: latitude without longitude ()"]);
+    }
+
+    // Ages inverted and unsafe booking links are errors at their cells.
+    #[test]
+    fn ages_and_booking() {
+        let offer = Offer { age_min: Some(12), age_max: Some(6), booking: "javascript:alert(1)".into(), origin: origin(), ..Offer::default() };
+        let got = run(&Records { offers: vec![offer], ..Records::default() });
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("4: age_max 6 is below age_min 12"));
+        assert!(got[1].starts_with("5: address \"javascript:alert(1)\" uses `javascript:`"));
+    }
+}
