@@ -14,7 +14,7 @@ fn catalog() -> Catalog {
 
 fn ids(c: &Catalog, q: &Query) -> Vec<String> {
     let mask = search(c, &q.text);
-    run(c, q, mask.as_ref(), None).results.iter().map(|&i| c.index.offers.id[i as usize].clone()).collect()
+    run(c, q, mask.as_ref(), None).results.iter().map(|&i| c.index.offers.id(i as usize)).collect()
 }
 
 // The binary and its JSON twin hold the same index.

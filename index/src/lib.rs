@@ -34,7 +34,8 @@
 //!   "venues":    [ { "id", "name", "district": 3 | null, "xy": [x, y], "lonlat": [lon, lat] } ],
 //!   "operators": [ "name", … ],
 //!   "offers": {                         one array per field ("columns"), all of equal length
-//!     "id": ["atelier-slam", …],        the slug: the page is offers/<id>/
+//!     "id": ["atelier-slam", "", …],    the slug: the page is offers/<id>/; "" when it is the
+//!                                       slug of the title (fold::slug), see Offers::id
 //!     "title": […], "summary": […],     summary cut to SUMMARY_MAX characters (+ "…")
 //!     "operator": [4, …],               position in `operators`
 //!     "venue": [2, null, …],            position in `venues`, null when none
@@ -56,6 +57,8 @@
 //!
 //! **Dates of an offer**: `start` and `end` both null = ongoing (always on); only `start` = a
 //! single day; only `end` = on until then. [`Offers::span`] gives the resolved interval.
+
+pub mod fold;
 
 use serde::{Deserialize, Serialize};
 
@@ -232,6 +235,25 @@ impl Offers {
         self.start.push(row.start);
         self.end.push(row.end);
         self.status.push(row.status);
+    }
+
+    /// Offer `i`'s id: as stored, or the slug of its title when stored empty (most ids are;
+    /// leaving them out saves ~40 KB gzip at 10,000 offers).
+    pub fn id(&self, i: usize) -> String {
+        if self.id[i].is_empty() {
+            fold::slug(&self.title[i])
+        } else {
+            self.id[i].clone()
+        }
+    }
+
+    /// The id to store for an offer: empty when [`fold::slug`] of the title gives it back.
+    pub fn stored_id(id: &str, title: &str) -> String {
+        if fold::slug(title) == id {
+            String::new()
+        } else {
+            id.to_owned()
+        }
     }
 
     /// The days an offer is on, inclusive: `None` bounds are open. Only a start = that day.

@@ -3,6 +3,7 @@
 //! tile background, and "you are here" when sorting by distance. Gestures only compute a new
 //! [`Viewport`]; filters go up as `Action`s.
 
+use crate::components::markers::Markers;
 use crate::filter::{Catalog, Codes};
 use crate::{geo, math};
 use crate::i18n::Strings;
@@ -151,6 +152,11 @@ pub fn map_view(props: &MapProps) -> Html {
         Callback::from(move |_: MouseEvent| view.set(view.reset()))
     };
 
+    let open_popup = {
+        let popup = popup.clone();
+        Callback::from(move |i: usize| popup.set(Some(i)))
+    };
+
     // Sizes in screen pixels whatever the zoom: one pixel is `px` viewBox units.
     let px = view.w / frame.width * (frame.width / 640.0);
     let tiles = frame.tiles.as_deref().map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], 640.0 / view.w));
@@ -187,22 +193,6 @@ pub fn map_view(props: &MapProps) -> Html {
         <text class="px-district-name" x={geo::dec1(d.label[0])} y={geo::dec1(d.label[1])}
             font-size={geo::dec2(12.0 * px)} aria-hidden="true">{ &d.name }</text>
     });
-    let markers = index.venues.iter().enumerate().filter(|(i, _)| props.per_venue[*i] > 0).map(|(i, v)| {
-        let n = props.per_venue[i];
-        let r = (3.5 + 2.5 * f64::from(n).sqrt()).min(18.0) * px;
-        let open = { let popup = popup.clone(); Callback::from(move |_: MouseEvent| popup.set(Some(i))) };
-        let onkeydown = {
-            let popup = popup.clone();
-            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); e.stop_propagation(); popup.set(Some(i)) })
-        };
-        let label = format!("{} : {}", v.name, s.count("venue_offers", n as usize));
-        html! {
-            <circle key={v.id.clone()} class="px-venue" cx={geo::dec1(v.xy[0])} cy={geo::dec1(v.xy[1])} r={geo::dec2(r)}
-                stroke-width={geo::dec2(1.5 * px)} tabindex="0" role="button" aria-label={label.clone()} onclick={open} {onkeydown}>
-                <title>{ label }</title>
-            </circle>
-        }
-    });
     let me = props.near.map(|lonlat| {
         let [x, y] = geo::to_view(frame, lonlat);
         html! { <circle class="px-me" cx={geo::dec1(x)} cy={geo::dec1(y)} r={geo::dec2(6.0 * px)} stroke-width={geo::dec2(3.0 * px)}><title>{ s.get("you_are_here") }</title></circle> }
@@ -235,7 +225,8 @@ pub fn map_view(props: &MapProps) -> Html {
                     }
                     <g class="px-districts">{ for districts }</g>
                     <g class="px-labels">{ for labels }</g>
-                    <g class="px-venues">{ for markers }</g>
+                    <Markers catalog={props.catalog.clone()} per_venue={props.per_venue.clone()} px={px}
+                        strings={props.strings.clone()} on_open={open_popup} />
                     { for me }
                 </svg>
                 { for popup_html }

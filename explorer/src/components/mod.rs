@@ -4,6 +4,7 @@
 pub mod card;
 pub mod facets;
 pub mod map;
+pub mod markers;
 pub mod near;
 pub mod pager;
 pub mod results;

@@ -44,7 +44,7 @@ fn sample() -> Catalog {
 }
 
 fn ids(catalog: &Catalog, outcome: &Outcome) -> Vec<String> {
-    outcome.results.iter().map(|&i| catalog.index.offers.id[i as usize].clone()).collect()
+    outcome.results.iter().map(|&i| catalog.index.offers.id(i as usize)).collect()
 }
 
 fn query(f: impl FnOnce(&mut Query)) -> Query {

@@ -74,7 +74,7 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
         accessibility.sort_unstable();
         accessibility.dedup();
         index.offers.push(OfferRow {
-            id: offer.id.clone(),
+            id: passerelle_index::Offers::stored_id(&offer.id, &offer.title),
             title: offer.title.clone(),
             summary: truncate(&offer.summary, SUMMARY_MAX),
             operator: operator_ix.get(offer.operator.as_str()).map_or(0, |&i| i as u32),

@@ -1,0 +1,33 @@
+//! The filter's own cost on a large index, natively (a benchmark, never a timed assertion):
+//! `EXPLORER_INDEX=site/assets/explorer-index.bin cargo test --release -p passerelle-explorer \
+//!  --test bench_filter -- --ignored --nocapture`.
+
+use passerelle_explorer::filter::{run, search, Catalog, Query};
+use passerelle_explorer::index::decode;
+use std::time::Instant;
+
+#[test]
+#[ignore = "a benchmark: needs EXPLORER_INDEX"]
+fn filter_timing() {
+    let Ok(path) = std::env::var("EXPLORER_INDEX") else { return };
+    let bytes = std::fs::read(&path).expect("EXPLORER_INDEX");
+    let t = Instant::now();
+    let catalog = Catalog::new(decode(&bytes).expect("index"));
+    println!("decode + prepare {} offers: {:?}", catalog.len(), t.elapsed());
+    let codes: Vec<String> = catalog.index.vocab.audience.iter().map(|(c, _)| c.clone()).collect();
+    let mut times = Vec::new();
+    for code in codes.iter().cycle().take(64) {
+        let mut q = Query::default();
+        q.audiences.insert(code.clone());
+        q.free = times.len() % 2 == 0;
+        let t = Instant::now();
+        let out = run(&catalog, &q, None, None);
+        times.push(t.elapsed());
+        assert!(out.results.len() <= catalog.len());
+    }
+    times.sort();
+    println!("filter::run: median {:?}, p95 {:?}", times[times.len() / 2], times[times.len() * 95 / 100]);
+    let t = Instant::now();
+    let hits = search(&catalog, "theatre").map_or(0, |b| b.count());
+    println!("search \"theatre\": {hits} hits in {:?}", t.elapsed());
+}
