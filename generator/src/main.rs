@@ -80,6 +80,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         print_diagnostics(&built.diagnostics);
                     }
                     eprintln!("{}", progress.finish(&out, &report));
+                    // The explorer's weight against its budgets (gzip), when the index was written.
+                    if let Some(sizes) = passerelle::index::last_report() {
+                        eprintln!("{sizes}");
+                    }
                     Ok(ExitCode::SUCCESS)
                 }
                 None => {
