@@ -11,6 +11,8 @@
 //! 5. writes `explorer.js`, `explorer_bg.wasm`, `explorer.css` and `explorer_assets.rs` (their
 //!    content-hashed names) into OUT_DIR, where `src/index/assets.rs` includes them.
 //!
+//! `PASSERELLE_EXPLORER_NAMES=1` keeps function names in the wasm, for size analysis.
+//!
 //! The JS is wasm-bindgen's `--target web` module plus one line that starts the app with the
 //! hashed wasm name resolved against `import.meta.url`. A failure of any step fails the build
 //! with the nested cargo's own messages.
@@ -30,6 +32,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", workspace.join(watched).display());
     }
     println!("cargo:rerun-if-env-changed=PATH");
+    println!("cargo:rerun-if-env-changed=PASSERELLE_EXPLORER_NAMES");
 
     ensure_target();
     let wasm = build_wasm(&workspace);
@@ -90,6 +93,10 @@ fn build_wasm(workspace: &Path) -> PathBuf {
         .args(["build", "--package", "passerelle-explorer", "--lib", "--target", TARGET, "--profile", "explorer"])
         .arg("--target-dir")
         .arg(&target_dir);
+    // For size analysis: keep function names in the wasm (`PASSERELLE_EXPLORER_NAMES=1`).
+    if env::var_os("PASSERELLE_EXPLORER_NAMES").is_some() {
+        command.args(["--config", "profile.explorer.strip=false"]);
+    }
     // What the outer build sets for itself must not leak into the wasm build: its flags
     // (coverage, sanitizers, a host target), wrappers, profile overrides and target dir.
     // CARGO_HOME, offline/network settings and the jobserver (CARGO_MAKEFLAGS, shared so the
