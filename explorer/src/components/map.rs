@@ -201,8 +201,15 @@ pub fn map_view(props: &MapProps) -> Html {
         let (left, top) = view.percent(v.xy);
         let close = { let popup = popup.clone(); Callback::from(move |_: MouseEvent| popup.set(None)) };
         let style = format!("left:{}%;top:{}%", geo::dec2(left.clamp(0.0, 100.0)), geo::dec2(top.clamp(0.0, 100.0)));
+        // Kept inside the frame: below the marker near the top, aligned to it near the sides.
+        let class = classes!(
+            "px-popup",
+            (top < 40.0).then_some("px-below"),
+            (left < 30.0).then_some("px-at-left"),
+            (left > 70.0).then_some("px-at-right"),
+        );
         html! {
-            <div class="px-popup" {style} role="dialog" aria-label={v.name.clone()}>
+            <div class={class} {style} role="dialog" aria-label={v.name.clone()}>
                 <p class="px-popup-name">{ &v.name }</p>
                 <p>{ s.count("venue_offers", props.per_venue[i] as usize) }</p>
                 <a href={format!("{}venues/{}/", props.base, v.id)}>{ s.get("venue_page") }</a>
