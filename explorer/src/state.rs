@@ -139,3 +139,42 @@ impl yew::Reducible for State {
         Rc::new(self.apply(action))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passerelle_index::{Index, OfferRow, FORMAT_VERSION};
+
+    fn state(offers: usize) -> State {
+        let mut index = Index { version: FORMAT_VERSION, operators: vec!["Op".into()], ..Index::default() };
+        index.vocab.audience = vec![("youth".into(), "Jeunes".into())];
+        for i in 0..offers {
+            index.offers.push(OfferRow { id: format!("o{i}"), title: format!("Offre {i}"), audiences: vec![0], ..OfferRow::default() });
+        }
+        State::new(Rc::new(Catalog::new(index)), Query::default())
+    }
+
+    // Filters reset the page and push a history entry; typing replaces it; Back keeps history.
+    #[test]
+    fn transitions_record_history_and_reset_the_page() {
+        let s = state(45).apply(Action::Page(2));
+        assert_eq!((s.query.page, s.record), (2, Record::Push));
+        let t = s.apply(Action::Toggle(Facet::Audience, "youth".into()));
+        assert_eq!((t.query.page, t.record, t.outcome.results.len()), (0, Record::Push, 45));
+        let u = t.apply(Action::SetText("offre 4".into()));
+        assert_eq!(u.record, Record::Replace);
+        assert_eq!(u.outcome.results.len(), 9, "every word anywhere: 4, 14, 24, 34, 40..44");
+        let back = u.apply(Action::Restore(t.query.clone()));
+        assert_eq!((back.record, back.outcome.results.len()), (Record::Keep, 45));
+        let cleared = back.apply(Action::Toggle(Facet::Audience, "youth".into())).apply(Action::Clear);
+        assert!(cleared.query.is_empty());
+    }
+
+    // "Near me" keeps the page and the URL; a page past the end is clamped.
+    #[test]
+    fn near_me_and_clamping() {
+        let s = state(45).apply(Action::Page(1)).apply(Action::Near(Some([5.6, 50.6])));
+        assert_eq!((s.query.page, s.record, s.near), (1, Record::Keep, Some([5.6, 50.6])));
+        assert_eq!(state(45).apply(Action::Page(99)).query.page, 2);
+    }
+}
