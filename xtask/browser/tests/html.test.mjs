@@ -13,6 +13,14 @@ import { siteDir } from '../lib/harness.mjs';
 const require = createRequire(import.meta.url);
 const VNU_JAR = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
 
+// vnu's CSS checker predates these properties, which current CSS and SVG specifications define and
+// every browser supports (SVG 2 `vector-effect`; CSS Fill and Stroke 3 `paint-order`). Only these
+// exact messages are set aside, and they are counted in the summary.
+const OUTDATED_CSS_PROPERTIES = ['vector-effect', 'paint-order'];
+const isOutdatedCheckerMessage = (m) => OUTDATED_CSS_PROPERTIES.some(
+  (property) => m.message === `CSS: “${property}”: Property “${property}” doesn't exist.`,
+);
+
 function countFiles(dir, extensions) {
   const counts = Object.fromEntries(extensions.map((e) => [e, 0]));
   for (const entry of readdirSync(dir, { recursive: true })) {
@@ -46,10 +54,12 @@ test('Nu HTML Checker: zero errors in every HTML page, stylesheet and SVG file',
     const file = m.url ? path.relative(dir, fileURLToPath(m.url)) : '(vnu)';
     return `${file}${m.lastLine ? `:${m.lastLine}:${m.firstColumn ?? m.lastColumn ?? 1}` : ''}`;
   };
-  const errors = messages.filter((m) => m.type !== 'info');
+  const setAside = messages.filter(isOutdatedCheckerMessage);
+  const errors = messages.filter((m) => m.type !== 'info' && !isOutdatedCheckerMessage(m));
   const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning');
   console.log(`vnu: ${counts.html} HTML, ${counts.css} CSS, ${counts.svg} SVG files checked: `
-    + `${errors.length} errors, ${warnings.length} warnings`);
+    + `${errors.length} errors, ${warnings.length} warnings`
+    + (setAside.length ? ` (${setAside.length} messages on ${OUTDATED_CSS_PROPERTIES.join(', ')} set aside: unknown to vnu's CSS checker)` : ''));
   for (const w of warnings.slice(0, 20)) console.log(`  ${where(w)}: vnu warning: ${w.message}`);
   if (errors.length) {
     assert.fail(`${errors.length} error(s):\n${errors.map((m) => `${where(m)}: vnu ${m.type}: ${m.message}`
