@@ -64,7 +64,7 @@ impl Progress {
     pub fn finish(&self, out: &Path, report: &Report) -> String {
         let total = self.started.elapsed().as_secs_f64();
         if report.up_to_date {
-            return format!("{} is up to date: nothing changed since the last build ({total:.2} s)", out.display());
+            return format!("{} is up to date: 0 files written, nothing changed since the last build ({total:.2} s)", out.display());
         }
         if self.terminal {
             format!("write   {}  ({:.2} s)\nbuilt {} in {total:.2} s", summary(report), self.last.elapsed().as_secs_f64(), out.display())
@@ -74,12 +74,12 @@ impl Progress {
     }
 }
 
-/// `12 written, 240 unchanged, 0 removed`, or that nothing changed.
+/// `12 files written, 240 unchanged, 0 removed`, or that nothing changed.
 pub fn summary(report: &Report) -> String {
     if report.up_to_date {
-        return "nothing changed".to_owned();
+        return "0 files written, nothing changed".to_owned();
     }
-    format!("{} written, {} unchanged, {} removed", report.written, report.unchanged, report.removed)
+    format!("{} files written, {} unchanged, {} removed", report.written, report.unchanged, report.removed)
 }
 
 #[cfg(test)]
@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(progress.line(&Step::Staged { stage: "export", files: 225 }).as_deref(), Some("export  45 files"));
         let report = Report { written: 12, unchanged: 240, removed: 1, up_to_date: false };
         let line = progress.finish(Path::new("site"), &report);
-        assert!(line.starts_with("built site: 12 written, 240 unchanged, 1 removed ("), "{line}");
+        assert!(line.starts_with("built site: 12 files written, 240 unchanged, 1 removed ("), "{line}");
         assert!(!line.contains('\n'), "one line");
         let fresh = Report { unchanged: 252, up_to_date: true, ..Report::default() };
         assert!(progress.finish(Path::new("site"), &fresh).starts_with("site is up to date"));

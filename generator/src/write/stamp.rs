@@ -1,18 +1,22 @@
 //! The build stamp: one tiny file at the site root that marks a folder as a Passerelle site
 //! and records what built it, so that a build with nothing new can skip every stage.
 //!
-//! It is a dotfile of four short lines (a title, the fingerprint, the file count and byte
-//! count): harmless when uploaded with the site, ignored by Jekyll-style hosts, and the same
-//! for the same input, so two builds stay byte-identical.
+//! It is a dotfile of a few short lines (a comment, the fingerprint, the file count, a hash of
+//! the site's outline): harmless when uploaded with the site, ignored by Jekyll-style hosts,
+//! and the same for the same input, so two builds stay byte-identical.
+//!
+//! "Intact" is checked on the site's outline, its first two levels of names (`index.html`,
+//! `offers/`, `offers/atelier-slam/`, …): two directory listings per top-level folder, a few
+//! milliseconds even at 100,000 offers, where walking every file took ~0.2 s at 10,000. It
+//! catches a site emptied (`mv site/* …` leaves the dotfile), a folder or a record's page
+//! folder deleted; not an edit deep inside a page (delete `site/` to force a full build).
 
 use super::{Fingerprint, Report};
-use anyhow::{Context, Result};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
-use walkdir::WalkDir;
 
 /// The stamp's file name, at the site root.
 pub const STAMP: &str = ".passerelle-build";
@@ -22,9 +26,10 @@ pub const STAMP: &str = ".passerelle-build";
 pub(super) struct Stamp {
     /// `None` when the build could not fingerprint itself (then no later build is skipped).
     pub fingerprint: Option<Fingerprint>,
-    /// The site's files and their total size, the stamp aside: a cheap "is it intact" check.
+    /// How many files the site has, the stamp aside.
     pub files: usize,
-    pub bytes: u64,
+    /// The BLAKE3 hash of the site's outline ([`outline_of_paths`]).
+    pub outline: String,
 }
 
 impl fmt::Display for Stamp {
@@ -35,21 +40,21 @@ impl fmt::Display for Stamp {
             None => writeln!(f, "fingerprint = none")?,
         }
         writeln!(f, "files = {}", self.files)?;
-        writeln!(f, "bytes = {}", self.bytes)
+        writeln!(f, "outline = {}", self.outline)
     }
 }
 
 impl Stamp {
     /// Parses a stamp's text; `None` for anything else (an older or damaged stamp).
     pub fn parse(text: &str) -> Option<Stamp> {
-        let mut stamp = Stamp { fingerprint: None, files: 0, bytes: 0 };
+        let mut stamp = Stamp { fingerprint: None, files: 0, outline: String::new() };
         let mut seen = 0;
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let (key, value) = line.split_once(" = ")?;
             match key {
                 "fingerprint" => stamp.fingerprint = Fingerprint::parse(value),
                 "files" => stamp.files = value.parse().ok()?,
-                "bytes" => stamp.bytes = value.parse().ok()?,
+                "outline" => stamp.outline = value.to_owned(),
                 _ => return None,
             }
             seen += 1;
@@ -58,44 +63,63 @@ impl Stamp {
     }
 }
 
-/// When the site at `out` was built from the same `fingerprint` and still holds the files its
-/// stamp counts (same number, same total size), the report of a build that does nothing.
+/// When the site at `out` was built from the same `fingerprint` and still has the outline its
+/// stamp records, the report of a build that does nothing.
 pub fn up_to_date(out: &Path, fingerprint: Option<&Fingerprint>) -> Option<Report> {
     let fingerprint = fingerprint?;
     let text = fs::read_to_string(out.join(STAMP)).ok()?;
     let stamp = Stamp::parse(&text)?;
-    if stamp.fingerprint.as_ref() != Some(fingerprint) {
+    if stamp.fingerprint.as_ref() != Some(fingerprint) || outline_on_disk(out)? != stamp.outline {
         return None;
     }
-    let (mut files, mut bytes) = (0usize, 0u64);
-    for entry in WalkDir::new(out).min_depth(1) {
-        let entry = entry.ok()?;
-        if entry.file_type().is_file() && !(entry.depth() == 1 && entry.file_name() == STAMP) {
-            files += 1;
-            bytes += entry.metadata().ok()?.len();
-        }
-    }
-    (files == stamp.files && bytes == stamp.bytes).then(|| Report { unchanged: files, up_to_date: true, ..Report::default() })
+    Some(Report { unchanged: stamp.files, up_to_date: true, ..Report::default() })
 }
 
-/// Files of the previous site that are not in `paths` (the stamp aside).
-pub(super) fn count_missing(previous: &Path, paths: &HashSet<String>) -> Result<usize> {
-    let mut missing = 0;
-    for entry in WalkDir::new(previous).min_depth(1) {
-        let entry = entry.with_context(|| format!("failed to list `{}`", previous.display()))?;
-        if entry.file_type().is_dir() {
+/// The outline of a site whose files are `paths`: the hash of its sorted names at depth one
+/// and two (`offers`, `offers/atelier-slam`), the stamp aside.
+pub(super) fn outline_of_paths(paths: &HashSet<String>) -> String {
+    let mut names = BTreeSet::new();
+    for path in paths {
+        let mut segments = path.splitn(3, '/');
+        let first = segments.next().unwrap_or_default();
+        names.insert(first.to_owned());
+        if let Some(second) = segments.next() {
+            names.insert(format!("{first}/{second}"));
+        }
+    }
+    hash(&names)
+}
+
+/// The outline of the site on disk, as [`outline_of_paths`] computes it from the build.
+fn outline_on_disk(out: &Path) -> Option<String> {
+    let mut names = BTreeSet::new();
+    for entry in fs::read_dir(out).ok()? {
+        let entry = entry.ok()?;
+        let first = entry.file_name().into_string().ok()?;
+        if first == STAMP {
             continue;
         }
-        let rel = entry.path().strip_prefix(previous).unwrap_or(entry.path());
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if rel != STAMP && !paths.contains(&rel) {
-            missing += 1;
+        if entry.file_type().ok()?.is_dir() {
+            for inner in fs::read_dir(entry.path()).ok()? {
+                let second = inner.ok()?.file_name().into_string().ok()?;
+                names.insert(format!("{first}/{second}"));
+            }
         }
+        names.insert(first);
     }
-    Ok(missing)
+    Some(hash(&names))
 }
 
-/// The prefix of the staging and set-aside folders of the output `name`.
+fn hash(names: &BTreeSet<String>) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for name in names {
+        hasher.update(name.as_bytes());
+        hasher.update(b"\0");
+    }
+    hasher.finalize().to_hex()[..32].to_owned()
+}
+
+/// The prefix of the staging folders of the output `name`.
 pub(super) fn sibling_prefix(name: &str) -> String {
     format!(".{name}.passerelle-")
 }

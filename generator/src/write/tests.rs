@@ -93,23 +93,48 @@ fn identical_files_are_kept_not_rewritten() {
     assert_eq!(names(dir.path()), ["site"]);
 }
 
-// A build that fails midway (here an I/O error: a file where a folder must go) leaves the
+// Between two builds a file may become a folder and a folder a file; emptied folders go.
+#[test]
+fn files_and_folders_may_trade_places() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("site");
+    build(&out, &[("a", "file"), ("b/x.html", "x"), ("c/d/e.html", "e")]);
+    let report = build(&out, &[("a/index.html", "now a folder"), ("b", "now a file")]);
+    assert_eq!(report, Report { written: 2, unchanged: 0, removed: 3, up_to_date: false });
+    let files: Vec<String> = snapshot(&out).into_keys().collect();
+    assert_eq!(files, [STAMP, "a/index.html", "b"]);
+    assert!(!out.join("c").exists(), "emptied folders are removed");
+    assert_eq!(names(dir.path()), ["site"]);
+}
+
+// A build that fails midway (here an I/O error: its staging folder vanished) leaves the
 // previous site byte-identical and no staging folder.
 #[test]
 fn failed_build_leaves_previous_site_and_no_temp_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("site");
-    build(&out, &[("index.html", "home"), ("a", "file")]);
+    build(&out, &[("index.html", "home"), ("a/b.html", "b")]);
     let before = snapshot(&out);
     {
         let mut staging = Staging::new(&out).expect("staging");
         staging.put("index.html", b"new home").expect("put");
-        staging.put("a", b"file").expect("put");
-        assert!(staging.put("a/b.html", b"x").is_err(), "a file blocks the folder");
-        assert_eq!(names(dir.path()).len(), 2, "staging exists while building");
+        let tmp = dir.path().join(names(dir.path()).into_iter().find(|n| n.contains("passerelle-tmp")).expect("staging folder"));
+        fs::remove_dir_all(&tmp).expect("pull the floor");
+        assert!(staging.put("x.html", b"x").is_err(), "the write fails");
     }
     assert_eq!(snapshot(&out), before);
     assert_eq!(names(dir.path()), ["site"]);
+}
+
+// One path cannot be both a file and a folder of the site, in either order.
+#[test]
+fn a_path_is_a_file_or_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut staging = Staging::new(&dir.path().join("site")).expect("staging");
+    staging.put("a/b/c.html", b"x").expect("put");
+    assert!(staging.put("a/b", b"x").is_err(), "a folder already");
+    staging.put("d", b"x").expect("put");
+    assert!(staging.put("d/e.html", b"x").is_err(), "a file already");
 }
 
 // A folder that Passerelle did not write is never replaced; an empty one is.
@@ -143,7 +168,8 @@ fn up_to_date_needs_same_fingerprint_and_intact_site() {
     staging.commit().expect("commit");
 
     let stamp = Stamp::parse(&fs::read_to_string(out.join(STAMP)).expect("stamp")).expect("parses");
-    assert_eq!(stamp, Stamp { fingerprint: Some(fingerprint.clone()), files: 2, bytes: 9 });
+    assert_eq!(stamp.fingerprint, Some(fingerprint.clone()));
+    assert_eq!(stamp.files, 2);
     let report = up_to_date(&out, Some(&fingerprint)).expect("up to date");
     assert_eq!(report, Report { unchanged: 2, up_to_date: true, ..Report::default() });
 
@@ -152,6 +178,10 @@ fn up_to_date_needs_same_fingerprint_and_intact_site() {
     assert!(up_to_date(&out, None).is_none());
     fs::remove_file(out.join("index.html")).expect("rm");
     assert!(up_to_date(&out, Some(&fingerprint)).is_none(), "a damaged site is rebuilt");
+    fs::write(out.join("index.html"), "home").expect("restore");
+    assert!(up_to_date(&out, Some(&fingerprint)).is_some());
+    fs::remove_dir_all(out.join("data")).expect("rm");
+    assert!(up_to_date(&out, Some(&fingerprint)).is_none(), "a folder deleted");
 }
 
 // The fingerprint follows the bytes, names and presence of input files, and nothing else.
