@@ -140,6 +140,9 @@ fn bindgen(wasm: &Path, out: &Path) -> (String, Vec<u8>) {
     fs::create_dir_all(&dir).unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", dir.display())));
     let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
     bindgen.input_path(wasm).out_name("explorer").typescript(false);
+    // The name and producers sections help no visitor (~2 KB gzip); kept for size analysis.
+    let names = env::var_os("PASSERELLE_EXPLORER_NAMES").is_some();
+    bindgen.remove_name_section(!names).remove_producers_section(!names);
     let result = bindgen.web(true).and_then(|b| b.generate(&dir));
     if let Err(e) = result {
         fail(&format!("wasm-bindgen: {e:#}"));

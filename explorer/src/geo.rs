@@ -1,13 +1,13 @@
 //! Geography: Web Mercator (the projection the generator used for the map), its inverse for
 //! tiles, and great-circle distances for "near me".
 
-use crate::math::{asin, cos, ln, log2, sin, tan};
+use crate::math::{asin, clamp, cos, ln, log2, sin, tan};
 use passerelle_index::Map;
 use std::f64::consts::PI;
 
 /// Web Mercator of `[lon, lat]` degrees, in `[0, 1]²` (x east, y south), as map tiles use.
 pub fn mercator([lon, lat]: [f64; 2]) -> [f64; 2] {
-    let lat = lat.clamp(-85.051_128, 85.051_128).to_radians();
+    let lat = clamp(lat, -85.051_128, 85.051_128).to_radians();
     let x = (lon + 180.0) / 360.0;
     let y = (1.0 - ln(tan(lat) + 1.0 / cos(lat)) / PI) / 2.0;
     [x, y]
@@ -66,7 +66,7 @@ pub struct Tile {
 pub fn tiles(map: &Map, template: &str, visible: [f64; 4], pixels_per_unit: f64) -> Vec<Tile> {
     // A tile at zoom z is 1/2^z world units, i.e. scale/2^z viewBox units, ideally 256 px.
     let ideal = log2(map.scale * pixels_per_unit / 256.0).round();
-    let z = ideal.clamp(0.0, 19.0) as i32;
+    let z = clamp(ideal, 0.0, 19.0) as i32;
     let n = f64::from(1 << z);
     let [wx0, wy0] = view_to_world(map, [visible[0], visible[1]]);
     let [wx1, wy1] = view_to_world(map, [visible[0] + visible[2], visible[1] + visible[3]]);

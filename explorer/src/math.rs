@@ -59,3 +59,9 @@ pub use imp::*;
 pub fn hypot(x: f64, y: f64) -> f64 {
     (x * x + y * y).sqrt()
 }
+
+/// `x` within `[lo, hi]` (a NaN gives `lo`). Unlike `f64::clamp`, it has no panic path, whose
+/// message formats floats with `{:?}` and so would link `core::fmt::float` (~7 KB gzip).
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}

@@ -2,6 +2,8 @@
 //! pan by screen pixels, keyboard steps, reset. Plain Rust: the map component only forwards
 //! pointer, wheel and key events here.
 
+use crate::math::clamp;
+
 /// The visible part of the map, in viewBox units, and the whole map's size.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
@@ -47,7 +49,7 @@ impl Viewport {
 
     /// Magnifies by `factor` (> 1 zooms in) keeping `at` (viewBox units) in place.
     pub fn zoom_at(self, factor: f64, [ax, ay]: [f64; 2]) -> Viewport {
-        let zoom = (self.zoom() * factor).clamp(1.0, MAX_ZOOM);
+        let zoom = clamp(self.zoom() * factor, 1.0, MAX_ZOOM);
         if zoom <= 1.0 {
             return self.reset();
         }
@@ -75,8 +77,8 @@ impl Viewport {
 
     /// Keeps the view's centre over the map.
     fn clamped(self) -> Viewport {
-        let cx = (self.x + self.w / 2.0).clamp(0.0, self.full_w);
-        let cy = (self.y + self.h / 2.0).clamp(0.0, self.full_h);
+        let cx = clamp(self.x + self.w / 2.0, 0.0, self.full_w);
+        let cy = clamp(self.y + self.h / 2.0, 0.0, self.full_h);
         Viewport { x: cx - self.w / 2.0, y: cy - self.h / 2.0, ..self }
     }
 

@@ -200,7 +200,7 @@ pub fn map_view(props: &MapProps) -> Html {
     let popup_html = popup.and_then(|i| index.venues.get(i).map(|v| (i, v))).map(|(i, v)| {
         let (left, top) = view.percent(v.xy);
         let close = { let popup = popup.clone(); Callback::from(move |_: MouseEvent| popup.set(None)) };
-        let style = format!("left:{}%;top:{}%", geo::dec2(left.clamp(0.0, 100.0)), geo::dec2(top.clamp(0.0, 100.0)));
+        let style = format!("left:{}%;top:{}%", geo::dec2(math::clamp(left, 0.0, 100.0)), geo::dec2(math::clamp(top, 0.0, 100.0)));
         // Kept inside the frame: below the marker near the top, aligned to it near the sides.
         let class = classes!(
             "px-popup",
