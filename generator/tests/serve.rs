@@ -17,6 +17,12 @@ fn serves_rebuilds_and_reports_errors() {
     let (code, csv) = server.get("/data/offers.csv");
     assert_eq!(code, 200, "{}", server.stderr());
     assert!(csv.starts_with("id,title,"));
+    let (code, home) = server.get("/");
+    assert_eq!(code, 200);
+    assert!(home.contains("<script src=\"/__passerelle/live.js\""), "the home page carries the script");
+    assert!(!fs::read_to_string(project.path().join("site/index.html")).expect("home").contains("__passerelle"));
+    let (code, _) = server.get("/offers");
+    assert_eq!(code, 301, "a folder without its slash is redirected, so relative links work");
     let (code, missing) = server.get("/no/such/page.html");
     assert_eq!(code, 404);
     assert!(missing.contains("/__passerelle/live.js"), "HTML answers carry the script");
@@ -69,4 +75,19 @@ fn taken_port_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("already in use") && stderr.contains("--port"), "{stderr}");
     assert!(!project.path().join("site").exists(), "nothing built before failing");
+}
+
+// Ctrl-C (SIGINT) stops the server cleanly: exit code 0, "stopped", no staging folder left.
+#[cfg(unix)]
+#[test]
+fn stops_cleanly_on_ctrl_c() {
+    let project = project();
+    let mut server = Server::start(project.path());
+    assert_eq!(server.get("/robots.txt").0, 200);
+    let status = std::process::Command::new("kill").args(["-INT", &server.pid().to_string()]).status().expect("kill");
+    assert!(status.success());
+    let code = server.wait(std::time::Duration::from_secs(20));
+    assert_eq!(code, Some(0), "{}", server.stderr());
+    assert!(server.stderr().contains("stopped"), "{}", server.stderr());
+    assert_eq!(leftovers(project.path()), Vec::<String>::new());
 }
