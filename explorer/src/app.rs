@@ -37,8 +37,14 @@ pub fn app(props: &AppProps) -> Html {
         move |_| s
     });
 
-    // The URL follows the state; Back/Forward bring the state back.
-    use_effect_with((state.query.clone(), state.record), |(query, record)| web::record(query, *record));
+    // After each change is on screen: a performance mark (`px-rendered`, what the benchmark
+    // times), then the URL follows the state, once the frame is painted (history calls can
+    // block for milliseconds). Back/Forward bring the state back.
+    use_effect_with((state.query.clone(), state.record), |(query, record)| {
+        web::mark_rendered();
+        let (query, record) = (query.clone(), *record);
+        web::after_paint(move || web::record(&query, record));
+    });
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
@@ -47,9 +53,10 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // One callback for the app's life: children whose data did not change skip their render.
     let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let s = &*strings;
     let outcome = &state.outcome;

@@ -115,7 +115,21 @@ pub fn locate(done: impl Fn(Option<[f64; 2]>) + 'static) {
     }
 }
 
-/// Milliseconds since the page started (for the performance mark of a filter change).
-pub fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
+/// Marks the moment a change is rendered: the performance mark `px-rendered` (the latest only),
+/// which the filter-change benchmark reads (xtask/browser/bench/explorer-perf.mjs).
+pub fn mark_rendered() {
+    if let Some(performance) = window().performance() {
+        performance.clear_marks_with_mark_name("px-rendered");
+        let _ = performance.mark("px-rendered");
+    }
+}
+
+/// Runs `then` once the next frame is painted (a frame callback, then a task), so that work
+/// the user does not see stays out of the frame that shows a change.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(then);
+    let frame = Closure::once_into_js(move || {
+        let _ = window().set_timeout_with_callback(task.unchecked_ref());
+    });
+    let _ = window().request_animation_frame(frame.unchecked_ref());
 }

@@ -152,10 +152,15 @@ pub fn map_view(props: &MapProps) -> Html {
         Callback::from(move |_: MouseEvent| view.set(view.reset()))
     };
 
+    // Made once, so that the markers are not re-rendered for it.
     let open_popup = {
-        let popup = popup.clone();
-        Callback::from(move |i: usize| popup.set(Some(i)))
+        let popup = popup.setter();
+        use_callback((), move |i: usize, _| popup.set(Some(i)))
     };
+    // The district outlines, as shared strings (compared, never copied, on each render).
+    let outlines = use_memo(props.catalog.clone(), |c| {
+        c.index.districts.iter().map(|d| AttrValue::from(Rc::<str>::from(d.path.as_str()))).collect::<Vec<_>>()
+    });
 
     // Sizes in screen pixels whatever the zoom: one pixel is `px` viewBox units.
     let px = view.w / frame.width * (frame.width / 640.0);
@@ -183,7 +188,7 @@ pub fn map_view(props: &MapProps) -> Html {
         });
         let class = classes!("px-district", selected.then_some("px-selected"), (n == 0).then_some("px-none"));
         html! {
-            <path key={d.id.clone()} {class} d={d.path.clone()} tabindex="0" role="button"
+            <path key={d.id.clone()} {class} d={outlines[i].clone()} tabindex="0" role="button"
                 aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}>
                 <title>{ label }</title>
             </path>

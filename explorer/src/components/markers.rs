@@ -1,7 +1,11 @@
-//! The venue markers: one circle per venue with matching offers, its area growing with their
-//! number. Re-rendered only when the counts or the zoom change (props compared by value), with
-//! one delegated click and key listener for all of them, so a filter change at 10,000 offers
-//! and 500 venues stays within a frame.
+//! The venue markers: one circle per venue, its area growing with its matching offers, hidden
+//! (`px-zero`, `display: none`) when none match. Built for a filter change at 10,000 offers and
+//! 500 venues to stay within a frame:
+//! - every venue keeps its circle, so a filter only changes attributes (radius, label, class),
+//!   never creates or removes elements;
+//! - what never changes (position, name, `data-v`) is prepared once per catalog, shared strings;
+//! - one delegated click and key listener for all of them, the stroke set once on the group;
+//! - re-rendered only when the counts or the zoom change (props compared by value).
 
 use crate::filter::Catalog;
 use crate::geo::{dec1, dec2};
@@ -23,46 +27,85 @@ pub struct MarkersProps {
     pub on_open: Callback<usize>,
 }
 
+/// A venue's attributes that do not depend on the filter.
+struct Fixed {
+    cx: AttrValue,
+    cy: AttrValue,
+    index: AttrValue,
+    name: AttrValue,
+}
+
 /// The venue of the marker an event happened on.
 fn venue_of(e: &Event) -> Option<usize> {
     let target = e.target()?.dyn_into::<Element>().ok()?;
     target.get_attribute("data-v")?.parse().ok()
 }
 
+/// A marker's radius in screen pixels for `n` matching offers (its area grows with `n`).
+pub fn radius_px(n: u32) -> f64 {
+    (3.5 + 2.5 * f64::from(n).sqrt()).min(18.0)
+}
+
 #[function_component(Markers)]
 pub fn markers(props: &MarkersProps) -> Html {
-    let s = &props.strings;
-    let px = props.px;
-    let onclick = {
-        let on_open = props.on_open.clone();
-        Callback::from(move |e: MouseEvent| {
+    let fixed = use_memo(props.catalog.clone(), |catalog| {
+        let venues = &catalog.index.venues;
+        venues
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Fixed {
+                cx: dec1(v.xy[0]).into(),
+                cy: dec1(v.xy[1]).into(),
+                index: i.to_string().into(),
+                name: AttrValue::from(Rc::<str>::from(v.name.as_str())),
+            })
+            .collect::<Vec<_>>()
+    });
+    // Listeners made once: their identity unchanged, yew leaves them in place.
+    let handlers = use_memo(props.on_open.clone(), |on_open| {
+        let click = on_open.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
             if let Some(i) = venue_of(&e) {
-                on_open.emit(i);
+                click.emit(i);
             }
-        })
-    };
-    let onkeydown = {
-        let on_open = props.on_open.clone();
-        Callback::from(move |e: KeyboardEvent| {
+        });
+        let key = on_open.clone();
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
             if let Some(i) = (e.key() == "Enter" || e.key() == " ").then(|| venue_of(&e)).flatten() {
                 e.prevent_default();
                 e.stop_propagation();
-                on_open.emit(i);
+                key.emit(i);
             }
-        })
+        });
+        (onclick, onkeydown)
+    });
+    let (s, px) = (&props.strings, props.px);
+    // "12 offres" once per distinct count, not once per venue.
+    let mut counts: Vec<Option<Rc<str>>> = Vec::new();
+    let mut count_text = |n: u32| -> Rc<str> {
+        let at = n as usize;
+        if counts.len() <= at {
+            counts.resize(at + 1, None);
+        }
+        counts[at].get_or_insert_with(|| s.count("venue_offers", at).into()).clone()
     };
-    let stroke = dec2(1.5 * px);
+    let circles = fixed.iter().zip(props.per_venue.iter()).enumerate().map(|(i, (f, &n))| {
+        if n == 0 {
+            return html! {
+                <circle key={i} class="px-venue px-zero" data-v={f.index.clone()} cx={f.cx.clone()} cy={f.cy.clone()}
+                    r="0" tabindex="-1" role="button" aria-label={f.name.clone()} />
+            };
+        }
+        let label = format!("{} : {}", f.name, count_text(n));
+        html! {
+            <circle key={i} class="px-venue" data-v={f.index.clone()} cx={f.cx.clone()} cy={f.cy.clone()}
+                r={dec2(radius_px(n) * px)} tabindex="0" role="button" aria-label={label} />
+        }
+    });
+    let (onclick, onkeydown) = (handlers.0.clone(), handlers.1.clone());
     html! {
-        <g class="px-venues" {onclick} {onkeydown}>
-            { for props.catalog.index.venues.iter().enumerate().filter(|(i, _)| props.per_venue[*i] > 0).map(|(i, v)| {
-                let n = props.per_venue[i];
-                let r = (3.5 + 2.5 * f64::from(n).sqrt()).min(18.0) * px;
-                let label = format!("{} : {}", v.name, s.count("venue_offers", n as usize));
-                html! {
-                    <circle key={i} class="px-venue" data-v={i.to_string()} cx={dec1(v.xy[0])} cy={dec1(v.xy[1])} r={dec2(r)}
-                        stroke-width={stroke.clone()} tabindex="0" role="button" aria-label={label} />
-                }
-            }) }
+        <g class="px-venues" stroke-width={dec2(1.5 * px)} {onclick} {onkeydown}>
+            { for circles }
         </g>
     }
 }
