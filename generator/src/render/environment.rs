@@ -28,6 +28,7 @@ embedded!(
     "partials/listing_check.html",
     "partials/district_table.html",
     "partials/record_footer.html",
+    "partials/catalogue_chapter.html",
     "home.html",
     "explore.html",
     "offers.html",
@@ -65,8 +66,11 @@ pub fn environment(root: &Path, catalogue: Arc<Catalogue>) -> Environment<'stati
     env.set_formatter(|out, state, value| {
         let plain = !value.is_safe() && !value.is_undefined() && !value.is_none();
         if plain && matches!(state.auto_escape(), AutoEscape::Html) {
-            let text = value.as_str().map_or_else(|| escape_html(&value.to_string()), escape_html);
-            return out.write_str(&text).map_err(|e| Error::new(ErrorKind::WriteFailure, "write failed").with_source(e));
+            let written = match value.as_str() {
+                Some(text) => write_escaped(out, text),
+                None => write_escaped(out, &value.to_string()),
+            };
+            return written.map_err(|e| Error::new(ErrorKind::WriteFailure, "write failed").with_source(e));
         }
         minijinja::escape_formatter(out, state, value)
     });
@@ -86,17 +90,27 @@ pub fn environment(root: &Path, catalogue: Arc<Catalogue>) -> Environment<'stati
 /// paths stay readable: minijinja's default also escapes `/`).
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let _ = write_escaped(&mut out, text);
     out
+}
+
+/// [`escape_html`] written straight to `out`, copying the runs between special characters.
+fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[start..i])?;
+        out.write_str(entity)?;
+        start = i + 1;
+    }
+    out.write_str(&text[start..])
 }
 
 /// `{{ t.x | fill(n=3, name=op.name) }}`: replaces each `{key}` by its value (the result is

@@ -10,7 +10,17 @@ use serde_json::{json, Map, Value};
 
 /// JSON text that cannot close its `<script>` element.
 pub fn script_safe(value: &Value) -> String {
-    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    let json = value.to_string();
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn postal_address(address: &str, postcode: &str, city: &str) -> Value {

@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::model::{Charter, Offer};
 use anyhow::{anyhow, Context, Result};
 use minijinja::value::{Serde, Value};
-use minijinja::{context, Environment};
+use minijinja::Environment;
 use serde::Serialize;
 use std::path::Path;
 use std::sync::Arc;
@@ -104,16 +104,40 @@ pub struct Site<'a> {
     pub config: &'a Config,
     pub cat: &'a Catalogue,
     pub content: Content,
-    /// One card per offer, in the order of `charter.offers`.
-    pub cards: Vec<OfferCard<'a>>,
+    /// One card per offer, in the order of `charter.offers`, as template values: built once,
+    /// every list shares them.
+    card_values: Vec<Value>,
+    /// Positions of the offers sorted by title as people read it (accents and case folded).
+    pub by_title: Vec<usize>,
     pub assets: Assets,
     env: Environment<'static>,
+}
+
+/// A rendered page, before it is put.
+#[derive(Debug)]
+pub struct Rendered {
+    pub path: String,
+    pub html: String,
+}
+
+/// What a template sees besides the globals: `root`, `page`, and the page's own fields.
+#[derive(Serialize)]
+struct PageContext<'r, T> {
+    root: &'r str,
+    page: &'r Meta,
+    #[serde(flatten)]
+    data: T,
 }
 
 impl<'a> Site<'a> {
     pub fn new(charter: &'a Charter, config: &'a Config, cat: &'a Catalogue, root: &Path, assets: Assets) -> Result<Self> {
         let content = content::load(root)?;
-        let cards = charter.offers.iter().map(|o| OfferCard::new(charter, cat, o)).collect::<Result<_>>()?;
+        let card_values =
+            charter.offers.iter().map(|o| Ok(Value::from(Serde(OfferCard::new(charter, cat, o)?)))).collect::<Result<_>>()?;
+        let mut by_title: Vec<(String, usize)> =
+            charter.offers.iter().enumerate().map(|(i, o)| (super::views::sort_key(&o.title), i)).collect();
+        by_title.sort();
+        let by_title = by_title.into_iter().map(|(_, i)| i).collect();
         let mut env = environment::environment(root, Arc::new(cat.clone()));
         let mut nav: Vec<NavItem> = NAV
             .iter()
@@ -153,18 +177,33 @@ impl<'a> Site<'a> {
         env.add_global("data_lang_attr", Value::from_safe_string(attr));
         env.add_global("explorer", Value::from(Serde(crate::index::explorer_assets())));
         drop(view);
-        Ok(Site { charter, config, cat, content, cards, assets, env })
+        Ok(Site { charter, config, cat, content, card_values, by_title, assets, env })
     }
 
-    /// The card of an offer of this charter.
-    pub fn card(&self, offer: &Offer) -> &OfferCard<'a> {
-        let i = self.charter.offers.binary_search_by(|o| o.id.as_str().cmp(&offer.id)).unwrap_or(0);
-        &self.cards[i]
+    /// The position of an offer of this charter in `charter.offers`.
+    fn position(&self, offer: &Offer) -> usize {
+        let offers = &self.charter.offers;
+        let size = std::mem::size_of::<Offer>().max(1);
+        let guess = (offer as *const Offer as usize).wrapping_sub(offers.as_ptr() as usize) / size;
+        match offers.get(guess) {
+            Some(o) if std::ptr::eq(o, offer) => guess,
+            _ => offers.binary_search_by(|o| o.id.as_str().cmp(&offer.id)).unwrap_or(0),
+        }
     }
 
-    /// The cards of some offers, in the given order.
-    pub fn cards_of<'s>(&'s self, offers: impl Iterator<Item = &'a Offer>) -> Vec<&'s OfferCard<'a>> {
-        offers.map(|o| self.card(o)).collect()
+    /// The card of an offer as a template value (shared, not copied).
+    pub fn card_value(&self, offer: &Offer) -> Value {
+        self.card_values[self.position(offer)].clone()
+    }
+
+    /// The card at a position of `charter.offers`, as a template value.
+    pub fn card_value_at(&self, i: usize) -> Value {
+        self.card_values[i].clone()
+    }
+
+    /// The cards of some offers, in the given order, as template values.
+    pub fn cards_of(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<Value> {
+        offers.map(|o| self.card_value(o)).collect()
     }
 
     /// Breadcrumbs from the home page: each `(label, path)` linked, then `here` unlinked.
@@ -191,16 +230,52 @@ impl<'a> Site<'a> {
 
     /// Renders `template` with `page` = `meta`, `root`, and the fields of `data`, to `meta.path`.
     pub fn page(&self, out: &mut dyn Sink, template: &str, meta: Meta, data: impl Serialize) -> Result<()> {
-        let root = links::root_of(&meta.path);
-        self.page_rooted(out, template, meta, &root, data)
+        let page = self.render_page(template, meta, data)?;
+        out.put(&page.path, page.html.as_bytes())
     }
 
     /// [`Site::page`] with links prefixed by `root` instead of the page's own way back to the
     /// site root (for `404.html`, served at any depth).
     pub fn page_rooted(&self, out: &mut dyn Sink, template: &str, meta: Meta, root: &str, data: impl Serialize) -> Result<()> {
-        let html = self.render(template, context! { root => root, page => Value::from(Serde(&meta)), ..Value::from(Serde(data)) })
-            .with_context(|| format!("failed to render `{}`", meta.path))?;
+        let html = self.render_with_root(template, &meta, root, data)?;
         out.put(&meta.path, html.as_bytes())
+    }
+
+    /// Renders a page without putting it (see [`Site::pages`]).
+    pub fn render_page(&self, template: &str, meta: Meta, data: impl Serialize) -> Result<Rendered> {
+        let root = links::root_of(&meta.path);
+        let html = self.render_with_root(template, &meta, &root, data)?;
+        Ok(Rendered { path: meta.path, html })
+    }
+
+    fn render_with_root(&self, template: &str, meta: &Meta, root: &str, data: impl Serialize) -> Result<String> {
+        self.render(template, Value::from(Serde(PageContext { root, page: meta, data })))
+            .with_context(|| format!("failed to render `{}`", meta.path))
+    }
+
+    /// Renders one page per item, on every core, and puts them in the items' order (so builds
+    /// stay byte-identical whatever the number of threads).
+    pub fn pages<T: Sync>(&self, out: &mut dyn Sink, items: &[T], one: impl Fn(&T) -> Result<Rendered> + Sync) -> Result<()> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
+        for chunk in items.chunks(threads * 32) {
+            let rendered: Vec<Result<Rendered>> = if threads == 1 {
+                chunk.iter().map(&one).collect()
+            } else {
+                let one = &one;
+                std::thread::scope(|scope| {
+                    let workers: Vec<_> = chunk
+                        .chunks(chunk.len().div_ceil(threads))
+                        .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+                        .collect();
+                    workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|_| vec![Err(anyhow!("a render thread panicked"))])).collect()
+                })
+            };
+            for page in rendered {
+                let page = page?;
+                out.put(&page.path, page.html.as_bytes())?;
+            }
+        }
+        Ok(())
     }
 
     /// Renders a template to a string; template errors carry minijinja's source excerpt.

@@ -6,12 +6,12 @@
 //! September to June) runs through a season and is listed with the regular activities once
 //! it has started.
 
-use super::super::views::offer::OfferCard;
 use super::super::{Sink, Site};
 use crate::model::{Charter, Offer, Status};
 use anyhow::Result;
 use super::super::views::sort_key;
 use chrono::{Datelike, Days, NaiveDate};
+use minijinja::Value;
 use serde::Serialize;
 
 /// Dated offers shorter than this many days are events.
@@ -52,18 +52,18 @@ pub fn this_week(charter: &Charter) -> (Vec<&Offer>, Vec<&Offer>) {
 
 /// One month of the agenda.
 #[derive(Serialize)]
-struct Month<'s, 'a> {
+struct Month {
     id: String,
     heading: String,
-    offers: Vec<&'s OfferCard<'a>>,
+    offers: Vec<Value>,
 }
 
 #[derive(Serialize)]
-struct Agenda<'s, 'a> {
-    months: Vec<Month<'s, 'a>>,
-    season: Vec<&'s OfferCard<'a>>,
-    past: Vec<&'s OfferCard<'a>>,
-    ongoing: Vec<&'s OfferCard<'a>>,
+struct Agenda {
+    months: Vec<Month>,
+    season: Vec<Value>,
+    past: Vec<Value>,
+    ongoing: Vec<Value>,
 }
 
 /// Renders `agenda/index.html`.
@@ -91,14 +91,14 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             months.push(Month { id, heading: cat.month_year(day)?, offers: Vec::new() });
         }
         if let Some(month) = months.last_mut() {
-            month.offers.push(site.card(offer));
+            month.offers.push(site.card_value(offer));
         }
     }
     let data = Agenda {
         months,
-        season: season.into_iter().map(|o| site.card(o)).collect(),
-        past: past.into_iter().map(|(_, o)| site.card(o)).collect(),
-        ongoing: ongoing.into_iter().map(|o| site.card(o)).collect(),
+        season: site.cards_of(season.into_iter()),
+        past: site.cards_of(past.into_iter().map(|(_, o)| o)),
+        ongoing: site.cards_of(ongoing.into_iter()),
     };
     let title = cat.get("agenda.title")?;
     let meta = site.meta("agenda/index.html", title, "agenda", site.crumbs(&[], title)?);

@@ -1,30 +1,50 @@
 //! `catalogue/index.html`: the printable catalogue, as the Liège charter's was made —
 //! "présentation de l'opérateur ; proposition d'actions de coopération" — per operator A–Z,
 //! then the signatories without an offer. Printed on A4 by the print stylesheet.
+//!
+//! Each chapter is rendered apart (`partials/catalogue_chapter.html`) and the page gets them as
+//! one HTML text: a charter of 10,000 offers never holds every chapter's values at once.
 
-use super::super::views::offer::{OfferCard, OfferPage};
+use super::super::views::offer::OfferPage;
 use super::super::views::operator::{OperatorEntry, OperatorPage};
 use super::super::views::sort_key;
-use super::super::{Sink, Site};
+use super::super::{links, Sink, Site};
 use anyhow::Result;
+use minijinja::Value;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Item<'s, 'a> {
-    card: &'s OfferCard<'a>,
+struct Item<'a> {
+    card: Value,
     detail: OfferPage<'a>,
 }
 
 #[derive(Serialize)]
-struct Chapter<'s, 'a> {
+struct Chapter<'a> {
     operator: OperatorEntry<'a>,
     detail: OperatorPage<'a>,
-    offers: Vec<Item<'s, 'a>>,
+    offers: Vec<Item<'a>>,
 }
 
 #[derive(Serialize)]
-struct Catalogue<'s, 'a> {
-    chapters: Vec<Chapter<'s, 'a>>,
+struct ChapterContext<'r, 'a> {
+    root: &'r str,
+    chapter: Chapter<'a>,
+}
+
+/// A line of the table of contents.
+#[derive(Serialize)]
+struct Contents<'a> {
+    id: &'a str,
+    name: &'a str,
+    offers: usize,
+}
+
+#[derive(Serialize)]
+struct Catalogue<'a> {
+    contents: Vec<Contents<'a>>,
+    /// The chapters, already rendered, as a safe value (moved, never copied).
+    chapters_html: Value,
     others: Vec<OperatorEntry<'a>>,
     edition: String,
     offers: usize,
@@ -32,24 +52,31 @@ struct Catalogue<'s, 'a> {
 
 /// Renders `catalogue/index.html`.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
+    const PATH: &str = "catalogue/index.html";
     let c = site.charter;
+    let root = links::root_of(PATH);
     let mut operators: Vec<_> = c.operators.iter().collect();
     operators.sort_by_cached_key(|o| (sort_key(&o.name), o.id.clone()));
-    let (mut chapters, mut others) = (Vec::new(), Vec::new());
+    let (mut contents, mut chapters_html, mut others) = (Vec::new(), String::new(), Vec::new());
     for op in operators {
         let entry = OperatorEntry::new(c, site.cat, site.config, op)?;
         let offers: Vec<Item> = c
             .operator_offers(op)
-            .map(|o| Ok(Item { card: site.card(o), detail: OfferPage::new(c, site.cat, o)? }))
+            .map(|o| Ok(Item { card: site.card_value(o), detail: OfferPage::new(c, site.cat, o)? }))
             .collect::<Result<_>>()?;
         if offers.is_empty() {
             others.push(entry);
-        } else {
-            chapters.push(Chapter { operator: entry, detail: OperatorPage::new(c, site.cat, op)?, offers });
+            continue;
         }
+        contents.push(Contents { id: &op.id, name: &op.name, offers: offers.len() });
+        let chapter = Chapter { operator: entry, detail: OperatorPage::new(c, site.cat, op)?, offers };
+        let ctx = Value::from(minijinja::value::Serde(ChapterContext { root: &root, chapter }));
+        chapters_html.push_str(&site.render("partials/catalogue_chapter.html", ctx)?);
+        chapters_html.push('\n');
     }
     let title = site.cat.get("catalogue.title")?;
-    let meta = site.meta("catalogue/index.html", title, "catalogue", site.crumbs(&[], title)?);
-    let data = Catalogue { chapters, others, edition: site.cat.date_short(c.today)?, offers: c.offers.len() };
+    let meta = site.meta(PATH, title, "catalogue", site.crumbs(&[], title)?);
+    let chapters_html = Value::from_safe_string(chapters_html);
+    let data = Catalogue { contents, chapters_html, others, edition: site.cat.date_short(c.today)?, offers: c.offers.len() };
     site.page(out, "catalogue.html", meta, data)
 }

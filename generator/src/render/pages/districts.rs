@@ -2,10 +2,10 @@
 //! page per district, `districts/<id>/index.html`, with its explorer pre-filtered.
 
 use super::super::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
-use super::super::views::offer::OfferCard;
 use super::super::views::sort_key;
 use super::super::{Sink, Site};
 use anyhow::Result;
+use minijinja::Value;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -17,13 +17,13 @@ struct Comparison<'r, 'a> {
 }
 
 #[derive(Serialize)]
-struct DistrictData<'r, 's, 'a> {
+struct DistrictData<'r, 'a> {
     district: &'r DistrictRow<'a>,
     outline: Option<Outline<'a>>,
     links: DistrictLinks<'a>,
     explorer_district: &'a str,
     explorer_compact: bool,
-    explorer_offers: Vec<&'s OfferCard<'a>>,
+    explorer_offers: Vec<Value>,
 }
 
 /// Renders the comparison and every district page.
@@ -37,10 +37,12 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let comparison = Comparison { rows: &rows, chart: Chart::offers(&rows), with_population: rows.iter().any(|r| r.population.is_some()) };
     site.page(out, "districts.html", meta, comparison)?;
 
-    for (&i, row) in order.iter().zip(&rows) {
+    let pairs: Vec<_> = order.iter().zip(&rows).collect();
+    site.pages(out, &pairs, |&(&i, row)| {
         let d = &c.districts[i];
-        let mut offers = site.cards_of(c.district_offers(d));
-        offers.sort_by_cached_key(|card| (sort_key(card.title), card.id));
+        let mut offers: Vec<&crate::model::Offer> = c.district_offers(d).collect();
+        offers.sort_by_cached_key(|o| (sort_key(&o.title), o.id.as_str()));
+        let offers = site.cards_of(offers.into_iter());
         let mut meta = site.meta(row.path.clone(), d.name.as_str(), "districts", site.crumbs(&[(title, "districts/index.html")], &d.name)?);
         if !d.summary.trim().is_empty() {
             meta.description = d.summary.clone();
@@ -54,7 +56,6 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             explorer_compact: false,
             explorer_offers: offers,
         };
-        site.page(out, "district.html", meta, data)?;
-    }
-    Ok(())
+        site.render_page("district.html", meta, data)
+    })
 }

@@ -1,16 +1,16 @@
 //! `explore/index.html`: the full-page explorer, over the complete static list of offers.
 
-use super::super::views::offer::OfferCard;
 use super::super::views::Link;
 use super::super::{Sink, Site};
 use anyhow::Result;
+use minijinja::Value;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Explore<'s, 'a> {
+struct Explore<'a> {
     explorer_district: &'static str,
     explorer_compact: bool,
-    explorer_offers: Vec<&'s OfferCard<'a>>,
+    explorer_offers: Vec<Value>,
     districts: Vec<Link<'a>>,
 }
 

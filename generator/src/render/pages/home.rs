@@ -1,11 +1,11 @@
 //! `index.html`: what the charter is, what is on this week, key figures, and the explorer.
 
-use super::super::views::offer::OfferCard;
 use super::super::views::Link;
 use super::super::{Sink, Site};
 use super::agenda::this_week;
 use anyhow::Result;
 use chrono::Days;
+use minijinja::Value;
 use serde::Serialize;
 
 /// How many regular offers the home page shows before linking to the agenda.
@@ -23,12 +23,12 @@ struct Home<'s, 'a> {
     intro_html: Option<&'s str>,
     figures: Vec<Figure>,
     week_label: String,
-    week: Vec<&'s OfferCard<'a>>,
-    regular: Vec<&'s OfferCard<'a>>,
+    week: Vec<Value>,
+    regular: Vec<Value>,
     regular_total: usize,
     explorer_district: &'static str,
     explorer_compact: bool,
-    explorer_offers: Vec<&'s OfferCard<'a>>,
+    explorer_offers: Vec<Value>,
     districts: Vec<Link<'a>>,
 }
 
@@ -50,9 +50,9 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             figure(c.partnerships.len(), "partnership", "partnerships/index.html")?,
         ],
         week_label: cat.date_range(Some(c.today), Some(last))?.unwrap_or_default(),
-        week: week.into_iter().map(|o| site.card(o)).collect(),
+        week: site.cards_of(week.into_iter()),
         regular_total: regular.len(),
-        regular: regular.into_iter().take(REGULAR_SHOWN).map(|o| site.card(o)).collect(),
+        regular: site.cards_of(regular.into_iter().take(REGULAR_SHOWN)),
         explorer_district: "",
         explorer_compact: true,
         explorer_offers: Vec::new(),

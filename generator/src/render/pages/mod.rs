@@ -1,5 +1,6 @@
 //! One function per page kind: each builds its views and renders its template(s) through
-//! [`Site::page`](super::Site::page).
+//! [`Site::page`](super::Site::page), or [`Site::pages`](super::Site::pages) for one page per
+//! record (rendered on every core).
 
 pub mod agenda;
 pub mod catalogue;
@@ -13,13 +14,10 @@ pub mod operators;
 pub mod partnerships;
 pub mod venues;
 
-use super::views::offer::OfferCard;
-use super::views::sort_key;
 use super::Site;
+use minijinja::Value;
 
-/// Every offer card, sorted by title as people read it (accents and case folded), then id.
-pub fn cards_by_title<'s, 'a>(site: &'s Site<'a>) -> Vec<&'s OfferCard<'a>> {
-    let mut cards: Vec<(String, &OfferCard)> = site.cards.iter().map(|c| (sort_key(c.title), c)).collect();
-    cards.sort_by(|a, b| (&a.0, a.1.id).cmp(&(&b.0, b.1.id)));
-    cards.into_iter().map(|(_, c)| c).collect()
+/// Every offer card, sorted by title, as template values.
+pub fn cards_by_title(site: &Site) -> Vec<Value> {
+    site.by_title.iter().map(|&i| site.card_value_at(i)).collect()
 }

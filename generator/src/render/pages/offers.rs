@@ -2,18 +2,19 @@
 //! by district) and one page per offer, `offers/<id>/index.html`.
 
 use super::super::jsonld;
-use super::super::views::offer::{OfferCard, OfferPage};
+use super::super::views::offer::OfferPage;
 use super::super::views::operator::correction_mail;
-use super::super::views::Link;
+use super::super::views::{record_path, Link};
 use super::super::{Sink, Site};
 use anyhow::Result;
+use minijinja::Value;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Group<'s, 'a> {
+struct Group<'a> {
     code: &'a str,
     label: &'a str,
-    offers: Vec<&'s OfferCard<'a>>,
+    offers: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -23,21 +24,20 @@ struct Counted<'a> {
 }
 
 #[derive(Serialize)]
-struct Index<'s, 'a> {
-    offers: Vec<&'s OfferCard<'a>>,
-    audiences: Vec<Group<'s, 'a>>,
+struct Index<'a> {
+    offers: Vec<Value>,
+    audiences: Vec<Group<'a>>,
     districts: Vec<Counted<'a>>,
 }
 
 #[derive(Serialize)]
-struct OfferData<'s, 'a> {
-    offer: &'s OfferCard<'a>,
+struct OfferData<'a> {
+    offer: Value,
     detail: OfferPage<'a>,
 }
 
 /// Renders the offers index and every offer page.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
-    let offers = super::cards_by_title(site);
     let audiences = site
         .charter
         .vocabularies
@@ -47,7 +47,12 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         .map(|t| Group {
             code: &t.code,
             label: site.cat.term(t),
-            offers: offers.iter().copied().filter(|c| c.audiences.iter().any(|a| a.code == t.code)).collect(),
+            offers: site
+                .by_title
+                .iter()
+                .filter(|&&i| site.charter.offers[i].audiences.contains(&t.code))
+                .map(|&i| site.card_value_at(i))
+                .collect(),
         })
         .filter(|g| !g.offers.is_empty())
         .collect();
@@ -59,16 +64,15 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         .collect();
     let title = site.cat.get("offers.title")?;
     let meta = site.meta("offers/index.html", title, "offers", site.crumbs(&[], title)?);
-    site.page(out, "offers.html", meta, Index { offers, audiences, districts })?;
+    site.page(out, "offers.html", meta, Index { offers: super::cards_by_title(site), audiences, districts })?;
 
-    for offer in &site.charter.offers {
-        let card = site.card(offer);
-        let mut meta = site.meta(card.path.clone(), offer.title.as_str(), "offers", site.crumbs(&[(title, "offers/index.html")], &offer.title)?);
+    site.pages(out, &site.charter.offers, |offer| {
+        let path = record_path("offers", &offer.id);
+        let mut meta = site.meta(path.clone(), offer.title.as_str(), "offers", site.crumbs(&[(title, "offers/index.html")], &offer.title)?);
         meta.description = offer.summary.clone();
-        meta.jsonld = Some(jsonld::offer_page(site.charter, site.config, offer, &card.path));
-        meta.correction = correction_mail(site.cat, site.config, &offer.title, &offer.id, &card.path)?;
+        meta.jsonld = Some(jsonld::offer_page(site.charter, site.config, offer, &path));
+        meta.correction = correction_mail(site.cat, site.config, &offer.title, &offer.id, &path)?;
         let detail = OfferPage::new(site.charter, site.cat, offer)?;
-        site.page(out, "offer.html", meta, OfferData { offer: card, detail })?;
-    }
-    Ok(())
+        site.render_page("offer.html", meta, OfferData { offer: site.card_value(offer), detail })
+    })
 }

@@ -2,11 +2,11 @@
 //! one page per operator, `operators/<id>/index.html`.
 
 use super::super::jsonld;
-use super::super::views::offer::OfferCard;
 use super::super::views::operator::{OperatorEntry, OperatorPage};
 use super::super::views::{initial, sort_key};
 use super::super::{Sink, Site};
 use anyhow::Result;
+use minijinja::Value;
 use serde::Serialize;
 
 /// One letter of the directory.
@@ -68,11 +68,11 @@ struct Directory<'e, 'a> {
 }
 
 #[derive(Serialize)]
-struct OperatorData<'e, 's, 'a> {
+struct OperatorData<'e, 'a> {
     operator: &'e OperatorEntry<'a>,
     detail: OperatorPage<'a>,
-    offers: Vec<&'s OfferCard<'a>>,
-    partner_offers: Vec<&'s OfferCard<'a>>,
+    offers: Vec<Value>,
+    partner_offers: Vec<Value>,
 }
 
 /// Renders the directory and every operator page.
@@ -91,7 +91,8 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     };
     site.page(out, "operators.html", meta, directory)?;
 
-    for (op, entry) in c.operators.iter().zip(&entries) {
+    let pairs: Vec<_> = c.operators.iter().zip(&entries).collect();
+    site.pages(out, &pairs, |&(op, entry)| {
         let mut meta = site.meta(entry.path.clone(), op.name.as_str(), "operators", site.crumbs(&[(title, "operators/index.html")], &op.name)?);
         if !op.summary.trim().is_empty() {
             meta.description = op.summary.clone();
@@ -104,7 +105,6 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             offers: site.cards_of(c.operator_offers(op)),
             partner_offers: site.cards_of(c.operator_partner_offers(op)),
         };
-        site.page(out, "operator.html", meta, data)?;
-    }
-    Ok(())
+        site.render_page("operator.html", meta, data)
+    })
 }

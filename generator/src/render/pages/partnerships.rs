@@ -1,10 +1,10 @@
 //! `partnerships/index.html` and one page per partnership, `partnerships/<id>/index.html`.
 
-use super::super::views::offer::OfferCard;
 use super::super::views::partnership::{description_html, PartnershipEntry};
 use super::super::views::sort_key;
 use super::super::{Sink, Site};
 use anyhow::Result;
+use minijinja::Value;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -13,10 +13,10 @@ struct Index<'e, 'a> {
 }
 
 #[derive(Serialize)]
-struct PartnershipData<'e, 's, 'a> {
+struct PartnershipData<'e, 'a> {
     partnership: &'e PartnershipEntry<'a>,
     description_html: String,
-    offers: Vec<&'s OfferCard<'a>>,
+    offers: Vec<Value>,
 }
 
 /// Renders the partnerships index and every partnership page.
@@ -29,13 +29,13 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let meta = site.meta("partnerships/index.html", title, "partnerships", site.crumbs(&[], title)?);
     site.page(out, "partnerships.html", meta, Index { partnerships: sorted })?;
 
-    for (p, entry) in c.partnerships.iter().zip(&entries) {
+    let pairs: Vec<_> = c.partnerships.iter().zip(&entries).collect();
+    site.pages(out, &pairs, |&(p, entry)| {
         let mut meta = site.meta(entry.path.clone(), p.title.as_str(), "partnerships", site.crumbs(&[(title, "partnerships/index.html")], &p.title)?);
         if !p.summary.trim().is_empty() {
             meta.description = p.summary.clone();
         }
         let data = PartnershipData { partnership: entry, description_html: description_html(p), offers: site.cards_of(c.partnership_offers(p)) };
-        site.page(out, "partnership.html", meta, data)?;
-    }
-    Ok(())
+        site.render_page("partnership.html", meta, data)
+    })
 }

@@ -1,12 +1,12 @@
 //! `venues/index.html` (venues by district) and one page per venue, `venues/<id>/index.html`.
 
 use super::super::jsonld;
-use super::super::views::offer::OfferCard;
 use super::super::views::operator::correction_mail;
 use super::super::views::venue::VenueEntry;
 use super::super::views::{sort_key, Link};
 use super::super::{Sink, Site};
 use anyhow::Result;
+use minijinja::Value;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -23,9 +23,9 @@ struct Index<'e, 'a> {
 }
 
 #[derive(Serialize)]
-struct VenueData<'e, 's, 'a> {
+struct VenueData<'e, 'a> {
     venue: &'e VenueEntry<'a>,
-    offers: Vec<&'s OfferCard<'a>>,
+    offers: Vec<Value>,
 }
 
 /// Venues sorted by folded name, then id.
@@ -56,11 +56,11 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let meta = site.meta("venues/index.html", title, "venues", site.crumbs(&[], title)?);
     site.page(out, "venues.html", meta, Index { groups, total: entries.len() })?;
 
-    for (venue, entry) in c.venues.iter().zip(&entries) {
+    let pairs: Vec<_> = c.venues.iter().zip(&entries).collect();
+    site.pages(out, &pairs, |&(venue, entry)| {
         let mut meta = site.meta(entry.path.clone(), venue.name.as_str(), "venues", site.crumbs(&[(title, "venues/index.html")], &venue.name)?);
         meta.jsonld = Some(jsonld::venue_page(site.config, venue, &entry.path));
         meta.correction = correction_mail(site.cat, site.config, &venue.name, &venue.id, &entry.path)?;
-        site.page(out, "venue.html", meta, VenueData { venue: entry, offers: site.cards_of(c.venue_offers(venue)) })?;
-    }
-    Ok(())
+        site.render_page("venue.html", meta, VenueData { venue: entry, offers: site.cards_of(c.venue_offers(venue)) })
+    })
 }

@@ -21,7 +21,7 @@ pub struct OfferCard<'a> {
     pub districts: Vec<&'a str>,
     pub audiences: Vec<Label<'a>>,
     pub disciplines: Vec<Label<'a>>,
-    /// "du 15 au 18 juin 2026"; `None` for an ongoing offer.
+    /// "Du 15 au 18 juin 2026" (it starts a line); `None` for an ongoing offer.
     pub when: Option<String>,
     /// ISO dates, for `<time datetime>`.
     pub start: Option<String>,
@@ -47,7 +47,7 @@ impl<'a> OfferCard<'a> {
             districts: charter.offer_districts(offer).map(|d| d.name.as_str()).collect(),
             audiences: labels(cat, &v.audience, &offer.audiences),
             disciplines: labels(cat, &v.discipline, &offer.disciplines),
-            when: cat.date_range(offer.starts_on, offer.ends_on)?,
+            when: cat.date_range(offer.starts_on, offer.ends_on)?.map(|w| crate::render::i18n::capitalise(&w)),
             start: offer.starts_on.map(|d| d.to_string()),
             end: offer.ends_on.map(|d| d.to_string()),
             schedule: &offer.schedule,

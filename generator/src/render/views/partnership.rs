@@ -16,6 +16,7 @@ pub struct PartnershipEntry<'a> {
     pub summary: &'a str,
     pub operators: Vec<Link<'a>>,
     pub districts: Vec<Link<'a>>,
+    /// Its period: a range, or "depuis le …" when it has no end.
     pub when: Option<String>,
     pub offers: usize,
 }
@@ -29,7 +30,11 @@ impl<'a> PartnershipEntry<'a> {
             summary: &p.summary,
             operators: charter.partnership_operators(p).map(|o| Link::record("operators", &o.id, &o.name)).collect(),
             districts: charter.partnership_districts(p).map(|d| Link::record("districts", &d.id, &d.name)).collect(),
-            when: cat.date_range(p.starts_on, p.ends_on)?,
+            when: match (p.starts_on, p.ends_on) {
+                (Some(start), None) => Some(cat.fill("dates.since", &[("date", &cat.date_short(start)?)])?),
+                (start, end) => cat.date_range(start, end)?,
+            }
+            .map(|w| crate::render::i18n::capitalise(&w)),
             offers: charter.partnership_offers(p).count(),
         })
     }
