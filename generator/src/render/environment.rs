@@ -5,7 +5,7 @@
 use super::i18n::{self, Catalogue};
 use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 macro_rules! embedded {
@@ -126,7 +126,7 @@ fn fill_filter(text: &str, kwargs: Kwargs) -> Result<String, Error> {
 }
 
 /// The loader: the site's override when there is one, else the embedded template.
-fn load(overrides: &PathBuf, name: &str) -> Result<Option<String>, Error> {
+fn load(overrides: &Path, name: &str) -> Result<Option<String>, Error> {
     let safe = !name.is_empty()
         && !name.starts_with('/')
         && name.split('/').all(|part| !part.is_empty() && part != ".." && part != ".");

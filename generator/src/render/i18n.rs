@@ -254,16 +254,16 @@ mod tests {
     fn dates_in_both_languages() {
         let fr = Catalogue::load(Language::Fr).expect("fr");
         let en = Catalogue::load(Language::En).expect("en");
-        assert_eq!(fr.date_long(day(2026, 6, 17)).unwrap(), "mercredi 17 juin 2026");
-        assert_eq!(en.date_long(day(2026, 6, 17)).unwrap(), "Wednesday 17 June 2026");
-        assert_eq!(fr.date_long(day(2026, 7, 1)).unwrap(), "mercredi 1er juillet 2026");
-        let range = |c: &Catalogue, a, b| c.date_range(Some(a), Some(b)).unwrap().unwrap();
+        assert_eq!(fr.date_long(day(2026, 6, 17)).expect("test value"), "mercredi 17 juin 2026");
+        assert_eq!(en.date_long(day(2026, 6, 17)).expect("test value"), "Wednesday 17 June 2026");
+        assert_eq!(fr.date_long(day(2026, 7, 1)).expect("test value"), "mercredi 1er juillet 2026");
+        let range = |c: &Catalogue, a, b| c.date_range(Some(a), Some(b)).expect("formats").expect("dated");
         assert_eq!(range(&fr, day(2026, 6, 15), day(2026, 6, 18)), "du 15 au 18 juin 2026");
         assert_eq!(range(&en, day(2026, 6, 15), day(2026, 6, 18)), "15–18 June 2026");
         assert_eq!(range(&fr, day(2026, 6, 15), day(2026, 7, 3)), "du 15 juin au 3 juillet 2026");
         assert_eq!(range(&fr, day(2026, 12, 1), day(2027, 1, 3)), "du 1er décembre 2026 au 3 janvier 2027");
-        assert_eq!(fr.date_range(None, None).unwrap(), None);
-        assert_eq!(fr.month_year(day(2026, 6, 1)).unwrap(), "Juin 2026");
+        assert_eq!(fr.date_range(None, None).expect("test value"), None);
+        assert_eq!(fr.month_year(day(2026, 6, 1)).expect("test value"), "Juin 2026");
     }
 
     // Counts agree in number: French 0 and 1 are singular, English only 1.
@@ -271,9 +271,9 @@ mod tests {
     fn counts_agree_in_number() {
         let fr = Catalogue::load(Language::Fr).expect("fr");
         let en = Catalogue::load(Language::En).expect("en");
-        assert_eq!(fr.count("offer", 0).unwrap(), "0 offre");
-        assert_eq!(fr.count("offer", 2).unwrap(), "2 offres");
-        assert_eq!(en.count("offer", 0).unwrap(), "0 offers");
-        assert_eq!(en.count("offer", 1).unwrap(), "1 offer");
+        assert_eq!(fr.count("offer", 0).expect("test value"), "0 offre");
+        assert_eq!(fr.count("offer", 2).expect("test value"), "2 offres");
+        assert_eq!(en.count("offer", 0).expect("test value"), "0 offers");
+        assert_eq!(en.count("offer", 1).expect("test value"), "1 offer");
     }
 }
