@@ -3,13 +3,15 @@
 //!
 //! The page carries `<div id="explorer" data-base="../" data-index="../assets/…json"
 //! data-lang="fr" data-district="bressoux">` with a static list inside. The static list stays
-//! until the index is loaded and the app is ready, then is replaced in the same frame; if the
-//! index cannot be loaded, the static list simply stays.
+//! until the index is loaded and the app is ready, then is replaced in the same frame (a compact
+//! mount in view waits until it is scrolled out of sight, see [`mount`]); if the index cannot be
+//! loaded, the static list simply stays.
 
 use crate::app::{App, AppProps};
 use crate::filter::{Catalog, Query};
 use crate::state::Record;
 use crate::url;
+use gloo::events::EventListener;
 use gloo::utils::{document, window};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -45,11 +47,38 @@ async fn mount(root: Element) -> Result<(), String> {
         initial.districts.insert(district);
     }
     let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 900.0);
-    root.set_inner_html("");
-    root.class_list().add_1("px-mounted").ok();
     let props = AppProps { catalog, base: base.into(), initial: Rc::new(initial), wide };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let compact = root.class_list().contains("explorer-compact");
+    let mut pending = Some((root.clone(), props));
+    let mut take_over = move || {
+        if let Some((root, props)) = pending.take() {
+            root.set_inner_html("");
+            root.class_list().add_1("px-mounted").ok();
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+    };
+    if !(compact && in_view(&root)) {
+        take_over();
+        return Ok(());
+    }
+    // A compact mount (the home page) in view: the app is much taller than its fallback and
+    // would push what follows down under the reader's eyes. It takes over once the fallback is
+    // out of sight, where the browser's scroll anchoring keeps what is on screen still; until
+    // then the fallback (links to the districts and the offers) does the job.
+    EventListener::new(&window(), "scroll", move |_| {
+        if !in_view(&root) {
+            take_over();
+        }
+    })
+    .forget();
     Ok(())
+}
+
+/// Whether some of `element` is inside the viewport.
+fn in_view(element: &Element) -> bool {
+    let rect = element.get_bounding_client_rect();
+    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    rect.bottom() > 0.0 && rect.top() < height
 }
 
 /// The body of `url` (fetched relative to the page).

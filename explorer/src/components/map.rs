@@ -227,7 +227,7 @@ pub fn map_view(props: &MapProps) -> Html {
     html! {
         <section class="px-map" aria-label={s.get("map").to_owned()}>
             <div class="px-map-frame" style={ratio}>
-                <svg ref={svg_ref} class="px-svg" viewBox={view.view_box()} preserveAspectRatio="xMidYMid meet"
+                <svg ref={svg_ref} class={if frame.tiles.is_some() { "px-svg px-on-tiles" } else { "px-svg" }} viewBox={view.view_box()} preserveAspectRatio="xMidYMid meet"
                     tabindex="0" role="group" aria-label={s.get("map").to_owned()} aria-describedby="px-map-hint"
                     {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onkeydown}>
                     if let Some(tiles) = tiles {

@@ -245,6 +245,75 @@ test('a venue marker opens a popup linking to the venue page; results come in pa
   await page.context().close();
 });
 
+// ---- No layout jump: Cumulative Layout Shift while the explorer takes over its fallback. ----
+
+/**
+ * The layout shift score of `where` at `width` px (the sum of every layout-shift entry without
+ * recent input, buffered from the navigation), once the explorer is mounted and settled.
+ * `inView`: the index is held back until the page has been scrolled so that the mount's top is
+ * at the top of the viewport (a reader who reached the explorer before it loaded); a compact
+ * mount (the home page) is then scrolled out of sight (back to the top) for the app to take over.
+ */
+async function layoutShift(where, width, { inView = false } = {}) {
+  const { page, context, errors } = await newPage(browser, { width, height: width > 600 ? 900 : 844 });
+  await context.addInitScript(() => {
+    window.__pxShifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        const moved = (e.sources || []).map((s) => s.node?.className?.baseVal ?? s.node?.className ?? s.node?.nodeName);
+        window.__pxShifts.push({ value: e.value, moved: moved.join(', ') });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  let release = () => {};
+  if (inView) {
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route(/explorer-index\.bin$/, async (route) => { await held; await route.continue(); });
+  }
+  await page.goto(server.base + where);
+  await page.waitForLoadState('load');
+  let compact = false;
+  if (inView) {
+    compact = await page.evaluate(() => {
+      const mount = document.getElementById('explorer');
+      mount.scrollIntoView({ behavior: 'instant' });
+      return mount.classList.contains('explorer-compact');
+    });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    release();
+    await page.waitForResponse(/explorer-index\.bin$/).catch(() => {});
+    if (compact) {
+      // Still the fallback while in view; away from it, the app takes over.
+      await page.waitForFunction(() => !!document.querySelector('#explorer .explorer-fallback'));
+      await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    }
+  }
+  await page.waitForSelector('.px-explorer .px-count', { timeout: 10_000 });
+  await settle(page);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const shifts = await page.evaluate(() => window.__pxShifts);
+  assert.deepEqual(errors, []);
+  await context.close();
+  return { score: shifts.reduce((sum, s) => sum + s.value, 0), shifts, compact };
+}
+
+test('no layout jump: layout shift < 0.1 on explore/, a district page and home, at 1280 and 390 px', async () => {
+  const district = [...new Set(offers.flatMap((o) => o.districts))].sort((a, b) => expect.district(b) - expect.district(a))[0];
+  const figures = [];
+  for (const where of ['explore/', `districts/${district}/`, '']) {
+    for (const width of [1280, 390]) {
+      for (const inView of [false, true]) {
+        const { score, shifts } = await layoutShift(where, width, { inView });
+        figures.push(`${where || '/'} ${width}px${inView ? ' (in view while loading)' : ''}: ${score.toFixed(4)}`);
+        assert.ok(score < 0.1, `${where || '/'} at ${width}px${inView ? ', in view while loading' : ''}: `
+          + `layout shift ${score.toFixed(3)} (${shifts.map((s) => `${s.value.toFixed(3)} ${s.moved}`).join('; ')})`);
+      }
+    }
+  }
+  console.log(`layout shift: ${figures.join(', ')}`);
+});
+
 // The performance figure at 10,000 offers: a benchmark, printed, never asserted (the same
 // measure as `node bench/explorer-perf.mjs`, which `cargo xtask bench` can run).
 test('perf: filter changes at 10,000 offers (EXPLORER_PERF_SITE)', { skip: !process.env.EXPLORER_PERF_SITE }, async () => {
