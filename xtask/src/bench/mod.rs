@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The reference day of every build, so that two builds are comparable whatever the clock says.
-const TODAY: &str = "2026-10-01";
+const TODAY: &str = "2026-09-01";
 
 #[derive(Clone, Debug)]
 struct Args {
@@ -82,11 +82,13 @@ fn build(bin: &Path, root: &Path, out: &Path) -> Command {
 
 /// Runs `fresh` (which prepares a clean state) then `command`, `runs + 1` times; drops the
 /// first run (warm-up: page cache, lazy loading).
-fn repeat(runs: usize, scratch: &Path, mut fresh: impl FnMut() -> Result<()>, mut command: impl FnMut() -> Command) -> Result<Vec<Run>> {
+fn repeat(label: &str, runs: usize, scratch: &Path, mut fresh: impl FnMut() -> Result<()>, mut command: impl FnMut() -> Command) -> Result<Vec<Run>> {
     let mut out = Vec::new();
     for i in 0..=runs {
         fresh()?;
         let run = measure::run(&mut command(), scratch)?;
+        let which = if i == 0 { "warm-up".to_string() } else { format!("run {i}/{runs}") };
+        eprintln!("bench: {label}, {which}: {:.2} s wall, {:.2} s cpu, {:.0} MB peak", run.wall, run.cpu, run.max_rss as f64 / 1_048_576.0);
         if i > 0 {
             out.push(run);
         }
@@ -126,9 +128,12 @@ pub fn main(args: &[String]) -> Result<()> {
     if !status.success() {
         bail!("`cargo build --release -p passerelle` failed with {status}");
     }
-    let bin = target_dir().join("release/passerelle");
     let work = target_dir().join("bench");
     std::fs::create_dir_all(&work).with_context(|| format!("failed to create `{}`", work.display()))?;
+    // A private copy: target/release/passerelle may be rebuilt by someone else mid-bench, which
+    // would change the build's fingerprint (so the rebuild) and the figures.
+    let bin = work.join("passerelle");
+    std::fs::copy(target_dir().join("release/passerelle"), &bin).context("failed to copy the release binary")?;
     let mut report = Report::default();
     let hugo_version = Command::new("hugo").arg("version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -156,9 +161,9 @@ pub fn main(args: &[String]) -> Result<()> {
 
     // Full builds, side by side.
     let site = dir.join("site");
-    let passerelle = repeat(args.runs, &work, || remove(&site), || build(&bin, &project, &site))?;
+    let passerelle = repeat("passerelle full build", args.runs, &work, || remove(&site), || build(&bin, &project, &site))?;
     let hugo_out = dir.join("hugo-public");
-    let hugo = repeat(args.runs, &work, || remove(&hugo_out), || {
+    let hugo = repeat("hugo full build", args.runs, &work, || remove(&hugo_out), || {
         let mut c = Command::new("hugo");
         c.arg("--quiet").arg("--source").arg(dir.join("hugo")).arg("--destination").arg(&hugo_out);
         c
@@ -171,7 +176,7 @@ pub fn main(args: &[String]) -> Result<()> {
 
     // A rebuild with nothing changed, into the same folder.
     let before = measure::snapshot(&site)?;
-    let rebuilds = repeat(args.runs, &work, || Ok(()), || build(&bin, &project, &site))?;
+    let rebuilds = repeat("passerelle rebuild", args.runs, &work, || Ok(()), || build(&bin, &project, &site))?;
     let reported = rebuilds.iter().map(|run| written(&run.stderr)).try_fold(0, |max, w| w.map(|w| w.max(max)));
     let rewritten = measure::changed(&before, &measure::snapshot(&site)?);
     let p_re = walls(&rebuilds);
@@ -216,7 +221,7 @@ fn big(args: &Args, bin: &Path, work: &Path, report: &mut Report) -> Result<()> 
     let site = dir.join("site");
     let runs = args.runs.min(3);
     eprintln!("bench: {n} offers, {runs} runs");
-    let builds = repeat(runs, work, || remove(&site), || build(bin, &project, &site))?;
+    let builds = repeat(&format!("passerelle {n} offers"), runs, work, || remove(&site), || build(bin, &project, &site))?;
     let (time, mem) = (walls(&builds), peak_mb(&builds));
     report.check(&format!("passerelle full build, {n} offers"), time, "s", "≤ 10 s", time <= 10.0, &format!("cpu {:.2} s", cpus(&builds)));
     report.check(&format!("passerelle peak memory, {n} offers"), mem, "MB", "≤ 1 GB", mem <= 1024.0, "");
@@ -227,12 +232,12 @@ fn big(args: &Args, bin: &Path, work: &Path, report: &mut Report) -> Result<()> 
 fn sizes(site: &Path, n: usize, report: &mut Report) -> Result<()> {
     let mut gz = std::collections::BTreeMap::<&str, u64>::new();
     for rel in measure::files(site)? {
-        let name = rel.to_string_lossy();
+        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let kind = match rel.extension().and_then(|e| e.to_str()) {
+            _ if name.starts_with("explorer-index") => "index",
             Some("wasm") => "wasm",
             Some("js") | Some("mjs") => "js",
-            Some("css") => "css",
-            Some("json") if name.contains("explorer-index") => "index",
+            Some("css") if !name.starts_with("print") => "css",
             _ => continue,
         };
         *gz.entry(kind).or_default() += measure::gzip_len(&std::fs::read(site.join(&rel))?)?;

@@ -274,7 +274,7 @@ fn operators(shape: Shape, grid: &Grid, districts: &[District], rng: &mut Rng) -
                 address: text::address(rng),
                 postcode: *rng.pick(text::POSTCODES),
                 signed_charter_on: day_between(rng, Date::ymd(2024, 1, 15), Date::ymd(2026, 6, 30)),
-                updated_on: day_between(rng, Date::ymd(2026, 1, 1), Date::ymd(2026, 10, 31)),
+                updated_on: day_between(rng, Date::ymd(2026, 1, 1), Date::ymd(2026, 8, 31)),
                 id,
                 name,
                 kind,
@@ -303,7 +303,7 @@ fn venues(shape: Shape, grid: &Grid, districts: &[District], operators: &[Operat
                 accessibility: rng.some(ACCESSIBILITY, n_access).into_iter().copied().collect(),
                 opening_hours: *rng.pick(OPENING_HOURS),
                 website: rng.chance(0.6).then(|| format!("https://{id}.example.org/")),
-                updated_on: day_between(rng, Date::ymd(2026, 1, 1), Date::ymd(2026, 10, 31)),
+                updated_on: day_between(rng, Date::ymd(2026, 1, 1), Date::ymd(2026, 8, 31)),
                 id,
                 name,
                 kind,
@@ -408,7 +408,7 @@ fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: 
                     1..=3 => "full",
                     _ => "open",
                 },
-                updated_on: day_between(rng, Date::ymd(2026, 3, 1), Date::ymd(2026, 10, 31)),
+                updated_on: day_between(rng, Date::ymd(2026, 3, 1), Date::ymd(2026, 8, 31)),
             }
         })
         .collect()
