@@ -22,20 +22,25 @@ use ics::parameters::Value;
 use ics::properties::{
     CalScale, Description, DtEnd, DtStart, Geo, Location, Method, Name, ProdID, Summary, Transp, Version, URL,
 };
-use std::fmt::Write;
+use anyhow::Result;
+use std::fmt::Write as _;
+use std::io::Write;
 
 /// The PRODID of every calendar Passerelle writes.
 const PRODID: &str = "-//Passerelle//Passerelle//FR";
 
-/// `data/agenda.ics`: every dated offer, in id order.
-pub fn agenda(charter: &Charter, config: &Config, base: Option<&BaseUrl>) -> Vec<u8> {
+/// Writes `data/agenda.ics` to `w`: every dated offer, in id order, one event at a time.
+pub fn agenda(charter: &Charter, config: &Config, base: Option<&BaseUrl>, w: &mut dyn Write) -> Result<()> {
     let mut text = String::new();
     open(&mut text, &config.title);
+    w.write_all(text.as_bytes())?;
     for offer in charter.offers.iter().filter(|o| o.starts_on.is_some()) {
+        text.clear();
         event(&mut text, charter, base, offer);
+        w.write_all(text.as_bytes())?;
     }
-    text.push_str("END:VCALENDAR\r\n");
-    text.into_bytes()
+    w.write_all(b"END:VCALENDAR\r\n")?;
+    Ok(())
 }
 
 /// `offers/<id>/offer.ics`: one offer's calendar, `None` when it has no date.
@@ -138,7 +143,8 @@ mod tests {
     // never splits a UTF-8 character; the calendar is well nested.
     #[test]
     fn lines_are_folded_with_crlf() {
-        let bytes = agenda(&fixture::charter(), &fixture::config(None), None);
+        let mut bytes = Vec::new();
+        agenda(&fixture::charter(), &fixture::config(None), None, &mut bytes).expect("agenda");
         let text = String::from_utf8(bytes).expect("folding keeps UTF-8 whole");
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");

@@ -35,12 +35,13 @@ use crate::vocabulary::Vocabularies;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::io::Write;
 
 /// The format version written in the file: bumped when a field changes meaning or goes.
 pub const VERSION: u32 = 1;
 
-/// `data/charter.json`'s bytes.
-pub fn charter(charter: &Charter, config: &Config) -> Result<Vec<u8>> {
+/// Writes `data/charter.json` to `w`, offer by offer (never whole in memory).
+pub fn charter(charter: &Charter, config: &Config, w: &mut dyn Write) -> Result<()> {
     let document = Document {
         format: "passerelle-charter",
         version: VERSION,
@@ -49,13 +50,12 @@ pub fn charter(charter: &Charter, config: &Config) -> Result<Vec<u8>> {
         districts: &charter.districts,
         operators: &charter.operators,
         venues: &charter.venues,
-        offers: charter.offers.iter().map(|o| OfferView::new(charter, o)).collect(),
+        offers: Offers(charter),
         partnerships: &charter.partnerships,
         vocabularies: &charter.vocabularies,
     };
-    let mut bytes = serde_json::to_vec_pretty(&document).context("failed to write data/charter.json")?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    serde_json::to_writer_pretty(&mut *w, &document).context("failed to write data/charter.json")?;
+    w.write_all(b"\n").context("failed to write data/charter.json")
 }
 
 #[derive(Serialize)]
@@ -67,9 +67,18 @@ struct Document<'a> {
     districts: &'a [District],
     operators: &'a [Operator],
     venues: &'a [Venue],
-    offers: Vec<OfferView<'a>>,
+    offers: Offers<'a>,
     partnerships: &'a [Partnership],
     vocabularies: &'a Vocabularies,
+}
+
+/// The offers, serialized one [`OfferView`] at a time.
+struct Offers<'a>(&'a Charter);
+
+impl Serialize for Offers<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.offers.iter().map(|o| OfferView::new(self.0, o)))
+    }
 }
 
 /// An offer with its district scope resolved.
@@ -144,7 +153,8 @@ mod tests {
     // values and text exactly as in the data (JSON escapes it; nothing is HTML-escaped).
     #[test]
     fn charter_json_has_the_documented_shape() {
-        let bytes = charter(&fixture::charter(), &fixture::config(None)).expect("json");
+        let mut bytes = Vec::new();
+        charter(&fixture::charter(), &fixture::config(None), &mut bytes).expect("json");
         let text = std::str::from_utf8(&bytes).expect("utf-8");
         let keys = ["\"format\"", "\"version\"", "\"title\"", "\"language\"", "\"districts\"", "\"operators\"", "\"venues\"", "\"offers\"", "\"partnerships\"", "\"vocabularies\""];
         let positions: Vec<usize> = keys.iter().map(|k| text.find(k).expect(k)).collect();

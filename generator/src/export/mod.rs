@@ -14,7 +14,9 @@
 //! | `sitemap.xml` (with `base_url` only), `robots.txt` | for search engines | [`sitemap`] |
 //!
 //! Every file is a pure function of its inputs (no clock, sorted tables), so builds are
-//! byte-identical. Text from the data is escaped for each format by a library of that format
+//! byte-identical. The files that grow with the data (the CSV tables, `charter.json`,
+//! `agenda.ics`) are streamed into the staging folder ([`Staging::put_with`]), never held whole
+//! in memory. Text from the data is escaped for each format by a library of that format
 //! (csv, serde_json, ics, atom_syndication, quick-xml): markup in a cell never becomes markup.
 
 pub mod calendar;
@@ -37,15 +39,15 @@ use urls::BaseUrl;
 /// Writes the canonical CSV, JSON, GeoJSON, iCalendar, Atom, sitemap and robots files.
 pub fn export(charter: &Charter, config: &Config, out: &mut Staging) -> Result<()> {
     let base = BaseUrl::from_config(config)?;
-    for (path, bytes) in tables::tables(charter)? {
-        out.put(path, &bytes)?;
+    for path in tables::FILES {
+        out.put_with(path, |w| tables::write(path, charter, w))?;
     }
-    out.put("data/charter.json", &json::charter(charter, config)?)?;
+    out.put_with("data/charter.json", |w| json::charter(charter, config, w))?;
     out.put("data/venues.geojson", &geo::venues(charter)?)?;
     if let Some(bytes) = geo::districts(charter)? {
         out.put("data/districts.geojson", &bytes)?;
     }
-    out.put("data/agenda.ics", &calendar::agenda(charter, config, base.as_ref()))?;
+    out.put_with("data/agenda.ics", |w| calendar::agenda(charter, config, base.as_ref(), w))?;
     for offer in &charter.offers {
         if let Some(bytes) = calendar::offer(charter, base.as_ref(), offer) {
             out.put(&format!("offers/{}/offer.ics", offer.id), &bytes)?;

@@ -9,6 +9,7 @@ use crate::vocabulary::GROUPS;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use std::fmt::Display;
+use std::io::Write;
 
 /// `data/districts.csv` headers.
 pub const DISTRICTS: [&str; 8] = ["id", "name", "city", "summary", "lat", "lon", "population", "priority"];
@@ -34,62 +35,67 @@ pub const PARTNERSHIPS: [&str; 9] =
 /// `data/vocabulary.csv` headers.
 pub const VOCABULARY: [&str; 4] = ["group", "code", "label_fr", "label_en"];
 
-/// Every table as `(site path, CSV bytes)`, in DESIGN.md's order.
-pub fn tables(charter: &Charter) -> Result<Vec<(&'static str, Vec<u8>)>> {
-    let districts = table(&DISTRICTS, charter.districts.iter().map(|d| {
-        vec![d.id.clone(), d.name.clone(), d.city.clone(), d.summary.clone(), opt(d.lat), opt(d.lon), opt(d.population), yes_no(d.priority)]
-    }))?;
-    let operators = table(&OPERATORS, charter.operators.iter().map(|o| {
-        vec![
-            o.id.clone(), o.name.clone(), o.kind.clone(), opt(o.district.as_ref()), o.address.clone(), o.postcode.clone(),
-            o.city.clone(), opt(o.lat), opt(o.lon), opt(o.website.as_ref()), opt(o.email.as_ref()), opt(o.phone.as_ref()),
-            o.summary.clone(), o.description.clone(), date(o.signed_charter_on), date(o.updated_on),
-        ]
-    }))?;
-    let venues = table(&VENUES, charter.venues.iter().map(|v| {
-        vec![
-            v.id.clone(), v.name.clone(), v.kind.clone(), opt(v.district.as_ref()), v.address.clone(), v.postcode.clone(),
-            v.city.clone(), opt(v.lat), opt(v.lon), opt(v.operator.as_ref()), multi(&v.accessibility),
-            v.opening_hours.clone(), opt(v.website.as_ref()), date(v.updated_on),
-        ]
-    }))?;
-    let offers = table(&OFFERS, charter.offers.iter().map(|o| {
-        vec![
-            o.id.clone(), o.title.clone(), o.operator.clone(), multi(&o.partners), multi(&o.disciplines),
-            multi(&o.audiences), opt(o.age_min), opt(o.age_max), scope(&o.districts), opt(o.venue.as_ref()),
-            date(o.starts_on), date(o.ends_on), o.schedule.clone(), opt(o.price.map(|p| p.code())),
-            o.price_detail.clone(), o.booking.clone(), multi(&o.accessibility), multi(&o.languages),
-            o.summary.clone(), o.description.clone(), o.status.code().to_owned(), date(o.updated_on),
-        ]
-    }))?;
-    let partnerships = table(&PARTNERSHIPS, charter.partnerships.iter().map(|p| {
-        vec![
-            p.id.clone(), p.title.clone(), multi(&p.operators), multi(&p.offers), multi(&p.districts),
-            date(p.starts_on), date(p.ends_on), p.summary.clone(), p.description.clone(),
-        ]
-    }))?;
-    let vocabulary = table(&VOCABULARY, GROUPS.iter().flat_map(|&group| {
-        let terms = charter.vocabularies.group(group).map(|v| v.terms.as_slice()).unwrap_or_default();
-        terms.iter().map(move |t| vec![group.to_owned(), t.code.clone(), t.fr.clone(), t.en.clone()])
-    }))?;
-    Ok(vec![
-        ("data/districts.csv", districts),
-        ("data/operators.csv", operators),
-        ("data/venues.csv", venues),
-        ("data/offers.csv", offers),
-        ("data/partnerships.csv", partnerships),
-        ("data/vocabulary.csv", vocabulary),
-    ])
+/// The tables' site paths, in DESIGN.md's order.
+pub const FILES: [&str; 6] = [
+    "data/districts.csv",
+    "data/operators.csv",
+    "data/venues.csv",
+    "data/offers.csv",
+    "data/partnerships.csv",
+    "data/vocabulary.csv",
+];
+
+/// Writes the table at `path` (one of [`FILES`]) to `w`.
+pub fn write(path: &str, charter: &Charter, w: &mut dyn Write) -> Result<()> {
+    match path {
+        "data/districts.csv" => table(w, &DISTRICTS, charter.districts.iter().map(|d| {
+            vec![d.id.clone(), d.name.clone(), d.city.clone(), d.summary.clone(), opt(d.lat), opt(d.lon), opt(d.population), yes_no(d.priority)]
+        })),
+        "data/operators.csv" => table(w, &OPERATORS, charter.operators.iter().map(|o| {
+            vec![
+                o.id.clone(), o.name.clone(), o.kind.clone(), opt(o.district.as_ref()), o.address.clone(), o.postcode.clone(),
+                o.city.clone(), opt(o.lat), opt(o.lon), opt(o.website.as_ref()), opt(o.email.as_ref()), opt(o.phone.as_ref()),
+                o.summary.clone(), o.description.clone(), date(o.signed_charter_on), date(o.updated_on),
+            ]
+        })),
+        "data/venues.csv" => table(w, &VENUES, charter.venues.iter().map(|v| {
+            vec![
+                v.id.clone(), v.name.clone(), v.kind.clone(), opt(v.district.as_ref()), v.address.clone(), v.postcode.clone(),
+                v.city.clone(), opt(v.lat), opt(v.lon), opt(v.operator.as_ref()), multi(&v.accessibility),
+                v.opening_hours.clone(), opt(v.website.as_ref()), date(v.updated_on),
+            ]
+        })),
+        "data/offers.csv" => table(w, &OFFERS, charter.offers.iter().map(|o| {
+            vec![
+                o.id.clone(), o.title.clone(), o.operator.clone(), multi(&o.partners), multi(&o.disciplines),
+                multi(&o.audiences), opt(o.age_min), opt(o.age_max), scope(&o.districts), opt(o.venue.as_ref()),
+                date(o.starts_on), date(o.ends_on), o.schedule.clone(), opt(o.price.map(|p| p.code())),
+                o.price_detail.clone(), o.booking.clone(), multi(&o.accessibility), multi(&o.languages),
+                o.summary.clone(), o.description.clone(), o.status.code().to_owned(), date(o.updated_on),
+            ]
+        })),
+        "data/partnerships.csv" => table(w, &PARTNERSHIPS, charter.partnerships.iter().map(|p| {
+            vec![
+                p.id.clone(), p.title.clone(), multi(&p.operators), multi(&p.offers), multi(&p.districts),
+                date(p.starts_on), date(p.ends_on), p.summary.clone(), p.description.clone(),
+            ]
+        })),
+        "data/vocabulary.csv" => table(w, &VOCABULARY, GROUPS.iter().flat_map(|&group| {
+            let terms = charter.vocabularies.group(group).map(|v| v.terms.as_slice()).unwrap_or_default();
+            terms.iter().map(move |t| vec![group.to_owned(), t.code.clone(), t.fr.clone(), t.en.clone()])
+        })),
+        other => anyhow::bail!("no table is exported as `{other}` (a program error)"),
+    }
 }
 
 /// One CSV file: the header row, then `rows`.
-fn table(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+fn table(w: &mut dyn Write, headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
     writer.write_record(headers).context("failed to write a CSV header")?;
     for row in rows {
         writer.write_record(&row).context("failed to write a CSV row")?;
     }
-    writer.into_inner().map_err(|e| anyhow::anyhow!("failed to finish a CSV table: {e}"))
+    writer.flush().context("failed to finish a CSV table")
 }
 
 /// An optional value, empty when absent.
@@ -136,9 +142,14 @@ mod tests {
     #[test]
     fn tables_round_trip_with_canonical_headers() {
         let charter = fixture::charter();
-        let tables = tables(&charter).expect("tables");
-        let names: Vec<&str> = tables.iter().map(|(p, _)| *p).collect();
-        assert_eq!(names, ["data/districts.csv", "data/operators.csv", "data/venues.csv", "data/offers.csv", "data/partnerships.csv", "data/vocabulary.csv"]);
+        let tables: Vec<(&str, Vec<u8>)> = FILES
+            .iter()
+            .map(|path| {
+                let mut bytes = Vec::new();
+                write(path, &charter, &mut bytes).expect("table");
+                (*path, bytes)
+            })
+            .collect();
         let headers: [&[&str]; 6] = [&DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS, &VOCABULARY];
         for ((path, bytes), expected) in tables.iter().zip(headers) {
             let rows = rows(bytes);

@@ -31,6 +31,7 @@
 mod apply;
 mod fingerprint;
 mod stamp;
+mod stream;
 #[cfg(test)]
 mod tests;
 
@@ -125,9 +126,26 @@ impl Staging {
 
     /// Adds a file at `path`, relative to the site root, `/`-separated: written at once to the
     /// staging folder, unless the previous site has the same bytes there (then left alone).
-    /// A path that leaves the root (`..`, absolute, empty segments) or that was already put is
-    /// a program error.
+    /// A path that leaves the root (`..`, absolute, empty segments), that was already put, or
+    /// that is also a folder of the site is a program error. For a large file, see
+    /// [`put_with`](Self::put_with).
     pub fn put(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.admit(path)?;
+        if let Some(previous) = &self.previous {
+            if same_bytes(&previous.join(path), bytes) {
+                self.report.unchanged += 1;
+                return Ok(());
+            }
+            self.changed.push(path.to_owned());
+        }
+        let target = self.staged(path)?;
+        fs::write(&target, bytes).with_context(|| format!("failed to write `{}`", target.display()))?;
+        self.report.written += 1;
+        Ok(())
+    }
+
+    /// Checks that `path` may be added, and records it.
+    fn admit(&mut self, path: &str) -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             bail!("interrupted");
         }
@@ -143,11 +161,19 @@ impl Staging {
             bail!("`{path}` would be both a file and a folder of the site (a program error)");
         }
         self.folders.extend(folders.into_iter().map(str::to_owned));
-        match self.store(path, bytes)? {
-            Stored::Written => self.report.written += 1,
-            Stored::Kept => self.report.unchanged += 1,
-        }
         Ok(())
+    }
+
+    /// Where `path` goes in the staging folder, its folder created.
+    fn staged(&mut self, path: &str) -> Result<PathBuf> {
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            if !self.dirs.contains(dir) {
+                let full = self.tmp.join(dir);
+                fs::create_dir_all(&full).with_context(|| format!("failed to create `{}`", full.display()))?;
+                self.dirs.insert(dir.to_owned());
+            }
+        }
+        Ok(self.tmp.join(path))
     }
 
     /// How many files were put so far.
@@ -198,26 +224,6 @@ impl Staging {
         }
         Ok(report)
     }
-
-    /// Writes `bytes` at `path` in the staging folder, unless the previous site has them.
-    fn store(&mut self, path: &str, bytes: &[u8]) -> Result<Stored> {
-        if let Some(previous) = &self.previous {
-            if same_bytes(&previous.join(path), bytes) {
-                return Ok(Stored::Kept);
-            }
-            self.changed.push(path.to_owned());
-        }
-        if let Some((dir, _)) = path.rsplit_once('/') {
-            if !self.dirs.contains(dir) {
-                let full = self.tmp.join(dir);
-                fs::create_dir_all(&full).with_context(|| format!("failed to create `{}`", full.display()))?;
-                self.dirs.insert(dir.to_owned());
-            }
-        }
-        let target = self.tmp.join(path);
-        fs::write(&target, bytes).with_context(|| format!("failed to write `{}`", target.display()))?;
-        Ok(Stored::Written)
-    }
 }
 
 impl Drop for Staging {
@@ -228,12 +234,6 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-}
-
-/// What `store` did with a file.
-enum Stored {
-    Written,
-    Kept,
 }
 
 /// Whether the file at `old` holds exactly `bytes` (sizes first, so most changes cost no read).
