@@ -13,8 +13,12 @@ pub struct Strings {
 }
 
 impl Strings {
-    pub fn new(lang: &str, mut table: Vec<(String, String)>) -> Strings {
-        table.sort();
+    pub fn new(lang: &str, table: Vec<(String, String)>) -> Strings {
+        // Sorted by key for `get` (the generator writes them sorted already).
+        let mut order: Vec<u32> = (0..table.len() as u32).collect();
+        crate::filter::sort::sort_by(&mut order, &|a, b| table[a as usize].0.cmp(&table[b as usize].0));
+        let mut slots: Vec<Option<(String, String)>> = table.into_iter().map(Some).collect();
+        let table = order.iter().filter_map(|&i| slots[i as usize].take()).collect();
         Strings { lang: lang.to_owned(), table }
     }
 

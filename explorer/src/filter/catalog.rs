@@ -118,7 +118,7 @@ fn default_order(index: &Index, folded: &[String]) -> Vec<u32> {
         }
     };
     let mut order: Vec<u32> = (0..o.len() as u32).collect();
-    order.sort_by(|&a, &b| {
+    super::sort::sort_by(&mut order, &|a, b| {
         let (a, b) = (a as usize, b as usize);
         key(a).cmp(&key(b)).then_with(|| folded[a].cmp(&folded[b])).then_with(|| o.id[a].cmp(&o.id[b]))
     });

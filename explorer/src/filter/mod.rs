@@ -8,6 +8,7 @@
 pub mod bits;
 pub mod catalog;
 pub mod fold;
+pub mod sort;
 
 use crate::geo;
 pub use bits::Bits;
@@ -231,7 +232,7 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
     if let Some(distance) = &venue_distance {
         let of = |i: u32| index.offers.venue[i as usize].map_or(f64::INFINITY, |v| distance[v as usize]);
         // Stable: equal distances keep the default order.
-        results.sort_by(|&a, &b| of(a).total_cmp(&of(b)));
+        sort::sort_by(&mut results, &|a, b| of(a).total_cmp(&of(b)));
     }
     Outcome { results, counts, per_venue, venue_distance }
 }
