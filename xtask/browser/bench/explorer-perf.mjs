@@ -12,7 +12,8 @@
 // plus the style and layout of the new DOM (a forced synchronous layout): what the user waits
 // for before the next frame can be painted. `script_*` is the same without the layout. One
 // warm-up round is not counted; the browser paints between samples. The load average is
-// printed with the figures (other work on the machine slows them down).
+// printed with the figures (other work on the machine slows them down); `cpu_ms_per_change` is
+// the renderer's CPU time (paint included) per change, all rounds, steadier on a busy machine.
 //
 // Options (environment): SITE_DIR (a built site, e.g. from `cargo xtask synth --offers 10000`),
 // PERF_ROUNDS (default 4), PERF_PROFILE=<file.cpuprofile> (a CPU profile of the measured
@@ -69,15 +70,19 @@ export async function measureFilterChanges(browser, base, { rounds = 4, profile 
     await settle(page, { timeout: 60_000 });
     await page.waitForSelector('.px-explorer .px-count', { timeout: 60_000 });
     const offers = (await page.locator('.px-explorer [role="status"]').textContent()).trim();
-    let session;
+    const session = await context.newCDPSession(page);
+    await session.send('Performance.enable');
     if (profile) {
-      session = await context.newCDPSession(page);
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 100 });
       await session.send('Profiler.start');
     }
-    const { total, script } = await page.evaluate(sampleInPage, { rounds });
-    if (session) {
+    // The renderer's CPU time (less sensitive to other work on the machine than wall time).
+    const cpu = async () => (await session.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ProcessTime')?.value ?? 0;
+    const cpu0 = await cpu();
+    const { total, script, changes } = await page.evaluate(sampleInPage, { rounds });
+    const cpuPerChange = ((await cpu()) - cpu0) * 1000 / (changes * (rounds + 1));
+    if (profile) {
       const { profile: data } = await session.send('Profiler.stop');
       writeFileSync(profile, JSON.stringify(data));
     }
@@ -90,6 +95,7 @@ export async function measureFilterChanges(browser, base, { rounds = 4, profile 
       script_median_ms: round1(quantile(script, 0.5)),
       script_p95_ms: round1(quantile(script, 0.95)),
       max_ms: round1(total[total.length - 1]),
+      cpu_ms_per_change: round1(cpuPerChange),
       offers,
     };
   } finally {

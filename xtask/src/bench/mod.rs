@@ -197,6 +197,7 @@ pub fn main(args: &[String]) -> Result<()> {
     let difference = measure::difference(&site, &twin)?;
     report.check("two builds byte-identical", f64::from(u8::from(difference.is_none())), "yes/no", "yes", difference.is_none(), difference.as_deref().unwrap_or(""));
     sizes(&site, n, &mut report)?;
+    explorer_perf(&site, n, &mut report);
     report.info(&format!("site size, {n} offers"), measure::tree_size(&site)? as f64 / 1_048_576.0, "MB", &format!("hugo: {:.1} MB", measure::tree_size(&hugo_out)? as f64 / 1_048_576.0));
 
     if args.big > 0 {
@@ -253,4 +254,30 @@ fn sizes(site: &Path, n: usize, report: &mut Report) -> Result<()> {
     let detail = format!("+ css {:.1} + index {:.1}", kb("css"), kb("index"));
     report.check(&format!("explorer first load, {n} offers (gzip)"), first, "KB", "≤ 400 KB", first <= 400.0, &detail);
     Ok(())
+}
+
+/// A filter change in the explorer at `n` offers, in headless Chromium: the median and p95 of
+/// `xtask/browser/bench/explorer-perf.mjs` (one JSON line), with the load average it ran at.
+/// Reported, never failed on; a missing Node or Chromium is reported as not measured.
+fn explorer_perf(site: &Path, n: usize, report: &mut Report) {
+    let browser = crate::root().join("xtask").join("browser");
+    let run = Command::new("node").arg("bench/explorer-perf.mjs").env("SITE_DIR", site).current_dir(&browser).output();
+    let figures = match &run {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).lines().last().and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok()),
+        _ => None,
+    };
+    let Some(f) = figures else {
+        let why = match run {
+            Ok(o) => String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("no output").to_string(),
+            Err(e) => format!("cannot run node: {e}"),
+        };
+        report.info(&format!("explorer filter change, {n} offers"), 0.0, "ms", &format!("not measured: {why}"));
+        return;
+    };
+    let number = |key: &str| f[key].as_f64().unwrap_or(f64::NAN);
+    let load = f["loadavg_1min"].as_array().and_then(|l| l.first()).and_then(serde_json::Value::as_f64).unwrap_or(f64::NAN);
+    let note = format!("{} changes, load average {load:.1}, renderer cpu {:.1} ms/change", number("samples"), number("cpu_ms_per_change"));
+    let (median, p95) = (number("median_ms"), number("p95_ms"));
+    report.check(&format!("explorer filter change, {n} offers (median)"), median, "ms", "≤ 16 ms", median <= 16.0, &note);
+    report.check(&format!("explorer filter change, {n} offers (p95)"), p95, "ms", "≤ 50 ms", p95 <= 50.0, "");
 }
