@@ -237,8 +237,7 @@ pub fn map_view(props: &MapProps) -> Html {
                     }
                     <g class="px-districts">{ for districts }</g>
                     <g class="px-labels">{ for labels }</g>
-                    <Markers catalog={props.catalog.clone()} per_venue={props.per_venue.clone()} px={px}
-                        strings={props.strings.clone()} on_open={open_popup} />
+                    <Markers catalog={props.catalog.clone()} per_venue={props.per_venue.clone()} {px} on_open={open_popup} />
                     { for me }
                 </svg>
                 { for popup_html }

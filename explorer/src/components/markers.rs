@@ -1,15 +1,14 @@
 //! The venue markers: one circle per venue, its area growing with its matching offers, hidden
 //! (`px-zero`, `display: none`) when none match. Built for a filter change at 10,000 offers and
 //! 500 venues to stay within a frame:
-//! - every venue keeps its circle, so a filter only changes attributes (radius, label, class),
-//!   never creates or removes elements;
+//! - every venue keeps its circle, so a filter only changes a radius or a class, never creates
+//!   or removes elements; the label is the venue's name, the popup gives the count;
 //! - what never changes (position, name, `data-v`) is prepared once per catalog, shared strings;
 //! - one delegated click and key listener for all of them, the stroke set once on the group;
 //! - re-rendered only when the counts or the zoom change (props compared by value).
 
 use crate::filter::Catalog;
 use crate::geo::{dec1, dec2};
-use crate::i18n::Strings;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, KeyboardEvent};
@@ -22,7 +21,6 @@ pub struct MarkersProps {
     pub per_venue: Rc<Vec<u32>>,
     /// viewBox units per screen pixel (markers keep their screen size when zooming).
     pub px: f64,
-    pub strings: Rc<Strings>,
     /// A marker was chosen: the venue's position.
     pub on_open: Callback<usize>,
 }
@@ -79,27 +77,15 @@ pub fn markers(props: &MarkersProps) -> Html {
         });
         (onclick, onkeydown)
     });
-    let (s, px) = (&props.strings, props.px);
-    // "12 offres" once per distinct count, not once per venue.
-    let mut counts: Vec<Option<Rc<str>>> = Vec::new();
-    let mut count_text = |n: u32| -> Rc<str> {
-        let at = n as usize;
-        if counts.len() <= at {
-            counts.resize(at + 1, None);
-        }
-        counts[at].get_or_insert_with(|| s.count("venue_offers", at).into()).clone()
-    };
+    let px = props.px;
+    // Only what a filter changes is written: the class (hidden or not) and the radius, on a
+    // half-pixel grid so that small changes in a count leave it alone. The label is the venue's
+    // name (the popup it opens says how many offers match).
     let circles = fixed.iter().zip(props.per_venue.iter()).enumerate().map(|(i, (f, &n))| {
-        if n == 0 {
-            return html! {
-                <circle key={i} class="px-venue px-zero" data-v={f.index.clone()} cx={f.cx.clone()} cy={f.cy.clone()}
-                    r="0" tabindex="-1" role="button" aria-label={f.name.clone()} />
-            };
-        }
-        let label = format!("{} : {}", f.name, count_text(n));
+        let (class, r) = if n == 0 { ("px-venue px-zero", 0.0) } else { ("px-venue", (radius_px(n) * 2.0).round() / 2.0 * px) };
         html! {
-            <circle key={i} class="px-venue" data-v={f.index.clone()} cx={f.cx.clone()} cy={f.cy.clone()}
-                r={dec2(radius_px(n) * px)} tabindex="0" role="button" aria-label={label} />
+            <circle key={i} {class} data-v={f.index.clone()} cx={f.cx.clone()} cy={f.cy.clone()}
+                r={dec2(r)} tabindex="0" role="button" aria-label={f.name.clone()} />
         }
     });
     let (onclick, onkeydown) = (handlers.0.clone(), handlers.1.clone());
