@@ -79,13 +79,22 @@ pub fn markers(props: &MarkersProps) -> Html {
     });
     let px = props.px;
     // Only what a filter changes is written: the class (hidden or not) and the radius, on a
-    // half-pixel grid so that small changes in a count leave it alone. The label is the venue's
-    // name (the popup it opens says how many offers match).
-    let circles = fixed.iter().zip(props.per_venue.iter()).enumerate().map(|(i, (f, &n))| {
-        let (class, r) = if n == 0 { ("px-venue px-zero", 0.0) } else { ("px-venue", (radius_px(n) * 2.0).round() / 2.0 * px) };
+    // half-pixel grid so that small changes in a count leave it alone; a hidden marker keeps
+    // the radius it had. The label is the venue's name (the popup it opens gives the count).
+    let radii = use_mut_ref(Vec::<AttrValue>::new);
+    let mut radii = radii.borrow_mut();
+    radii.resize(fixed.len(), AttrValue::Static("0"));
+    let circles = fixed.iter().zip(props.per_venue.iter()).zip(radii.iter_mut()).enumerate().map(|(i, ((f, &n), r))| {
+        let class = if n == 0 { "px-venue px-zero" } else { "px-venue" };
+        if n > 0 {
+            let radius = dec2((radius_px(n) * 2.0).round() / 2.0 * px);
+            if *r != radius {
+                *r = radius.into();
+            }
+        }
         html! {
             <circle key={i} {class} data-v={f.index.clone()} cx={f.cx.clone()} cy={f.cy.clone()}
-                r={dec2(r)} tabindex="0" role="button" aria-label={f.name.clone()} />
+                r={r.clone()} tabindex="0" role="button" aria-label={f.name.clone()} />
         }
     });
     let (onclick, onkeydown) = (handlers.0.clone(), handlers.1.clone());

@@ -12,8 +12,10 @@
 // plus the style and layout of the new DOM (a forced synchronous layout): what the user waits
 // for before the next frame can be painted. `script_*` is the same without the layout. One
 // warm-up round is not counted; the browser paints between samples. The load average is
-// printed with the figures (other work on the machine slows them down); `cpu_ms_per_change` is
-// the renderer's CPU time (paint included) per change, all rounds, steadier on a busy machine.
+// printed with the figures (other work on the machine slows them down). Steadier on a busy
+// machine: `main_thread_cpu_*`, the renderer's main-thread CPU time per change (script, style,
+// layout and paint recording, from the click to the painted frame), and
+// `renderer_cpu_ms_per_change`, the whole renderer's (rasterising included), averaged.
 //
 // Options (environment): SITE_DIR (a built site, e.g. from `cargo xtask synth --offers 10000`),
 // PERF_ROUNDS (default 4), PERF_PROFILE=<file.cpuprofile> (a CPU profile of the measured
@@ -24,36 +26,33 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch, newPage, settle, siteDir, startServer } from '../lib/harness.mjs';
 
-/** The browser-side loop: returns `{ total, script, rounds }` lists of milliseconds. */
-async function sampleInPage({ rounds }) {
+/**
+ * In the page: defines `window.__pxSample(i)`, which ticks or unticks the `i`-th chosen facet
+ * value and resolves to `{ script, layout }` (ms) once the change is rendered, laid out and
+ * painted. Returns how many values are chosen.
+ */
+function installSampler() {
   const boxes = [...document.querySelectorAll('.px-group input[type="checkbox"]')];
   // A varied, fixed choice: every third value, at most 16 of them.
   const chosen = boxes.filter((_, i) => i % 3 === 0).slice(0, 16);
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const total = [];
-  const script = [];
-  for (let round = 0; round <= rounds; round++) {
-    for (const box of chosen) {
-      await frame();
-      const t0 = performance.now();
-      box.click();
-      // The app renders in a microtask after the event (yew's scheduler) and marks the moment
-      // it is done (the performance mark `px-rendered`); poll microtasks, then tasks if it
-      // yielded to the browser.
-      const done = () => performance.getEntriesByName('px-rendered', 'mark').find((m) => m.startTime >= t0);
-      for (let k = 0; k < 10_000 && !done(); k++) await Promise.resolve();
-      while (!done() && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 0));
-      const rendered = done()?.startTime ?? performance.now();
-      const l0 = performance.now();
-      void document.body.offsetHeight; // style and layout of the new DOM, synchronously
-      const layout = performance.now() - l0;
-      if (round > 0) {
-        script.push(rendered - t0);
-        total.push(rendered - t0 + layout);
-      }
-    }
-  }
-  return { total, script, changes: chosen.length };
+  window.__pxSample = async (i) => {
+    const t0 = performance.now();
+    chosen[i].click();
+    // The app renders in a microtask after the event (yew's scheduler) and marks the moment
+    // it is done (the performance mark `px-rendered`); poll microtasks, then tasks if it
+    // yielded to the browser.
+    const done = () => performance.getEntriesByName('px-rendered', 'mark').find((m) => m.startTime >= t0);
+    for (let k = 0; k < 10_000 && !done(); k++) await Promise.resolve();
+    while (!done() && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 0));
+    const rendered = done()?.startTime ?? performance.now();
+    const l0 = performance.now();
+    void document.body.offsetHeight; // style and layout of the new DOM, synchronously
+    const layout = performance.now() - l0;
+    await frame(); // painted (and the URL recorded) before the next sample
+    return { script: rendered - t0, layout };
+  };
+  return chosen.length;
 }
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -77,17 +76,32 @@ export async function measureFilterChanges(browser, base, { rounds = 4, profile 
       await session.send('Profiler.setSamplingInterval', { interval: 100 });
       await session.send('Profiler.start');
     }
-    // The renderer's CPU time (less sensitive to other work on the machine than wall time).
-    const cpu = async () => (await session.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ProcessTime')?.value ?? 0;
-    const cpu0 = await cpu();
-    const { total, script, changes } = await page.evaluate(sampleInPage, { rounds });
-    const cpuPerChange = ((await cpu()) - cpu0) * 1000 / (changes * (rounds + 1));
+    // Main-thread and renderer CPU time: less shaken than wall time by other work on the machine.
+    const metrics = async () => {
+      const { metrics: list } = await session.send('Performance.getMetrics');
+      const get = (name) => list.find((m) => m.name === name)?.value ?? 0;
+      return { thread: get('ThreadTime') * 1000, process: get('ProcessTime') * 1000 };
+    };
+    const changes = await page.evaluate(installSampler);
+    const [total, script, thread] = [[], [], []];
+    const start = await metrics();
+    for (let round = 0; round <= rounds; round++) {
+      for (let i = 0; i < changes; i++) {
+        const before = await metrics();
+        const sample = await page.evaluate((k) => window.__pxSample(k), i);
+        const after = await metrics();
+        if (round === 0) continue; // warm-up
+        script.push(sample.script);
+        total.push(sample.script + sample.layout);
+        thread.push(after.thread - before.thread);
+      }
+    }
+    const cpuPerChange = ((await metrics()).process - start.process) / (changes * (rounds + 1));
     if (profile) {
       const { profile: data } = await session.send('Profiler.stop');
       writeFileSync(profile, JSON.stringify(data));
     }
-    total.sort((a, b) => a - b);
-    script.sort((a, b) => a - b);
+    for (const list of [total, script, thread]) list.sort((a, b) => a - b);
     return {
       median_ms: round1(quantile(total, 0.5)),
       p95_ms: round1(quantile(total, 0.95)),
@@ -95,7 +109,9 @@ export async function measureFilterChanges(browser, base, { rounds = 4, profile 
       script_median_ms: round1(quantile(script, 0.5)),
       script_p95_ms: round1(quantile(script, 0.95)),
       max_ms: round1(total[total.length - 1]),
-      cpu_ms_per_change: round1(cpuPerChange),
+      main_thread_cpu_median_ms: round1(quantile(thread, 0.5)),
+      main_thread_cpu_p95_ms: round1(quantile(thread, 0.95)),
+      renderer_cpu_ms_per_change: round1(cpuPerChange),
       offers,
     };
   } finally {
