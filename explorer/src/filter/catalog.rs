@@ -51,7 +51,7 @@ impl Catalog {
         let (y, m, _) = civil_from_days(today);
         let month_end = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) } - 1;
         let overlap = |i: usize, from: i32, to: i32| overlaps(o.span(i), Some(from), Some(to));
-        let catalog = Catalog {
+        Catalog {
             districts: member(&o.districts, index.districts.len()),
             audiences: member(&o.audiences, index.vocab.audience.len()),
             disciplines: member(&o.disciplines, index.vocab.discipline.len()),
@@ -64,8 +64,7 @@ impl Catalog {
             week_end,
             month_end,
             index,
-        };
-        catalog
+        }
     }
 
     pub fn len(&self) -> usize {
