@@ -1,10 +1,10 @@
 //! The web edge (wasm only): mounting into the page, fetching the index, the URL and the
 //! history, geolocation. Everything else is plain Rust.
 //!
-//! The page carries `<div id="explorer" data-base="../" data-index="../assets/…json"
+//! The page carries `<div id="explorer" data-base="../" data-index="../assets/explorer-index.bin"
 //! data-lang="fr" data-district="bressoux">` with a static list inside. The static list stays
 //! until the index is loaded and the app is ready, then is replaced in the same frame (a compact
-//! mount in view waits until it is scrolled out of sight, see [`mount`]); if the index cannot be
+//! mount whose end is in view waits, see [`mount`]); if the index cannot be
 //! loaded, the static list simply stays.
 
 use crate::app::{App, AppProps};
@@ -57,16 +57,17 @@ async fn mount(root: Element) -> Result<(), String> {
             yew::Renderer::<App>::with_root_and_props(root, props).render();
         }
     };
-    if !(compact && in_view(&root)) {
+    if !(compact && ends_in_view(&root)) {
         take_over();
         return Ok(());
     }
-    // A compact mount (the home page) in view: the app is much taller than its fallback and
-    // would push what follows down under the reader's eyes. It takes over once the fallback is
-    // out of sight, where the browser's scroll anchoring keeps what is on screen still; until
-    // then the fallback (links to the districts and the offers) does the job.
+    // A compact mount (the home page) whose end is in view: the app is much taller than its
+    // fallback and would push what follows down under the reader's eyes. It takes over once
+    // that is no longer so (what follows out of sight, or the mount above the viewport, where
+    // the browser's scroll anchoring keeps what is on screen still); until then the fallback
+    // (links to the districts and the offers) does the job.
     EventListener::new(&window(), "scroll", move |_| {
-        if !in_view(&root) {
+        if !ends_in_view(&root) {
             take_over();
         }
     })
@@ -74,11 +75,11 @@ async fn mount(root: Element) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether some of `element` is inside the viewport.
-fn in_view(element: &Element) -> bool {
-    let rect = element.get_bounding_client_rect();
+/// Whether `element` ends inside the viewport, so that what follows it is in view.
+fn ends_in_view(element: &Element) -> bool {
+    let bottom = element.get_bounding_client_rect().bottom();
     let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    rect.bottom() > 0.0 && rect.top() < height
+    bottom > 0.0 && bottom < height
 }
 
 /// The body of `url` (fetched relative to the page).
