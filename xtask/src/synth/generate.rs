@@ -272,7 +272,7 @@ fn operators(shape: Shape, grid: &Grid, districts: &[District], rng: &mut Rng) -
                 email: format!("{id}@example.org"),
                 phone: format!("+32 4 2{:02} {:02} {:02}", rng.below(100), rng.below(100), rng.below(100)),
                 address: text::address(rng),
-                postcode: *rng.pick(text::POSTCODES),
+                postcode: rng.pick(text::POSTCODES),
                 signed_charter_on: day_between(rng, Date::ymd(2024, 1, 15), Date::ymd(2026, 6, 30)),
                 updated_on: day_between(rng, Date::ymd(2026, 1, 1), Date::ymd(2026, 8, 31)),
                 id,
@@ -291,17 +291,17 @@ fn venues(shape: Shape, grid: &Grid, districts: &[District], operators: &[Operat
         .map(|k| {
             // Every district gets venues before any gets a second.
             let district = if k < districts.len() { k } else { rng.below(districts.len()) };
-            let kind = *rng.pick(VENUE_KINDS);
+            let kind = rng.pick(VENUE_KINDS);
             let name = text::venue_name(kind, &districts[district].name, rng);
             let id = ids.unique(&text::slug(&name));
             let n_access = [0, 1, 1, 2, 3][rng.below(5)];
             Venue {
                 address: text::address(rng),
-                postcode: *rng.pick(text::POSTCODES),
+                postcode: rng.pick(text::POSTCODES),
                 point: grid.point_in(district, rng),
                 operator: rng.below(operators.len()),
                 accessibility: rng.some(ACCESSIBILITY, n_access).into_iter().copied().collect(),
-                opening_hours: *rng.pick(OPENING_HOURS),
+                opening_hours: rng.pick(OPENING_HOURS),
                 website: rng.chance(0.6).then(|| format!("https://{id}.example.org/")),
                 updated_on: day_between(rng, Date::ymd(2026, 1, 1), Date::ymd(2026, 8, 31)),
                 id,
@@ -367,8 +367,8 @@ fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: 
                 (None, None)
             };
             let (price, price_detail) = match rng.below(20) {
-                0..=9 => ("free", *rng.pick(&["", "Gratuit sur inscription"])),
-                10..=16 => ("paid", *rng.pick(&["5 € / 3 € tarif réduit", "8 € la séance", "40 € le cycle, Article 27 accepté"])),
+                0..=9 => ("free", rng.pick(&["", "Gratuit sur inscription"])),
+                10..=16 => ("paid", rng.pick(&["5 € / 3 € tarif réduit", "8 € la séance", "40 € le cycle, Article 27 accepté"])),
                 _ => ("pay_what_you_can", "Participation libre et consciente"),
             };
             let op = &operators[operator];
@@ -377,7 +377,7 @@ fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: 
                 1 => op.email.clone(),
                 _ => op.phone.clone(),
             };
-            let topic = *rng.pick(text::topics(disciplines[0]));
+            let topic = rng.pick(text::topics(disciplines[0]));
             let title = text::offer_title(topic, place, rng);
             let id = ids.unique(&text::slug(&title));
             let audience_fr = AUDIENCES_FR[audience_idx[0]];
@@ -397,7 +397,7 @@ fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: 
                 venue,
                 starts_on,
                 ends_on,
-                schedule: *rng.pick(SCHEDULES),
+                schedule: rng.pick(SCHEDULES),
                 price,
                 price_detail,
                 booking,
@@ -440,8 +440,8 @@ fn partnerships(shape: Shape, districts: &[District], operators: &[Operator], of
                 home.push(rng.below(districts.len()));
             }
             let (a, b) = (&operators[members[0]].name, &operators[members[1]].name);
-            let discipline = *rng.pick(DISCIPLINES);
-            let topic = *rng.pick(text::topics(discipline));
+            let discipline = rng.pick(DISCIPLINES);
+            let topic = rng.pick(text::topics(discipline));
             let title = text::partnership_title(a, b, topic, rng);
             let id = ids.unique(&text::slug(&title));
             let (starts_on, ends_on) = if rng.chance(0.7) {

@@ -127,7 +127,7 @@ fn fill(template: &str, op: &str, d: &str, t: &str) -> String {
 pub fn offer_description(topic: &str, operator: &str, district: &str, rng: &mut Rng) -> String {
     let n_middles = rng_count(rng, 0.5);
     let middles = rng.distinct(MIDDLES.len(), n_middles);
-    let mut first = fill(*rng.pick(OPENINGS), operator, district, topic);
+    let mut first = fill(rng.pick(OPENINGS), operator, district, topic);
     for m in middles {
         first.push(' ');
         first.push_str(MIDDLES[m]);
@@ -155,7 +155,7 @@ fn rng_count(rng: &mut Rng, p: f64) -> usize {
 
 /// An operator's name for its `kind` (a code of `operator_kind`).
 pub fn operator_name(kind: &str, district: &str, rng: &mut Rng) -> String {
-    let noun = *rng.pick(NOUNS);
+    let noun = rng.pick(NOUNS);
     match kind {
         "association" => match rng.below(6) {
             0 => format!("Maison des jeunes de {district}"),
@@ -200,7 +200,7 @@ pub fn operator_description(name: &str, district: &str, rng: &mut Rng) -> String
 
 /// A venue's name for its `kind` (a code of `venue_kind`).
 pub fn venue_name(kind: &str, district: &str, rng: &mut Rng) -> String {
-    let noun = *rng.pick(NOUNS);
+    let noun = rng.pick(NOUNS);
     match kind {
         "library" => format!("Bibliothèque de {district}"),
         "media_library" => format!("Médiathèque des {noun}"),
