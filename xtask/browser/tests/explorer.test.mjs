@@ -10,9 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadavg } from 'node:os';
 import { launch, newPage, settle, siteDir, startServer } from '../lib/harness.mjs';
-import { measureFilterChanges } from '../bench/explorer-perf.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TODAY = process.env.PASSERELLE_TODAY || '2026-11-21';
@@ -312,17 +310,4 @@ test('no layout jump: layout shift < 0.1 on explore/, a district page and home, 
     }
   }
   console.log(`layout shift: ${figures.join(', ')}`);
-});
-
-// The performance figure at 10,000 offers: a benchmark, printed, never asserted (the same
-// measure as `node bench/explorer-perf.mjs`, which `cargo xtask bench` can run).
-test('perf: filter changes at 10,000 offers (EXPLORER_PERF_SITE)', { skip: !process.env.EXPLORER_PERF_SITE }, async () => {
-  const perfServer = await startServer({ siteDir: process.env.EXPLORER_PERF_SITE, prefix: '/perf/' });
-  try {
-    const f = await measureFilterChanges(browser, perfServer.base);
-    console.log(`explorer perf (${f.offers}): filter change re-rendered in median ${f.median_ms} ms, `
-      + `p95 ${f.p95_ms} ms over ${f.samples} changes (budget 16 / 50 ms; load average ${loadavg()[0].toFixed(2)})`);
-  } finally {
-    await perfServer.close();
-  }
 });

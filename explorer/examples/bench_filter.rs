@@ -1,15 +1,16 @@
 //! The filter's own cost on a large index, natively (a benchmark, never a timed assertion):
-//! `EXPLORER_INDEX=site/assets/explorer-index.bin cargo test --release -p passerelle-explorer \
-//!  --test bench_filter -- --ignored --nocapture`.
+//! `EXPLORER_INDEX=site/assets/explorer-index.bin cargo run --release -p passerelle-explorer \
+//!  --example bench_filter`. (In the browser, `cargo xtask bench` measures the whole re-render.)
 
 use passerelle_explorer::filter::{run, search, Catalog, Query};
 use passerelle_explorer::index::decode;
 use std::time::Instant;
 
-#[test]
-#[ignore = "a benchmark: needs EXPLORER_INDEX"]
-fn filter_timing() {
-    let Ok(path) = std::env::var("EXPLORER_INDEX") else { return };
+fn main() {
+    let Ok(path) = std::env::var("EXPLORER_INDEX") else {
+        eprintln!("usage: EXPLORER_INDEX=path/to/explorer-index.bin cargo run --release -p passerelle-explorer --example bench_filter");
+        std::process::exit(2);
+    };
     let bytes = std::fs::read(&path).expect("EXPLORER_INDEX");
     let t = Instant::now();
     let catalog = Catalog::new(decode(&bytes).expect("index"));
