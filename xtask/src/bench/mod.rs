@@ -87,9 +87,13 @@ fn repeat(label: &str, runs: usize, scratch: &Path, mut fresh: impl FnMut() -> R
     for i in 0..=runs {
         fresh()?;
         let run = measure::run(&mut command(), scratch)?;
-        let which = if i == 0 { "warm-up".to_string() } else { format!("run {i}/{runs}") };
-        eprintln!("bench: {label}, {which}: {:.2} s wall, {:.2} s cpu, {:.0} MB peak", run.wall, run.cpu, run.max_rss as f64 / 1_048_576.0);
-        if i > 0 {
+        let which = match (i, runs) {
+            (_, 0) => String::new(),
+            (0, _) => ", warm-up".to_string(),
+            _ => format!(", run {i}/{runs}"),
+        };
+        eprintln!("bench: {label}{which}: {:.2} s wall, {:.2} s cpu, {:.0} MB peak", run.wall, run.cpu, run.max_rss as f64 / 1_048_576.0);
+        if i > 0 || runs == 0 {
             out.push(run);
         }
     }
@@ -159,15 +163,25 @@ pub fn main(args: &[String]) -> Result<()> {
     drop(charter);
     eprintln!("bench: synthetic charter and Hugo project written under {}", dir.display());
 
-    // Full builds, side by side.
+    // Full builds, side by side: runs interleaved (passerelle, hugo, passerelle, …), so that any
+    // drift of the machine (other users, a file system slowing as trees are deleted and made
+    // again) weighs on both alike.
     let site = dir.join("site");
-    let passerelle = repeat("passerelle full build", args.runs, &work, || remove(&site), || build(&bin, &project, &site))?;
     let hugo_out = dir.join("hugo-public");
-    let hugo = repeat("hugo full build", args.runs, &work, || remove(&hugo_out), || {
-        let mut c = Command::new("hugo");
-        c.arg("--quiet").arg("--source").arg(dir.join("hugo")).arg("--destination").arg(&hugo_out);
-        c
-    })?;
+    let hugo_source = dir.join("hugo");
+    let (mut passerelle, mut hugo) = (Vec::new(), Vec::new());
+    for i in 0..=args.runs {
+        let which = if i == 0 { "warm-up".to_string() } else { format!("run {i}/{}", args.runs) };
+        passerelle.extend(repeat(&format!("passerelle full build, {which}"), 0, &work, || remove(&site), || build(&bin, &project, &site))?);
+        hugo.extend(repeat(&format!("hugo full build, {which}"), 0, &work, || remove(&hugo_out), || {
+            let mut c = Command::new("hugo");
+            c.arg("--quiet").arg("--source").arg(&hugo_source).arg("--destination").arg(&hugo_out);
+            c
+        })?);
+    }
+    // The first of each pair was the warm-up.
+    passerelle.remove(0);
+    hugo.remove(0);
     let (p_full, h_full) = (walls(&passerelle), walls(&hugo));
     let speedup = h_full / p_full;
     report.info(&format!("pages rendered at {n} offers: passerelle / hugo (.html files)"), html_pages(&site)? as f64, "", &format!("hugo: {}", html_pages(&hugo_out)?));
