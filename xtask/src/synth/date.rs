@@ -1,37 +1,25 @@
 //! Calendar dates as day numbers, enough for synthetic data (no time zone, no wall clock).
 
+use passerelle_index::{civil_from_days, days_from_civil};
 use std::fmt;
 
-/// A proleptic Gregorian date, as days since 1970-01-01.
+/// A proleptic Gregorian date, as the explorer index's day number (days since 1970-01-01):
+/// the calendar arithmetic is the index crate's, so synthetic data and the index agree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(pub i64);
+pub struct Date(pub i32);
 
 impl Date {
-    /// The date `y-m-d` (Howard Hinnant's `days_from_civil`).
-    pub fn ymd(y: i64, m: u32, d: u32) -> Date {
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (i64::from(m) + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Date(era * 146_097 + doe - 719_468)
+    /// The date `y-m-d`.
+    pub fn ymd(y: i32, m: u32, d: u32) -> Date {
+        Date(days_from_civil(y, m, d))
     }
 
-    /// `(year, month, day)` (Hinnant's `civil_from_days`).
-    pub fn parts(self) -> (i64, u32, u32) {
-        let z = self.0 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        (yoe + era * 400 + i64::from(m <= 2), m, d)
+    /// `(year, month, day)`.
+    pub fn parts(self) -> (i32, u32, u32) {
+        civil_from_days(self.0)
     }
 
-    pub fn plus(self, days: i64) -> Date {
+    pub fn plus(self, days: i32) -> Date {
         Date(self.0 + days)
     }
 }

@@ -249,7 +249,7 @@ fn weighted_kind(rng: &mut Rng) -> (&'static str, &'static str) {
 }
 
 fn day_between(rng: &mut Rng, from: Date, to: Date) -> Date {
-    from.plus(rng.below((to.0 - from.0 + 1) as usize) as i64)
+    from.plus(rng.below((to.0 - from.0 + 1) as usize) as i32)
 }
 
 fn operators(shape: Shape, grid: &Grid, districts: &[District], rng: &mut Rng) -> Vec<Operator> {
@@ -361,7 +361,7 @@ fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: 
             };
             let (starts_on, ends_on) = if rng.chance(0.6) {
                 let start = day_between(rng, first, last);
-                let end = if rng.chance(0.3) { start } else { start.plus(rng.range(7, 120) as i64).min(last) };
+                let end = if rng.chance(0.3) { start } else { start.plus(rng.range(7, 120) as i32).min(last) };
                 (Some(start), Some(end))
             } else {
                 (None, None)
@@ -446,7 +446,7 @@ fn partnerships(shape: Shape, districts: &[District], operators: &[Operator], of
             let id = ids.unique(&text::slug(&title));
             let (starts_on, ends_on) = if rng.chance(0.7) {
                 let start = day_between(rng, first, last);
-                (Some(start), Some(start.plus(rng.range(30, 300) as i64).min(last)))
+                (Some(start), Some(start.plus(rng.range(30, 300) as i32).min(last)))
             } else {
                 (None, None)
             };
