@@ -28,7 +28,15 @@ fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let workspace = manifest.parent().expect("the generator sits in the workspace").to_path_buf();
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
-    for watched in ["explorer/src", "explorer/Cargo.toml", "explorer/style.css", "index/src", "index/Cargo.toml", "Cargo.lock", "Cargo.toml"] {
+    for watched in [
+        "explorer/src",
+        "explorer/Cargo.toml",
+        "explorer/style.css",
+        "index/src",
+        "index/Cargo.toml",
+        "Cargo.lock",
+        "Cargo.toml",
+    ] {
         println!("cargo:rerun-if-changed={}", workspace.join(watched).display());
     }
     println!("cargo:rerun-if-env-changed=PATH");
@@ -38,7 +46,8 @@ fn main() {
     let wasm = build_wasm(&workspace);
     let (js, wasm) = bindgen(&wasm, &out);
     let wasm = optimise(wasm, &out);
-    let css = fs::read(workspace.join("explorer/style.css")).unwrap_or_else(|e| fail(&format!("cannot read explorer/style.css: {e}")));
+    let css = fs::read(workspace.join("explorer/style.css"))
+        .unwrap_or_else(|e| fail(&format!("cannot read explorer/style.css: {e}")));
 
     let wasm_name = format!("explorer-{}_bg.wasm", hash8(&wasm));
     let js = format!(
@@ -68,17 +77,22 @@ fn write(path: &Path, bytes: &[u8]) {
 /// Adds the wasm target with rustup when it is not installed. Without rustup (a distribution's
 /// toolchain), the nested build says what is missing.
 fn ensure_target() {
-    let Ok(listed) = Command::new("rustup").args(["target", "list", "--installed"]).stderr(Stdio::inherit()).output() else {
+    let Ok(listed) =
+        Command::new("rustup").args(["target", "list", "--installed"]).stderr(Stdio::inherit()).output()
+    else {
         return;
     };
-    if !listed.status.success() || String::from_utf8_lossy(&listed.stdout).lines().any(|l| l.trim() == TARGET) {
+    if !listed.status.success() || String::from_utf8_lossy(&listed.stdout).lines().any(|l| l.trim() == TARGET)
+    {
         return;
     }
     println!("cargo:warning=adding the {TARGET} target with rustup (once)");
     let added = Command::new("rustup").args(["target", "add", TARGET]).output();
     match added {
         Ok(o) if o.status.success() => {}
-        Ok(o) => fail(&format!("`rustup target add {TARGET}` failed:\n{}", String::from_utf8_lossy(&o.stderr))),
+        Ok(o) => {
+            fail(&format!("`rustup target add {TARGET}` failed:\n{}", String::from_utf8_lossy(&o.stderr)))
+        }
         Err(e) => fail(&format!("cannot run rustup: {e}")),
     }
 }
@@ -90,7 +104,16 @@ fn build_wasm(workspace: &Path) -> PathBuf {
     let mut command = Command::new(cargo);
     command
         .current_dir(workspace)
-        .args(["build", "--package", "passerelle-explorer", "--lib", "--target", TARGET, "--profile", "explorer"])
+        .args([
+            "build",
+            "--package",
+            "passerelle-explorer",
+            "--lib",
+            "--target",
+            TARGET,
+            "--profile",
+            "explorer",
+        ])
         .arg("--target-dir")
         .arg(&target_dir);
     // For size analysis: keep function names in the wasm (`PASSERELLE_EXPLORER_NAMES=1`).
@@ -103,22 +126,33 @@ fn build_wasm(workspace: &Path) -> PathBuf {
     // two builds do not oversubscribe the machine) are kept.
     for (key, _) in env::vars_os() {
         let key = key.to_string_lossy();
-        let keep = ["CARGO_HOME", "CARGO_MAKEFLAGS", "CARGO_NET_OFFLINE", "CARGO_TERM_COLOR"].contains(&key.as_ref())
+        let keep = ["CARGO_HOME", "CARGO_MAKEFLAGS", "CARGO_NET_OFFLINE", "CARGO_TERM_COLOR"]
+            .contains(&key.as_ref())
             || key.starts_with("CARGO_REGISTRIES_")
             || key.starts_with("CARGO_REGISTRY_")
             || key.starts_with("CARGO_HTTP_")
             || key.starts_with("CARGO_NET_");
         let drop = (key.starts_with("CARGO_") && !keep)
-            || ["RUSTFLAGS", "RUSTDOCFLAGS", "RUSTC_WRAPPER", "RUSTC_WORKSPACE_WRAPPER", "RUSTC", "RUSTDOC", "RUSTC_LINKER"]
-                .contains(&key.as_ref())
-            || ["TARGET", "HOST", "OUT_DIR", "OPT_LEVEL", "DEBUG", "PROFILE", "NUM_JOBS"].contains(&key.as_ref());
+            || [
+                "RUSTFLAGS",
+                "RUSTDOCFLAGS",
+                "RUSTC_WRAPPER",
+                "RUSTC_WORKSPACE_WRAPPER",
+                "RUSTC",
+                "RUSTDOC",
+                "RUSTC_LINKER",
+            ]
+            .contains(&key.as_ref())
+            || ["TARGET", "HOST", "OUT_DIR", "OPT_LEVEL", "DEBUG", "PROFILE", "NUM_JOBS"]
+                .contains(&key.as_ref());
         if drop {
             command.env_remove(key.as_ref());
         }
     }
     // getrandom 0.3, if a dependency ever pulls it into the wasm, needs its JS backend.
     command.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\u{1f}getrandom_backend=\"wasm_js\"");
-    let output = command.stdin(Stdio::null()).output().unwrap_or_else(|e| fail(&format!("cannot run cargo: {e}")));
+    let output =
+        command.stdin(Stdio::null()).output().unwrap_or_else(|e| fail(&format!("cannot run cargo: {e}")));
     if !output.status.success() {
         fail(&format!(
             "`cargo build -p passerelle-explorer --target {TARGET} --profile explorer` failed ({}):\n{}",
@@ -147,8 +181,10 @@ fn bindgen(wasm: &Path, out: &Path) -> (String, Vec<u8>) {
     if let Err(e) = result {
         fail(&format!("wasm-bindgen: {e:#}"));
     }
-    let js = fs::read_to_string(dir.join("explorer.js")).unwrap_or_else(|e| fail(&format!("wasm-bindgen output: {e}")));
-    let wasm = fs::read(dir.join("explorer_bg.wasm")).unwrap_or_else(|e| fail(&format!("wasm-bindgen output: {e}")));
+    let js = fs::read_to_string(dir.join("explorer.js"))
+        .unwrap_or_else(|e| fail(&format!("wasm-bindgen output: {e}")));
+    let wasm =
+        fs::read(dir.join("explorer_bg.wasm")).unwrap_or_else(|e| fail(&format!("wasm-bindgen output: {e}")));
     (js, wasm)
 }
 
@@ -175,7 +211,10 @@ fn optimise(wasm: Vec<u8>, out: &Path) -> Vec<u8> {
     match status {
         Ok(o) if o.status.success() => fs::read(&output).unwrap_or(wasm),
         Ok(o) => {
-            println!("cargo:warning=wasm-opt {number} failed, the explorer is used unoptimised: {}", String::from_utf8_lossy(&o.stderr).lines().next().unwrap_or(""));
+            println!(
+                "cargo:warning=wasm-opt {number} failed, the explorer is used unoptimised: {}",
+                String::from_utf8_lossy(&o.stderr).lines().next().unwrap_or("")
+            );
             wasm
         }
         Err(_) => wasm,

@@ -1,7 +1,10 @@
 //! The root component: holds the state (a reducer over [`State`]), keeps the URL in step, and
 //! lays out the thin components, passing data down and `Action` callbacks up.
 
-use crate::components::{facets::Facets, map::MapView, near::NearMe, pager::Pager, results::ResultList, search::SearchBox, status::Status};
+use crate::components::{
+    facets::Facets, map::MapView, near::NearMe, pager::Pager, results::ResultList, search::SearchBox,
+    status::Status,
+};
 use crate::filter::{Catalog, Query};
 use crate::i18n::Strings;
 use crate::state::{Action, State};
@@ -48,7 +51,9 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&window(), "popstate", move |_| dispatcher.dispatch(Action::Restore(web::current_query())));
+            let listener = EventListener::new(&window(), "popstate", move |_| {
+                dispatcher.dispatch(Action::Restore(web::current_query()))
+            });
             move || drop(listener)
         });
     }

@@ -75,7 +75,10 @@ pub fn tiles(map: &Map, template: &str, visible: [f64; 4], pixels_per_unit: f64)
     let mut out = Vec::new();
     for ty in range(wy0, wy1) {
         for tx in range(wx0, wx1) {
-            let url = template.replace("{z}", &z.to_string()).replace("{x}", &tx.to_string()).replace("{y}", &ty.to_string());
+            let url = template
+                .replace("{z}", &z.to_string())
+                .replace("{x}", &tx.to_string())
+                .replace("{y}", &ty.to_string());
             let x = (tx as f64 / n - map.origin[0]) * map.scale;
             let y = (ty as f64 / n - map.origin[1]) * map.scale;
             out.push(Tile { url, x, y, size });
@@ -94,7 +97,10 @@ mod tests {
     // Decimals print without the float formatter.
     #[test]
     fn decimals() {
-        assert_eq!((dec1(12.34), dec1(-0.46), dec1(7.0), dec1(-0.04)), ("12.3".into(), "-0.5".into(), "7".into(), "0".into()));
+        assert_eq!(
+            (dec1(12.34), dec1(-0.46), dec1(7.0), dec1(-0.04)),
+            ("12.3".into(), "-0.5".into(), "7".into(), "0".into())
+        );
         assert_eq!((dec2(1.005), dec2(0.5), dec2(-2.25)), ("1.00".into(), "0.50".into(), "-2.25".into()));
     }
 
@@ -120,7 +126,8 @@ mod tests {
     #[test]
     fn tiles_cover_the_view() {
         let [x0, y0] = mercator([5.55, 50.66]);
-        let map = Map { width: 1000.0, height: 800.0, origin: [x0, y0], scale: 1000.0 / 0.0002, ..Map::default() };
+        let map =
+            Map { width: 1000.0, height: 800.0, origin: [x0, y0], scale: 1000.0 / 0.0002, ..Map::default() };
         let tiles = tiles(&map, "t/{z}/{x}/{y}.png", [0.0, 0.0, 1000.0, 800.0], 1.0);
         assert!(!tiles.is_empty());
         assert!(tiles[0].x <= 0.0 && tiles[0].y <= 0.0);

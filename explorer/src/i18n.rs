@@ -32,7 +32,9 @@ impl Strings {
 
     /// The string for `key` with each `{name}` replaced.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        values.iter().fold(self.get(key).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+        values
+            .iter()
+            .fold(self.get(key).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
     }
 
     /// "Aucune offre", "1 offre", "12 offres" (keys `<key>_none`, `<key>_one`, `<key>_many`).
@@ -62,7 +64,8 @@ impl Strings {
     pub fn date(&self, days: i32) -> String {
         let (y, m, d) = civil_from_days(days);
         let months = self.get("months");
-        let month = months.split_whitespace().nth(m as usize - 1).map_or_else(|| m.to_string(), str::to_owned);
+        let month =
+            months.split_whitespace().nth(m as usize - 1).map_or_else(|| m.to_string(), str::to_owned);
         self.fill("date", &[("d", &d.to_string()), ("month", &month), ("y", &y.to_string())])
     }
 

@@ -149,7 +149,12 @@ mod tests {
         let mut index = Index { version: FORMAT_VERSION, operators: vec!["Op".into()], ..Index::default() };
         index.vocab.audience = vec![("youth".into(), "Jeunes".into())];
         for i in 0..offers {
-            index.offers.push(OfferRow { id: format!("o{i}"), title: format!("Offre {i}"), audiences: vec![0], ..OfferRow::default() });
+            index.offers.push(OfferRow {
+                id: format!("o{i}"),
+                title: format!("Offre {i}"),
+                audiences: vec![0],
+                ..OfferRow::default()
+            });
         }
         State::new(Rc::new(Catalog::new(index)), Query::default())
     }

@@ -60,7 +60,8 @@ pub fn from_query_string(text: &str) -> Query {
     for pair in text.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = decode(value);
-        let set = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect::<Codes>();
+        let set =
+            || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect::<Codes>();
         match key {
             "q" => query.text = value.trim().to_owned(),
             "district" => query.districts = set(),
@@ -90,7 +91,9 @@ pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }

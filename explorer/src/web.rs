@@ -86,7 +86,8 @@ fn ends_in_view(element: &Element) -> bool {
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let shown = |e: JsValue| e.as_string().unwrap_or_else(|| "network error".into());
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url)).await.map_err(shown)?.unchecked_into();
+    let response: web_sys::Response =
+        JsFuture::from(window().fetch_with_str(url)).await.map_err(shown)?.unchecked_into();
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
@@ -130,7 +131,8 @@ pub fn locate(done: impl Fn(Option<[f64; 2]>) + 'static) {
     let ok = {
         let done = done.clone();
         Closure::once_into_js(move |position: JsValue| {
-            let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED);
+            let get =
+                |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED);
             let coords = get(&position, "coords");
             let lonlat = get(&coords, "longitude").as_f64().zip(get(&coords, "latitude").as_f64());
             done(lonlat.map(|(lon, lat)| [lon, lat]));
@@ -140,7 +142,10 @@ pub fn locate(done: impl Fn(Option<[f64; 2]>) + 'static) {
         let done = done.clone();
         Closure::once_into_js(move |_: JsValue| done(None))
     };
-    if geolocation.get_current_position_with_error_callback(ok.unchecked_ref(), Some(failed.unchecked_ref())).is_err() {
+    if geolocation
+        .get_current_position_with_error_callback(ok.unchecked_ref(), Some(failed.unchecked_ref()))
+        .is_err()
+    {
         done(None);
     }
 }

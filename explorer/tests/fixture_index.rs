@@ -35,11 +35,33 @@ fn filters_over_the_fixture() {
         f(&mut q);
         ids(&c, &q)
     };
-    assert_eq!(q(|q| q.text = "theatre".into()), ["balade-patrimoine", "atelier-theatre-ados", "concert-noel"], "title, operator, venue");
-    assert_eq!(q(|q| { q.districts.insert("droixhe".into()); }), ["club-lecture", "concert-noel", "eveil-musical"]);
+    assert_eq!(
+        q(|q| q.text = "theatre".into()),
+        ["balade-patrimoine", "atelier-theatre-ados", "concert-noel"],
+        "title, operator, venue"
+    );
+    assert_eq!(
+        q(|q| {
+            q.districts.insert("droixhe".into());
+        }),
+        ["club-lecture", "concert-noel", "eveil-musical"]
+    );
     assert_eq!(q(|q| q.free = true), ["club-lecture", "atelier-theatre-ados"]);
-    assert_eq!(q(|q| { q.audiences.insert("youth".into()); }), ["atelier-theatre-ados"]);
+    assert_eq!(
+        q(|q| {
+            q.audiences.insert("youth".into());
+        }),
+        ["atelier-theatre-ados"]
+    );
     assert_eq!(q(|q| q.when = When::Week), ["club-lecture", "balade-patrimoine"]);
-    assert_eq!(q(|q| q.age = Some(5)), ["club-lecture", "balade-patrimoine", "concert-noel", "eveil-musical"]);
-    assert_eq!(q(|q| { q.accessibility.insert("wheelchair".into()); }), ["atelier-theatre-ados", "concert-noel"]);
+    assert_eq!(
+        q(|q| q.age = Some(5)),
+        ["club-lecture", "balade-patrimoine", "concert-noel", "eveil-musical"]
+    );
+    assert_eq!(
+        q(|q| {
+            q.accessibility.insert("wheelchair".into());
+        }),
+        ["atelier-theatre-ados", "concert-noel"]
+    );
 }

@@ -43,9 +43,8 @@ impl Options {
     /// local date.
     pub fn from_env() -> Result<Options> {
         let today = match std::env::var("PASSERELLE_TODAY") {
-            Ok(day) => NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|e| {
-                anyhow::anyhow!("PASSERELLE_TODAY={day:?} is not a YYYY-MM-DD date: {e}")
-            })?,
+            Ok(day) => NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+                .map_err(|e| anyhow::anyhow!("PASSERELLE_TODAY={day:?} is not a YYYY-MM-DD date: {e}"))?,
             Err(_) => chrono::Local::now().date_naive(),
         };
         Ok(Options { today })
@@ -66,8 +65,7 @@ pub fn check(root: &Path, options: &Options) -> Result<Checked> {
     let mut records = load::load(root, &mut diagnostics)?;
     let vocabularies = validate::validate(&mut records, options.today, &mut diagnostics);
     diagnostics.sort();
-    let charter = (!diagnostics.has_errors())
-        .then(|| Charter::new(records, vocabularies, options.today));
+    let charter = (!diagnostics.has_errors()).then(|| Charter::new(records, vocabularies, options.today));
     Ok(Checked { diagnostics, charter })
 }
 
@@ -98,7 +96,12 @@ pub enum Step<'a> {
 
 /// [`build`], telling `progress` each stage as it ends. Skips every stage when the site at
 /// `out` was built from the same [`write::Fingerprint`] and is intact.
-pub fn build_with(root: &Path, out: &Path, options: &Options, progress: &mut dyn FnMut(Step<'_>)) -> Result<Built> {
+pub fn build_with(
+    root: &Path,
+    out: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(Step<'_>),
+) -> Result<Built> {
     let fingerprint = write::Fingerprint::of(root, options.today)?;
     if let Some(report) = write::up_to_date(out, fingerprint.as_ref()) {
         progress(Step::UpToDate);

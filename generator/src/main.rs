@@ -96,7 +96,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let checked = passerelle::check(&root, &options)?;
             match format {
                 Format::Text => print_diagnostics(&checked.diagnostics),
-                Format::Json => println!("{}", serde_json::to_string_pretty(&diagnostics::render::to_json(&checked.diagnostics))?),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&diagnostics::render::to_json(&checked.diagnostics))?
+                ),
             }
             Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }

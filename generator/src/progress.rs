@@ -64,10 +64,18 @@ impl Progress {
     pub fn finish(&self, out: &Path, report: &Report) -> String {
         let total = self.started.elapsed().as_secs_f64();
         if report.up_to_date {
-            return format!("{} is up to date: 0 files written, nothing changed since the last build ({total:.2} s)", out.display());
+            return format!(
+                "{} is up to date: 0 files written, nothing changed since the last build ({total:.2} s)",
+                out.display()
+            );
         }
         if self.terminal {
-            format!("write   {}  ({:.2} s)\nbuilt {} in {total:.2} s", summary(report), self.last.elapsed().as_secs_f64(), out.display())
+            format!(
+                "write   {}  ({:.2} s)\nbuilt {} in {total:.2} s",
+                summary(report),
+                self.last.elapsed().as_secs_f64(),
+                out.display()
+            )
         } else {
             format!("built {}: {} ({total:.2} s)", out.display(), summary(report))
         }
@@ -90,8 +98,14 @@ mod tests {
     #[test]
     fn counts_files_per_stage() {
         let mut progress = Progress::new(false);
-        assert_eq!(progress.line(&Step::Staged { stage: "render", files: 180 }).as_deref(), Some("render  180 files"));
-        assert_eq!(progress.line(&Step::Staged { stage: "export", files: 225 }).as_deref(), Some("export  45 files"));
+        assert_eq!(
+            progress.line(&Step::Staged { stage: "render", files: 180 }).as_deref(),
+            Some("render  180 files")
+        );
+        assert_eq!(
+            progress.line(&Step::Staged { stage: "export", files: 225 }).as_deref(),
+            Some("export  45 files")
+        );
         let report = Report { written: 12, unchanged: 240, removed: 1, up_to_date: false };
         let line = progress.finish(Path::new("site"), &report);
         assert!(line.starts_with("built site: 12 files written, 240 unchanged, 1 removed ("), "{line}");

@@ -46,11 +46,18 @@ fn rebuild_after_an_edit_writes_only_what_changed() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     edit_first_offer(project.path(), "title", "Titre modifié pour le test");
     let stderr = build_ok(project.path(), None);
-    let summary = stderr.lines().find(|l| l.starts_with("built ")).unwrap_or_else(|| panic!("no summary in {stderr}"));
+    let summary =
+        stderr.lines().find(|l| l.starts_with("built ")).unwrap_or_else(|| panic!("no summary in {stderr}"));
     // "built DIR: 3 files written, 250 unchanged, 0 removed (0.12 s)"
     let count = |word: &str| -> usize {
-        let part = summary.split([':', ',']).find(|part| part.contains(word)).unwrap_or_else(|| panic!("{word} in {summary}"));
-        part.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("a count in {part:?}"))
+        let part = summary
+            .split([':', ','])
+            .find(|part| part.contains(word))
+            .unwrap_or_else(|| panic!("{word} in {summary}"));
+        part.split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("a count in {part:?}"))
     };
     let after = stamps(&site);
     let rewritten: Vec<&String> = after
@@ -62,8 +69,13 @@ fn rebuild_after_an_edit_writes_only_what_changed() {
     assert!(rewritten.iter().any(|p| *p == "data/offers.csv"), "{rewritten:?}");
     assert!(!rewritten.iter().any(|p| *p == "data/venues.geojson"), "untouched by a title");
     assert_eq!(count("unchanged"), after.len() - 1 - rewritten.len(), "{summary}");
-    assert!(fs::read_to_string(site.join("data/offers.csv")).expect("csv").contains("Titre modifié pour le test"));
-    assert!(stderr.lines().filter(|l| l.starts_with("built ")).count() == 1, "one summary line off a terminal: {stderr}");
+    assert!(fs::read_to_string(site.join("data/offers.csv"))
+        .expect("csv")
+        .contains("Titre modifié pour le test"));
+    assert!(
+        stderr.lines().filter(|l| l.starts_with("built ")).count() == 1,
+        "one summary line off a terminal: {stderr}"
+    );
 }
 
 // A build that fails on a data error leaves the previous site byte-identical and no staging
@@ -103,7 +115,9 @@ fn open_data_and_feeds_are_written() {
     build_ok(project.path(), None);
     let site = project.path().join("site");
     let read = |path: &str| fs::read_to_string(site.join(path)).unwrap_or_else(|_| panic!("{path}"));
-    assert!(read("data/offers.csv").starts_with("id,title,operator,partners,disciplines,audiences,age_min,age_max,districts,venue,starts_on,ends_on,"));
+    assert!(read("data/offers.csv").starts_with(
+        "id,title,operator,partners,disciplines,audiences,age_min,age_max,districts,venue,starts_on,ends_on,"
+    ));
     let json: serde_json::Value = serde_json::from_str(&read("data/charter.json")).expect("charter.json");
     assert!(!json["offers"].as_array().expect("offers").is_empty());
     let venues: serde_json::Value = serde_json::from_str(&read("data/venues.geojson")).expect("geojson");

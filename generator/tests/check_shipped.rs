@@ -20,7 +20,8 @@ fn shipped_data_has_no_error() {
 // headers, codes and dd/mm/yyyy dates) load to the same offers, field by field.
 #[test]
 fn french_spreadsheet_export_loads_the_same_offers() {
-    let original = std::fs::read_to_string(support::repo_root().join("data/offers.csv")).expect("shipped offers");
+    let original =
+        std::fs::read_to_string(support::repo_root().join("data/offers.csv")).expect("shipped offers");
     // Characters Windows-1252 cannot hold would be lost by the export itself, not by us.
     let original: String = original.chars().map(|c| if encodable(c) { c } else { '?' }).collect();
 
@@ -66,7 +67,8 @@ fn offers(root: &Path) -> Vec<passerelle::model::Offer> {
 /// The offers as a French spreadsheet saves them.
 fn french_export(text: &str) -> String {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut writer =
+        csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let mut header: Vec<String> = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.expect("shipped offers are valid CSV");

@@ -14,7 +14,11 @@ fn site_files_win_over_embedded_ones() {
     let content = dir.path().join("content");
     std::fs::create_dir_all(content.join("templates/partials")).expect("mkdir");
     std::fs::create_dir_all(content.join("static/logos")).expect("mkdir");
-    std::fs::write(content.join("templates/partials/footer.html"), "<footer>Pied de la Ville — {{ t.nav.home }}</footer>\n").expect("write");
+    std::fs::write(
+        content.join("templates/partials/footer.html"),
+        "<footer>Pied de la Ville — {{ t.nav.home }}</footer>\n",
+    )
+    .expect("write");
     std::fs::write(content.join("static/style.css"), "body { color: #000; }\n").expect("write");
     std::fs::write(content.join("static/logos/ville.svg"), "<svg/>").expect("write");
 
@@ -35,9 +39,14 @@ fn site_files_win_over_embedded_ones() {
 fn template_errors_are_reported() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir_all(dir.path().join("content/templates")).expect("mkdir");
-    std::fs::write(dir.path().join("content/templates/agenda.html"), "{% extends \"base.html\" %}{% block main %}{{ t.agenda.nope }}{% endblock %}").expect("write");
+    std::fs::write(
+        dir.path().join("content/templates/agenda.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ t.agenda.nope }}{% endblock %}",
+    )
+    .expect("write");
     let mut out = std::collections::BTreeMap::new();
-    let err = passerelle::render::render_to(&charter(), &config("fr"), dir.path(), &mut out).expect_err("an undefined key fails");
+    let err = passerelle::render::render_to(&charter(), &config("fr"), dir.path(), &mut out)
+        .expect_err("an undefined key fails");
     let text = format!("{err:#}");
     assert!(text.contains("agenda/index.html") && text.contains("agenda.html"), "{text}");
 }

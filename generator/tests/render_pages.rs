@@ -20,7 +20,9 @@ const PAGES: &[(&str, &str)] = &[
 /// The explorer's asset paths belong to the explorer (content-hashed): snapshots name them.
 fn redact_explorer(main: &str) -> String {
     let assets = passerelle::index::explorer_assets();
-    main.replace(&assets.index, "[explorer.index]").replace(&assets.script, "[explorer.script]").replace(&assets.style, "[explorer.style]")
+    main.replace(&assets.index, "[explorer.index]")
+        .replace(&assets.script, "[explorer.script]")
+        .replace(&assets.style, "[explorer.style]")
 }
 
 fn snapshot_language(language: &str) {
@@ -51,10 +53,22 @@ fn every_page_is_written() {
     let charter = charter();
     let files = render(&charter, &config("fr"), &root());
     for path in [
-        "index.html", "404.html", "explore/index.html", "offers/index.html", "operators/index.html", "venues/index.html",
-        "districts/index.html", "partnerships/index.html", "agenda/index.html", "catalogue/index.html",
-        "charte/index.html", "mentions-legales/index.html", "offers/concert-hall/index.html",
-        "venues/hall-bressoux/index.html", "districts/outremeuse/index.html", "partnerships/musique-a-bressoux/index.html",
+        "index.html",
+        "404.html",
+        "explore/index.html",
+        "offers/index.html",
+        "operators/index.html",
+        "venues/index.html",
+        "districts/index.html",
+        "partnerships/index.html",
+        "agenda/index.html",
+        "catalogue/index.html",
+        "charte/index.html",
+        "mentions-legales/index.html",
+        "offers/concert-hall/index.html",
+        "venues/hall-bressoux/index.html",
+        "districts/outremeuse/index.html",
+        "partnerships/musique-a-bressoux/index.html",
     ] {
         assert!(files.contains_key(path), "{path} missing");
     }

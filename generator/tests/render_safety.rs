@@ -15,7 +15,9 @@ const QUOTE: &str = "' onmouseover='alert(3)";
 
 /// A hostile text: every payload at once, with Markdown that tries raw HTML too.
 fn hostile(label: &str) -> String {
-    format!("{label} {SCRIPT} {IMG} {QUOTE} <a href=\"javascript:alert(4)\">x</a> [lien](javascript:alert(5))")
+    format!(
+        "{label} {SCRIPT} {IMG} {QUOTE} <a href=\"javascript:alert(4)\">x</a> [lien](javascript:alert(5))"
+    )
 }
 
 /// The fixture with markup in every text field of every table, and javascript: in every URL field.
@@ -51,7 +53,13 @@ fn hostile_charter() -> Charter {
         f.description = hostile("description");
         f.schedule = hostile("horaire");
         f.price_detail = hostile("tarif");
-        f.booking = ["javascript:alert(10)", " jAvAsCrIpT:alert(11)", "data:text/html,<script>alert(12)</script>", "java\tscript:alert(13)"][i % 4].into();
+        f.booking = [
+            "javascript:alert(10)",
+            " jAvAsCrIpT:alert(11)",
+            "data:text/html,<script>alert(12)</script>",
+            "java\tscript:alert(13)",
+        ][i % 4]
+            .into();
         f.languages = vec![hostile("langue")];
         f.audiences.push(hostile("public"));
         f.districts = DistrictScope::All;
@@ -77,14 +85,21 @@ fn markup_in_data_is_escaped_everywhere() {
             }
             for tag in tags(&html) {
                 let names = attribute_names(tag);
-                assert!(!names.iter().any(|n| n.starts_with("on")), "{path} ({language}): an event attribute in <{tag}>");
+                assert!(
+                    !names.iter().any(|n| n.starts_with("on")),
+                    "{path} ({language}): an event attribute in <{tag}>"
+                );
             }
-            assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || !html.contains("alert(1)"), "{path}: the text is shown, escaped");
+            assert!(
+                html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || !html.contains("alert(1)"),
+                "{path}: the text is shown, escaped"
+            );
             // JSON-LD holds the same text: it must not be able to close its <script>.
             for block in html.split("<script type=\"application/ld+json\">").skip(1) {
                 let json = block.split("</script>").next().unwrap_or_default();
                 assert!(!json.contains('<'), "{path}: JSON-LD carries a raw `<`");
-                serde_json::from_str::<serde_json::Value>(json).unwrap_or_else(|e| panic!("{path}: JSON-LD does not parse: {e}"));
+                serde_json::from_str::<serde_json::Value>(json)
+                    .unwrap_or_else(|e| panic!("{path}: JSON-LD does not parse: {e}"));
             }
         }
     }
@@ -105,8 +120,13 @@ fn only_safe_urls_reach_attributes() {
     }
     for (path, html) in pages(&files) {
         for url in urls(&html) {
-            let squeezed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-            let scheme = squeezed.split([':', '/', '?', '#']).next().filter(|_| squeezed.contains(':')).unwrap_or("");
+            let squeezed: String = url
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let scheme =
+                squeezed.split([':', '/', '?', '#']).next().filter(|_| squeezed.contains(':')).unwrap_or("");
             let has_scheme = squeezed.find(':').is_some_and(|i| !squeezed[..i].contains(['/', '?', '#']));
             if has_scheme {
                 assert!(["http", "https", "mailto", "tel"].contains(&scheme), "{path}: unsafe URL `{url}`");
@@ -166,5 +186,9 @@ fn resolve(page: &str, href: &str) -> String {
         }
     }
     let joined = parts.join("/");
-    if href.ends_with('/') || joined.is_empty() { format!("{joined}/index.html").trim_start_matches('/').to_owned() } else { joined }
+    if href.ends_with('/') || joined.is_empty() {
+        format!("{joined}/index.html").trim_start_matches('/').to_owned()
+    } else {
+        joined
+    }
 }

@@ -20,7 +20,9 @@ fn serves_rebuilds_and_reports_errors() {
     let (code, home) = server.get("/");
     assert_eq!(code, 200);
     assert!(home.contains("<script src=\"/__passerelle/live.js\""), "the home page carries the script");
-    assert!(!fs::read_to_string(project.path().join("site/index.html")).expect("home").contains("__passerelle"));
+    assert!(!fs::read_to_string(project.path().join("site/index.html"))
+        .expect("home")
+        .contains("__passerelle"));
     let (code, _) = server.get("/offers");
     assert_eq!(code, 301, "a folder without its slash is redirected, so relative links work");
     let (code, missing) = server.get("/no/such/page.html");
@@ -32,7 +34,10 @@ fn serves_rebuilds_and_reports_errors() {
     for entry in fs::read_dir(project.path().join("site")).expect("site") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "html") {
-            assert!(!fs::read_to_string(&path).expect("page").contains("__passerelle"), "{path:?} on disk is untouched");
+            assert!(
+                !fs::read_to_string(&path).expect("page").contains("__passerelle"),
+                "{path:?} on disk is untouched"
+            );
         }
     }
     let (_, events) = server.get("/__passerelle/events?since=none");
@@ -40,14 +45,19 @@ fn serves_rebuilds_and_reports_errors() {
     assert_eq!(status["errors"], serde_json::json!([]));
 
     edit_first_offer(project.path(), "title", "Un titre changé pendant que le serveur tourne");
-    server.wait_for("/data/offers.csv", |body| body.contains("Un titre changé pendant que le serveur tourne"));
+    server
+        .wait_for("/data/offers.csv", |body| body.contains("Un titre changé pendant que le serveur tourne"));
 
     edit_first_offer(project.path(), "operator", "operateur-inconnu");
-    let events = server.wait_for("/__passerelle/events?since=none", |body| body.contains("operateur-inconnu"));
+    let events =
+        server.wait_for("/__passerelle/events?since=none", |body| body.contains("operateur-inconnu"));
     assert!(events.contains("data/offers.csv:"), "{events}");
     let (code, csv) = server.get("/data/offers.csv");
     assert_eq!(code, 200);
-    assert!(csv.contains("Un titre changé pendant que le serveur tourne"), "the last good site is still served");
+    assert!(
+        csv.contains("Un titre changé pendant que le serveur tourne"),
+        "the last good site is still served"
+    );
     assert!(server.stderr().contains("operateur-inconnu"), "the terminal shows the error too");
 }
 
@@ -70,7 +80,8 @@ fn taken_port_is_a_clear_error() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("address").port().to_string();
     let project = project();
-    let output = passerelle().args(["serve", "--port", &port, "--root"]).arg(project.path()).output().expect("run");
+    let output =
+        passerelle().args(["serve", "--port", &port, "--root"]).arg(project.path()).output().expect("run");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("already in use") && stderr.contains("--port"), "{stderr}");
@@ -84,7 +95,8 @@ fn stops_cleanly_on_ctrl_c() {
     let project = project();
     let mut server = Server::start(project.path());
     assert_eq!(server.get("/robots.txt").0, 200);
-    let status = std::process::Command::new("kill").args(["-INT", &server.pid().to_string()]).status().expect("kill");
+    let status =
+        std::process::Command::new("kill").args(["-INT", &server.pid().to_string()]).status().expect("kill");
     assert!(status.success());
     let code = server.wait(std::time::Duration::from_secs(20));
     assert_eq!(code, Some(0), "{}", server.stderr());

@@ -313,7 +313,9 @@ impl Index {
                 return Err(format!("offer \"{}\" refers to a missing entry", o.id[i]));
             }
         }
-        if let Some(v) = self.venues.iter().find(|v| v.district.is_some_and(|d| d as usize >= self.districts.len())) {
+        if let Some(v) =
+            self.venues.iter().find(|v| v.district.is_some_and(|d| d as usize >= self.districts.len()))
+        {
             return Err(format!("venue \"{}\" refers to a missing district", v.id));
         }
         Ok(())

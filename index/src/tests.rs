@@ -56,7 +56,13 @@ fn check_catches_broken_indexes() {
 fn encode_decode_round_trip() {
     let mut index = tiny();
     index.strings = vec![("clear".into(), "Effacer".into())];
-    index.venues.push(Venue { id: "v".into(), name: "Salle".into(), district: None, xy: [1.5, 2.0], lonlat: [5.6, 50.6] });
+    index.venues.push(Venue {
+        id: "v".into(),
+        name: "Salle".into(),
+        district: None,
+        xy: [1.5, 2.0],
+        lonlat: [5.6, 50.6],
+    });
     assert_eq!(decode(&encode(&index)), Ok(index));
     assert!(decode(b"\xff\xff garbage").is_err());
     let mut broken = tiny();

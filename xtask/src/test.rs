@@ -94,7 +94,8 @@ fn chromium() -> Result<()> {
         eprintln!("chromium: {CHROMIUM}");
         return Ok(());
     }
-    let install = format!("apt-get update && apt-get install -y --no-install-recommends {}", APT_PACKAGES.join(" "));
+    let install =
+        format!("apt-get update && apt-get install -y --no-install-recommends {}", APT_PACKAGES.join(" "));
     if !is_root() {
         bail!("{CHROMIUM} is missing: run `sudo sh -c '{install}'`, then `cargo xtask test` again");
     }
@@ -141,7 +142,9 @@ fn npm_ci(dir: &Path) -> Result<()> {
         eprintln!("npm packages: up to date with package-lock.json");
         return Ok(());
     }
-    super::run(Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(dir))?;
+    super::run(
+        Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(dir),
+    )?;
     std::fs::write(&stamp, lock).with_context(|| format!("failed to write {}", stamp.display()))
 }
 

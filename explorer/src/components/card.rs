@@ -42,7 +42,11 @@ pub fn card(props: &CardProps) -> Html {
     let districts = if o.districts[i].len() == index.districts.len() && index.districts.len() > 2 {
         s.get("all_districts").to_owned()
     } else {
-        o.districts[i].iter().map(|&d| index.districts[d as usize].name.as_str()).collect::<Vec<_>>().join(", ")
+        o.districts[i]
+            .iter()
+            .map(|&d| index.districts[d as usize].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let audiences = o.audiences[i].iter().map(|&a| index.vocab.audience[a as usize].1.clone());
     let status = match o.status(i) {

@@ -32,7 +32,15 @@ fn check(id: String, label: &str, count: u32, checked: bool, onchange: Callback<
 }
 
 /// A fieldset of checkboxes over `(code, label)` values.
-fn group(facet: Facet, key: &str, values: &[(String, String)], counts: &[u32], chosen: &Codes, s: &Strings, on_action: &Callback<Action>) -> Html {
+fn group(
+    facet: Facet,
+    key: &str,
+    values: &[(String, String)],
+    counts: &[u32],
+    chosen: &Codes,
+    s: &Strings,
+    on_action: &Callback<Action>,
+) -> Html {
     html! {
         <fieldset class="px-group">
             <legend>{ s.get(key) }</legend>
@@ -55,7 +63,8 @@ fn input_value(e: &Event) -> String {
 pub fn facets(props: &FacetsProps) -> Html {
     let (s, q, c, a) = (&*props.strings, &props.query, &props.counts, &props.on_action);
     let index = &props.catalog.index;
-    let districts: Vec<(String, String)> = index.districts.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+    let districts: Vec<(String, String)> =
+        index.districts.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
 
     let when = |value: When, key: &str, count: Option<u32>| {
         let checked = std::mem::discriminant(&q.when) == std::mem::discriminant(&value);
@@ -72,13 +81,22 @@ pub fn facets(props: &FacetsProps) -> Html {
         When::Range { from, to } => (from, to),
         _ => (None, None),
     };
-    let set_from = a.reform(move |e: Event| Action::SetWhen(When::Range { from: parse_iso_day(&input_value(&e)), to }));
-    let set_to = a.reform(move |e: Event| Action::SetWhen(When::Range { from, to: parse_iso_day(&input_value(&e)) }));
-    let set_free = a.reform(|e: Event| Action::SetFree(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let set_from =
+        a.reform(move |e: Event| Action::SetWhen(When::Range { from: parse_iso_day(&input_value(&e)), to }));
+    let set_to =
+        a.reform(move |e: Event| Action::SetWhen(When::Range { from, to: parse_iso_day(&input_value(&e)) }));
+    let set_free =
+        a.reform(|e: Event| Action::SetFree(e.target_unchecked_into::<HtmlInputElement>().checked()));
     let set_age = a.reform(|e: Event| Action::SetAge(input_value(&e).trim().parse().ok()));
-    let chosen = q.districts.len() + q.audiences.len() + q.disciplines.len() + q.accessibility.len()
-        + usize::from(q.free) + usize::from(q.age.is_some()) + usize::from(q.when != When::Any);
-    let summary = if chosen > 0 { format!("{} ({chosen})", s.get("filters")) } else { s.get("filters").to_owned() };
+    let chosen = q.districts.len()
+        + q.audiences.len()
+        + q.disciplines.len()
+        + q.accessibility.len()
+        + usize::from(q.free)
+        + usize::from(q.age.is_some())
+        + usize::from(q.when != When::Any);
+    let summary =
+        if chosen > 0 { format!("{} ({chosen})", s.get("filters")) } else { s.get("filters").to_owned() };
 
     html! {
         <details class="px-filters" open={props.open}>

@@ -5,10 +5,10 @@
 
 use crate::components::markers::Markers;
 use crate::filter::{Catalog, Codes};
-use crate::{geo, math};
 use crate::i18n::Strings;
 use crate::state::{Action, Facet};
 use crate::viewport::Viewport;
+use crate::{geo, math};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -62,17 +62,22 @@ pub fn map_view(props: &MapProps) -> Html {
         use_effect_with((), move |_| {
             let listener = svg_ref.cast::<Element>().map(|svg| {
                 let target = svg.clone();
-                EventListener::new_with_options(&target, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
-                    let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
-                    e.prevent_default();
-                    let (px, py, w, h) = local(&svg, f64::from(e.client_x()), f64::from(e.client_y()));
-                    let current = *latest.borrow();
-                    let at = current.at_pixel(px, py, w, h);
-                    let factor = math::exp(-e.delta_y() * if e.delta_mode() == 1 { 0.05 } else { 0.002 });
-                    let next = current.zoom_at(factor, at);
-                    *latest.borrow_mut() = next;
-                    view.set(next);
-                })
+                EventListener::new_with_options(
+                    &target,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
+                        e.prevent_default();
+                        let (px, py, w, h) = local(&svg, f64::from(e.client_x()), f64::from(e.client_y()));
+                        let current = *latest.borrow();
+                        let at = current.at_pixel(px, py, w, h);
+                        let factor = math::exp(-e.delta_y() * if e.delta_mode() == 1 { 0.05 } else { 0.002 });
+                        let next = current.zoom_at(factor, at);
+                        *latest.borrow_mut() = next;
+                        view.set(next);
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -159,12 +164,19 @@ pub fn map_view(props: &MapProps) -> Html {
     };
     // The district outlines, as shared strings (compared, never copied, on each render).
     let outlines = use_memo(props.catalog.clone(), |c| {
-        c.index.districts.iter().map(|d| AttrValue::from(Rc::<str>::from(d.path.as_str()))).collect::<Vec<_>>()
+        c.index
+            .districts
+            .iter()
+            .map(|d| AttrValue::from(Rc::<str>::from(d.path.as_str())))
+            .collect::<Vec<_>>()
     });
 
     // Sizes in screen pixels whatever the zoom: one pixel is `px` viewBox units.
     let px = view.w / frame.width * (frame.width / 640.0);
-    let tiles = frame.tiles.as_deref().map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], 640.0 / view.w));
+    let tiles = frame
+        .tiles
+        .as_deref()
+        .map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], 640.0 / view.w));
 
     let districts = index.districts.iter().enumerate().filter(|(_, d)| !d.path.is_empty()).map(|(i, d)| {
         let selected = props.districts.contains(&d.id);
@@ -178,7 +190,10 @@ pub fn map_view(props: &MapProps) -> Html {
                 }
             }
         };
-        let onclick = { let toggle = toggle.clone(); Callback::from(move |_: MouseEvent| toggle()) };
+        let onclick = {
+            let toggle = toggle.clone();
+            Callback::from(move |_: MouseEvent| toggle())
+        };
         let onkeydown = Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" || e.key() == " " {
                 e.prevent_default();
@@ -194,9 +209,11 @@ pub fn map_view(props: &MapProps) -> Html {
             </path>
         }
     });
-    let labels = index.districts.iter().filter(|d| !d.path.is_empty()).map(|d| html! {
-        <text class="px-district-name" x={geo::dec1(d.label[0])} y={geo::dec1(d.label[1])}
-            font-size={geo::dec2(12.0 * px)} aria-hidden="true">{ &d.name }</text>
+    let labels = index.districts.iter().filter(|d| !d.path.is_empty()).map(|d| {
+        html! {
+            <text class="px-district-name" x={geo::dec1(d.label[0])} y={geo::dec1(d.label[1])}
+                font-size={geo::dec2(12.0 * px)} aria-hidden="true">{ &d.name }</text>
+        }
     });
     let me = props.near.map(|lonlat| {
         let [x, y] = geo::to_view(frame, lonlat);

@@ -70,7 +70,9 @@ pub fn markers(props: &MarkersProps) -> Html {
     let written = use_mut_ref(Vec::<Written>::new);
     {
         let (group, written) = (group.clone(), written.clone());
-        use_effect_with((props.per_venue.clone(), props.px), move |(per_venue, px)| update(&group, &written, per_venue, *px));
+        use_effect_with((props.per_venue.clone(), props.px), move |(per_venue, px)| {
+            update(&group, &written, per_venue, *px)
+        });
     }
     // Listeners made once: their identity unchanged, yew leaves them in place.
     let handlers = use_memo(props.on_open.clone(), |on_open| {

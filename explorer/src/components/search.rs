@@ -15,7 +15,9 @@ pub struct SearchBoxProps {
 
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let oninput = props.on_action.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let oninput = props
+        .on_action
+        .reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let s = &props.strings;
     html! {

@@ -3,7 +3,7 @@
 
 use super::bits::Bits;
 use super::fold::fold;
-use passerelle_index::{weekday, civil_from_days, days_from_civil, Index, Price};
+use passerelle_index::{civil_from_days, days_from_civil, weekday, Index, Price};
 
 /// The index plus what filtering needs precomputed.
 #[derive(Debug)]

@@ -181,8 +181,10 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
     masks[TEXT] = text_mask.cloned();
     masks[DISTRICT] = any_of(&catalog.districts, &query.districts, |c| catalog.district_ix(c));
     masks[AUDIENCE] = any_of(&catalog.audiences, &query.audiences, |c| code_ix(&index.vocab.audience, c));
-    masks[DISCIPLINE] = any_of(&catalog.disciplines, &query.disciplines, |c| code_ix(&index.vocab.discipline, c));
-    masks[ACCESS] = any_of(&catalog.accessibility, &query.accessibility, |c| code_ix(&index.vocab.accessibility, c));
+    masks[DISCIPLINE] =
+        any_of(&catalog.disciplines, &query.disciplines, |c| code_ix(&index.vocab.discipline, c));
+    masks[ACCESS] =
+        any_of(&catalog.accessibility, &query.accessibility, |c| code_ix(&index.vocab.accessibility, c));
     masks[FREE] = query.free.then(|| catalog.free.clone());
     masks[AGE] = query.age.map(|age| {
         let o = &index.offers;
@@ -221,14 +223,16 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
     };
 
     let matching = others(GROUPS);
-    let mut results: Vec<u32> = catalog.order.iter().copied().filter(|&i| matching.contains(i as usize)).collect();
+    let mut results: Vec<u32> =
+        catalog.order.iter().copied().filter(|&i| matching.contains(i as usize)).collect();
     let mut per_venue = vec![0; index.venues.len()];
     for &i in &results {
         if let Some(v) = index.offers.venue[i as usize] {
             per_venue[v as usize] += 1;
         }
     }
-    let venue_distance = near.map(|me| index.venues.iter().map(|v| geo::distance_m(me, v.lonlat)).collect::<Vec<_>>());
+    let venue_distance =
+        near.map(|me| index.venues.iter().map(|v| geo::distance_m(me, v.lonlat)).collect::<Vec<_>>());
     if let Some(distance) = &venue_distance {
         let of = |i: u32| index.offers.venue[i as usize].map_or(f64::INFINITY, |v| distance[v as usize]);
         // Stable: equal distances keep the default order.

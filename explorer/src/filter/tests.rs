@@ -16,10 +16,25 @@ fn sample() -> Catalog {
         lang: "fr".into(),
         today: day(11, 21),
         operators: vec!["Théâtre de la Place".into(), "MJ Bressoux".into()],
-        districts: ["bressoux", "droixhe"].iter().map(|id| District { id: id.to_string(), name: id.to_string(), ..District::default() }).collect(),
+        districts: ["bressoux", "droixhe"]
+            .iter()
+            .map(|id| District { id: id.to_string(), name: id.to_string(), ..District::default() })
+            .collect(),
         venues: vec![
-            Venue { id: "hall".into(), name: "Hall omnisports".into(), district: Some(0), lonlat: [5.60, 50.64], ..Venue::default() },
-            Venue { id: "biblio".into(), name: "Bibliothèque".into(), district: Some(1), lonlat: [5.61, 50.65], ..Venue::default() },
+            Venue {
+                id: "hall".into(),
+                name: "Hall omnisports".into(),
+                district: Some(0),
+                lonlat: [5.60, 50.64],
+                ..Venue::default()
+            },
+            Venue {
+                id: "biblio".into(),
+                name: "Bibliothèque".into(),
+                district: Some(1),
+                lonlat: [5.61, 50.65],
+                ..Venue::default()
+            },
         ],
         ..Index::default()
     };
@@ -28,13 +43,65 @@ fn sample() -> Catalog {
     index.vocab.accessibility = vocab(&["wheelchair"]);
     let rows = [
         // 0: a theatre workshop for youth in Bressoux, free, this week.
-        OfferRow { id: "impro".into(), title: "Atelier d'improvisation".into(), summary: "Du théâtre pour les ados.".into(), operator: 0, venue: Some(0), districts: vec![0], audiences: vec![1], disciplines: vec![1], age_min: Some(12), age_max: Some(18), price: 1, start: Some(day(11, 22)), ..OfferRow::default() },
+        OfferRow {
+            id: "impro".into(),
+            title: "Atelier d'improvisation".into(),
+            summary: "Du théâtre pour les ados.".into(),
+            operator: 0,
+            venue: Some(0),
+            districts: vec![0],
+            audiences: vec![1],
+            disciplines: vec![1],
+            age_min: Some(12),
+            age_max: Some(18),
+            price: 1,
+            start: Some(day(11, 22)),
+            ..OfferRow::default()
+        },
         // 1: a concert for everyone in both districts, paid, next month.
-        OfferRow { id: "concert".into(), title: "Concert de Noël".into(), summary: "Chorales.".into(), operator: 1, venue: Some(1), districts: vec![0, 1], audiences: vec![0, 2], disciplines: vec![0], accessibility: vec![0], price: 2, start: Some(day(12, 20)), ..OfferRow::default() },
+        OfferRow {
+            id: "concert".into(),
+            title: "Concert de Noël".into(),
+            summary: "Chorales.".into(),
+            operator: 1,
+            venue: Some(1),
+            districts: vec![0, 1],
+            audiences: vec![0, 2],
+            disciplines: vec![0],
+            accessibility: vec![0],
+            price: 2,
+            start: Some(day(12, 20)),
+            ..OfferRow::default()
+        },
         // 2: an ongoing reading club in Droixhe, free, no dates.
-        OfferRow { id: "lecture".into(), title: "Club lecture".into(), summary: "Chaque mercredi.".into(), operator: 1, venue: Some(1), districts: vec![1], audiences: vec![2], price: 1, ..OfferRow::default() },
+        OfferRow {
+            id: "lecture".into(),
+            title: "Club lecture".into(),
+            summary: "Chaque mercredi.".into(),
+            operator: 1,
+            venue: Some(1),
+            districts: vec![1],
+            audiences: vec![2],
+            price: 1,
+            ..OfferRow::default()
+        },
         // 3: a past music course for children in Bressoux.
-        OfferRow { id: "eveil".into(), title: "Éveil musical".into(), summary: "Pour les petits.".into(), operator: 1, venue: Some(0), districts: vec![0], audiences: vec![0], disciplines: vec![0], age_min: Some(3), age_max: Some(6), price: 2, start: Some(day(9, 1)), end: Some(day(10, 31)), ..OfferRow::default() },
+        OfferRow {
+            id: "eveil".into(),
+            title: "Éveil musical".into(),
+            summary: "Pour les petits.".into(),
+            operator: 1,
+            venue: Some(0),
+            districts: vec![0],
+            audiences: vec![0],
+            disciplines: vec![0],
+            age_min: Some(3),
+            age_max: Some(6),
+            price: 2,
+            start: Some(day(9, 1)),
+            end: Some(day(10, 31)),
+            ..OfferRow::default()
+        },
     ];
     for row in rows {
         index.offers.push(row);
@@ -83,9 +150,13 @@ fn facets_combine() {
         q.free = true;
     });
     assert_eq!(ids(&c, &run_q(&c, &q)), ["lecture"]);
-    let q = query(|q| { q.accessibility.insert("wheelchair".into()); });
+    let q = query(|q| {
+        q.accessibility.insert("wheelchair".into());
+    });
     assert_eq!(ids(&c, &run_q(&c, &q)), ["concert"]);
-    let q = query(|q| { q.disciplines.insert("nope".into()); });
+    let q = query(|q| {
+        q.disciplines.insert("nope".into());
+    });
     assert_eq!(run_q(&c, &q).results.len(), 4, "an unknown code does not constrain");
 }
 

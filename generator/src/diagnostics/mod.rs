@@ -83,11 +83,24 @@ impl Diagnostics {
     }
 
     /// A warning at `field`'s cell of the record from `origin`.
-    pub fn warning(&mut self, origin: &Origin, field: &str, message: impl Into<String>, hint: Option<String>) {
+    pub fn warning(
+        &mut self,
+        origin: &Origin,
+        field: &str,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
         self.at(Severity::Warning, origin, field, message.into(), hint);
     }
 
-    fn at(&mut self, severity: Severity, origin: &Origin, field: &str, message: String, hint: Option<String>) {
+    fn at(
+        &mut self,
+        severity: Severity,
+        origin: &Origin,
+        field: &str,
+        message: String,
+        hint: Option<String>,
+    ) {
         self.push(Diagnostic {
             severity,
             file: origin.file.to_string(),
@@ -150,13 +163,29 @@ mod tests {
     #[test]
     fn sort_by_table_then_position() {
         let mut d = Diagnostics::default();
-        for (file, line) in [("data/offres.csv", 3), ("data/acteurs.csv", 9), ("data/offres.csv", 2), ("content/site.toml", 1), ("data/quartiers.csv", 5)] {
+        for (file, line) in [
+            ("data/offres.csv", 3),
+            ("data/acteurs.csv", 9),
+            ("data/offres.csv", 2),
+            ("content/site.toml", 1),
+            ("data/quartiers.csv", 5),
+        ] {
             d.push_at(Severity::Error, file, (line, 1), "x", None);
         }
         d.sort();
         let order: Vec<_> = d.iter().map(|d| (d.file.as_str(), d.line)).collect();
-        assert_eq!(order, [("content/site.toml", 1), ("data/quartiers.csv", 5), ("data/acteurs.csv", 9), ("data/offres.csv", 2), ("data/offres.csv", 3)]);
-        let origin = Origin { file: "data/offres.csv".into(), line: 2, columns: vec![("id", 1)], lines: vec![] };
+        assert_eq!(
+            order,
+            [
+                ("content/site.toml", 1),
+                ("data/quartiers.csv", 5),
+                ("data/acteurs.csv", 9),
+                ("data/offres.csv", 2),
+                ("data/offres.csv", 3)
+            ]
+        );
+        let origin =
+            Origin { file: "data/offres.csv".into(), line: 2, columns: vec![("id", 1)], lines: vec![] };
         assert!(d.reported(&origin, "id"));
         let elsewhere = Origin { line: 4, ..origin };
         assert!(!d.reported(&elsewhere, "id"));

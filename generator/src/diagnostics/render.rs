@@ -12,7 +12,9 @@
 use super::{Diagnostic, Diagnostics, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{Files, SimpleFiles};
-use codespan_reporting::term::termcolor::{Color, ColorChoice, ColorSpec, NoColor, StandardStream, WriteColor};
+use codespan_reporting::term::termcolor::{
+    Color, ColorChoice, ColorSpec, NoColor, StandardStream, WriteColor,
+};
 use codespan_reporting::term::{self, Config, DisplayStyle};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -97,7 +99,9 @@ fn report(d: &Diagnostic, rich: bool) -> Report<usize> {
     };
     let message = one_line(&d.message);
     match (&d.hint, rich) {
-        (Some(hint), true) => report.with_message(message).with_notes(vec![format!("help: {}", one_line(hint))]),
+        (Some(hint), true) => {
+            report.with_message(message).with_notes(vec![format!("help: {}", one_line(hint))])
+        }
         (Some(hint), false) => report.with_message(format!("{message} ({})", one_line(hint))),
         (None, _) => report.with_message(message),
     }
@@ -163,7 +167,13 @@ mod tests {
     fn sample() -> Diagnostics {
         let mut d = Diagnostics::default();
         d.add_source("data/offers.csv", "id,districts\natelier,bressou\n");
-        d.push_at(Severity::Error, "data/offers.csv", (2, 9), "unknown district \"bressou\"", Some("did you mean \"bressoux\"?".into()));
+        d.push_at(
+            Severity::Error,
+            "data/offers.csv",
+            (2, 9),
+            "unknown district \"bressou\"",
+            Some("did you mean \"bressoux\"?".into()),
+        );
         d.push_at(Severity::Warning, "data/venues.csv", (0, 0), "no venues table", None);
         d
     }

@@ -15,6 +15,7 @@
 use super::urls::BaseUrl;
 use crate::config::Config;
 use crate::model::{Charter, Offer, Status};
+use anyhow::Result;
 use chrono::{Days, NaiveDate};
 use ics::components::Property;
 use ics::escape_text;
@@ -22,7 +23,6 @@ use ics::parameters::Value;
 use ics::properties::{
     CalScale, Description, DtEnd, DtStart, Geo, Location, Method, Name, ProdID, Summary, Transp, Version, URL,
 };
-use anyhow::Result;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -76,7 +76,8 @@ fn event(text: &mut String, charter: &Charter, base: Option<&BaseUrl>, offer: &O
     let end = offer.ends_on.filter(|&end| end >= start).unwrap_or(start);
     let host = base.map_or("passerelle", BaseUrl::host);
     let stamp = offer.updated_on.unwrap_or(charter.today);
-    let mut event = ics::Event::new(format!("{}@{host}", offer.id), stamp.format("%Y%m%dT000000Z").to_string());
+    let mut event =
+        ics::Event::new(format!("{}@{host}", offer.id), stamp.format("%Y%m%dT000000Z").to_string());
     event.push(date_property(DtStart::new(basic(start))));
     event.push(date_property(DtEnd::new(basic(end.checked_add_days(Days::new(1)).unwrap_or(end)))));
     event.push(Summary::new(escape_text(offer.title.as_str())));
@@ -89,7 +90,11 @@ fn event(text: &mut String, charter: &Charter, base: Option<&BaseUrl>, offer: &O
         event.push(Description::new(escape_text(description)));
     }
     if let Some(venue) = charter.offer_venue(offer) {
-        let town = [venue.postcode.as_str(), venue.city.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+        let town = [venue.postcode.as_str(), venue.city.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         let place = [venue.name.as_str(), venue.address.as_str(), town.as_str()]
             .into_iter()
             .filter(|s| !s.trim().is_empty())
@@ -103,7 +108,11 @@ fn event(text: &mut String, charter: &Charter, base: Option<&BaseUrl>, offer: &O
     if let Some(base) = base {
         event.push(URL::new(base.join(&format!("offers/{}/index.html", offer.id))));
     }
-    event.push(ics::properties::Status::new(if offer.status == Status::Cancelled { "CANCELLED" } else { "CONFIRMED" }));
+    event.push(ics::properties::Status::new(if offer.status == Status::Cancelled {
+        "CANCELLED"
+    } else {
+        "CONFIRMED"
+    }));
     event.push(Transp::new("TRANSPARENT"));
     let _ = write!(text, "{event}");
 }
@@ -165,7 +174,13 @@ mod tests {
         let slam = charter.offer("atelier-slam").expect("offer");
         let text = String::from_utf8(offer(&charter, None, slam).expect("dated")).expect("utf-8");
         let lines = unfold(&text);
-        let value = |name: &str| lines.iter().find_map(|l| l.strip_prefix(name)).unwrap_or_else(|| panic!("{name} in {text}")).to_owned();
+        let value = |name: &str| {
+            lines
+                .iter()
+                .find_map(|l| l.strip_prefix(name))
+                .unwrap_or_else(|| panic!("{name} in {text}"))
+                .to_owned()
+        };
         let summary = value("SUMMARY:");
         assert!(summary.contains("<script>"), "plain text, not HTML: {summary}");
         assert!(!summary.contains("&lt;"));
@@ -173,7 +188,10 @@ mod tests {
         assert_eq!(unescape(&summary), fixture::HOSTILE_TITLE);
         let description = unescape(&value("DESCRIPTION:"));
         assert_eq!(description, format!("{}\nmercredis 14h–16h; sur inscription, gratuit", slam.summary));
-        assert_eq!(unescape(&value("LOCATION:")), "Maison de quartier <Bressoux>, rue du Moulin 1, 4020 Liège");
+        assert_eq!(
+            unescape(&value("LOCATION:")),
+            "Maison de quartier <Bressoux>, rue du Moulin 1, 4020 Liège"
+        );
     }
 
     // Dates are all-day (DTEND exclusive), UID and DTSTAMP are stable, the URL is absolute
@@ -200,10 +218,14 @@ mod tests {
         assert!(without.iter().any(|l| l == "UID:atelier-slam@passerelle"));
         assert!(!without.iter().any(|l| l.starts_with("URL")), "no relative URL in a calendar");
         let cancelled = charter.offer("concert-annule").expect("offer");
-        let lines = unfold(&String::from_utf8(offer(&charter, None, cancelled).expect("dated")).expect("utf-8"));
+        let lines =
+            unfold(&String::from_utf8(offer(&charter, None, cancelled).expect("dated")).expect("utf-8"));
         assert!(lines.iter().any(|l| l == "STATUS:CANCELLED"));
         assert!(lines.iter().any(|l| l == "DTSTAMP:20261121T000000Z"), "no updated_on: the build's day");
         assert!(lines.iter().any(|l| l == "DTEND;VALUE=DATE:20261206"), "one day");
-        assert!(offer(&charter, None, charter.offer("lecture-libre").expect("offer")).is_none(), "ongoing: no calendar");
+        assert!(
+            offer(&charter, None, charter.offer("lecture-libre").expect("offer")).is_none(),
+            "ongoing: no calendar"
+        );
     }
 }

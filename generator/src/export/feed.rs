@@ -32,7 +32,11 @@ pub fn feed(charter: &Charter, config: &Config, base: Option<&BaseUrl>) -> Resul
         title: Text::plain(config.title.as_str()),
         id: base.map_or_else(|| uuid_urn(config, "feed"), |b| b.root().to_owned()),
         updated: offers.first().map_or(at_midnight(oldest), |o| at_midnight(updated(o))),
-        authors: vec![Person { name: config.coordination.name.clone(), email: Some(config.coordination.email.clone()), ..Person::default() }],
+        authors: vec![Person {
+            name: config.coordination.name.clone(),
+            email: Some(config.coordination.email.clone()),
+            ..Person::default()
+        }],
         generator: Some(Generator { value: "Passerelle".into(), ..Generator::default() }),
         lang: Some(config.language.tag().to_owned()),
         subtitle: (!config.description.is_empty()).then(|| Text::plain(config.description.as_str())),
@@ -42,7 +46,8 @@ pub fn feed(charter: &Charter, config: &Config, base: Option<&BaseUrl>) -> Resul
     if let Some(base) = base {
         feed.links.push(link("self", &base.join("feed.xml"), "application/atom+xml"));
     }
-    feed.entries = offers.into_iter().map(|o| entry(charter, config, base, o, at_midnight(updated(o)))).collect();
+    feed.entries =
+        offers.into_iter().map(|o| entry(charter, config, base, o, at_midnight(updated(o)))).collect();
 
     let write_config = WriteConfig { write_document_declaration: true, indent_size: Some(2) };
     let mut bytes = feed.write_with_config(Vec::new(), write_config).context("failed to write feed.xml")?;
@@ -51,17 +56,30 @@ pub fn feed(charter: &Charter, config: &Config, base: Option<&BaseUrl>) -> Resul
 }
 
 /// One offer's entry.
-fn entry(charter: &Charter, config: &Config, base: Option<&BaseUrl>, offer: &Offer, updated: FixedDateTime) -> Entry {
+fn entry(
+    charter: &Charter,
+    config: &Config,
+    base: Option<&BaseUrl>,
+    offer: &Offer,
+    updated: FixedDateTime,
+) -> Entry {
     let page = format!("offers/{}/index.html", offer.id);
     let operator = charter.offer_operator(offer).map_or_else(|| offer.operator.clone(), |o| o.name.clone());
-    let summary = [offer.summary.as_str(), offer.schedule.as_str()].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" — ");
+    let summary = [offer.summary.as_str(), offer.schedule.as_str()]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
     let language = config.language;
     let categories = offer
         .disciplines
         .iter()
         .map(|code| {
             let term = charter.vocabularies.discipline.get(code);
-            let label = term.map(|t| if language == crate::config::Language::En { t.en.clone() } else { t.fr.clone() });
+            let label =
+                term.map(
+                    |t| if language == crate::config::Language::En { t.en.clone() } else { t.fr.clone() },
+                );
             Category { term: code.clone(), label, ..Category::default() }
         })
         .collect();
@@ -115,7 +133,12 @@ mod tests {
     #[test]
     fn feed_is_well_formed_and_escaped() {
         let base = BaseUrl::parse("https://charte.example.org/sous-site").expect("base");
-        let bytes = feed(&fixture::charter(), &fixture::config(Some("https://charte.example.org/sous-site")), Some(&base)).expect("feed");
+        let bytes = feed(
+            &fixture::charter(),
+            &fixture::config(Some("https://charte.example.org/sous-site")),
+            Some(&base),
+        )
+        .expect("feed");
         let text = std::str::from_utf8(&bytes).expect("utf-8");
         assert!(!text.contains("<script>"), "markup escaped");
         assert!(text.contains("&lt;script&gt;"));
@@ -124,17 +147,28 @@ mod tests {
         assert!(root.has_tag_name(("http://www.w3.org/2005/Atom", "feed")));
         let entries = children(root, "entry");
         let ids: Vec<&str> = entries.iter().map(|e| children(*e, "id")[0].text().expect("id")).collect();
-        assert_eq!(ids, [
-            "https://charte.example.org/sous-site/offers/atelier-slam/index.html",
-            "https://charte.example.org/sous-site/offers/lecture-libre/index.html",
-            "https://charte.example.org/sous-site/offers/concert-annule/index.html",
-        ], "most recently updated first, undated last");
+        assert_eq!(
+            ids,
+            [
+                "https://charte.example.org/sous-site/offers/atelier-slam/index.html",
+                "https://charte.example.org/sous-site/offers/lecture-libre/index.html",
+                "https://charte.example.org/sous-site/offers/concert-annule/index.html",
+            ],
+            "most recently updated first, undated last"
+        );
         assert_eq!(children(entries[0], "title")[0].text(), Some(fixture::HOSTILE_TITLE));
         assert_eq!(children(entries[0], "updated")[0].text(), Some("2026-11-10T00:00:00+00:00"));
-        assert_eq!(children(entries[2], "updated")[0].text(), Some("2026-09-01T00:00:00+00:00"), "the oldest date");
+        assert_eq!(
+            children(entries[2], "updated")[0].text(),
+            Some("2026-09-01T00:00:00+00:00"),
+            "the oldest date"
+        );
         assert_eq!(children(root, "updated")[0].text(), Some("2026-11-10T00:00:00+00:00"));
         assert_eq!(children(root, "title")[0].text(), Some("Charte <test>"));
-        let self_link = children(root, "link").into_iter().find(|l| l.attribute("rel") == Some("self")).expect("self link");
+        let self_link = children(root, "link")
+            .into_iter()
+            .find(|l| l.attribute("rel") == Some("self"))
+            .expect("self link");
         assert_eq!(self_link.attribute("href"), Some("https://charte.example.org/sous-site/feed.xml"));
     }
 

@@ -3,7 +3,9 @@
 //! cancelled), one partnership.
 
 use crate::config::Config;
-use crate::model::{Charter, District, DistrictScope, Offer, Operator, Partnership, Price, Records, Shape, Status, Venue};
+use crate::model::{
+    Charter, District, DistrictScope, Offer, Operator, Partnership, Price, Records, Shape, Status, Venue,
+};
 use crate::vocabulary::Vocabularies;
 use chrono::NaiveDate;
 

@@ -30,7 +30,9 @@
 
 use crate::config::Config;
 use crate::model::records::Code;
-use crate::model::{Charter, District, DistrictScope, Id, Offer, Operator, Partnership, Price, Status, Venue};
+use crate::model::{
+    Charter, District, DistrictScope, Id, Offer, Operator, Partnership, Price, Status, Venue,
+};
 use crate::vocabulary::Vocabularies;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -156,7 +158,18 @@ mod tests {
         let mut bytes = Vec::new();
         charter(&fixture::charter(), &fixture::config(None), &mut bytes).expect("json");
         let text = std::str::from_utf8(&bytes).expect("utf-8");
-        let keys = ["\"format\"", "\"version\"", "\"title\"", "\"language\"", "\"districts\"", "\"operators\"", "\"venues\"", "\"offers\"", "\"partnerships\"", "\"vocabularies\""];
+        let keys = [
+            "\"format\"",
+            "\"version\"",
+            "\"title\"",
+            "\"language\"",
+            "\"districts\"",
+            "\"operators\"",
+            "\"venues\"",
+            "\"offers\"",
+            "\"partnerships\"",
+            "\"vocabularies\"",
+        ];
         let positions: Vec<usize> = keys.iter().map(|k| text.find(k).expect(k)).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "key order");
         let json: Value = serde_json::from_slice(&bytes).expect("valid JSON");

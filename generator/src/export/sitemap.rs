@@ -75,7 +75,10 @@ mod tests {
     fn locs(bytes: &[u8]) -> Vec<String> {
         let text = std::str::from_utf8(bytes).expect("utf-8");
         let doc = roxmltree::Document::parse(text).expect("well-formed XML");
-        doc.descendants().filter(|n| n.has_tag_name((NAMESPACE, "loc"))).map(|n| n.text().unwrap_or_default().to_owned()).collect()
+        doc.descendants()
+            .filter(|n| n.has_tag_name((NAMESPACE, "loc")))
+            .map(|n| n.text().unwrap_or_default().to_owned())
+            .collect()
     }
 
     // Pages are listed absolute under the base URL, 404.html left out, and robots.txt points
@@ -86,8 +89,17 @@ mod tests {
         let files = sitemaps(&["404.html", "index.html", "offers/a&b/index.html"], &base).expect("sitemap");
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].0, "sitemap.xml");
-        assert_eq!(locs(&files[0].1), ["https://charte.example.org/c/index.html", "https://charte.example.org/c/offers/a%26b/index.html"]);
-        assert_eq!(robots(Some(&base)), "User-agent: *\nAllow: /\n\nSitemap: https://charte.example.org/c/sitemap.xml\n");
+        assert_eq!(
+            locs(&files[0].1),
+            [
+                "https://charte.example.org/c/index.html",
+                "https://charte.example.org/c/offers/a%26b/index.html"
+            ]
+        );
+        assert_eq!(
+            robots(Some(&base)),
+            "User-agent: *\nAllow: /\n\nSitemap: https://charte.example.org/c/sitemap.xml\n"
+        );
         assert_eq!(robots(None), "User-agent: *\nAllow: /\n");
     }
 
@@ -101,7 +113,10 @@ mod tests {
         let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(paths, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
         assert!(std::str::from_utf8(&files[0].1).expect("utf-8").contains("<sitemapindex"));
-        assert_eq!(locs(&files[0].1), ["https://x.example.org/sitemap-1.xml", "https://x.example.org/sitemap-2.xml"]);
+        assert_eq!(
+            locs(&files[0].1),
+            ["https://x.example.org/sitemap-1.xml", "https://x.example.org/sitemap-2.xml"]
+        );
         assert_eq!(locs(&files[2].1), ["https://x.example.org/offers/o50000/index.html"]);
     }
 }

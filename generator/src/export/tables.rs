@@ -15,19 +15,64 @@ use std::io::Write;
 pub const DISTRICTS: [&str; 8] = ["id", "name", "city", "summary", "lat", "lon", "population", "priority"];
 /// `data/operators.csv` headers.
 pub const OPERATORS: [&str; 16] = [
-    "id", "name", "kind", "district", "address", "postcode", "city", "lat", "lon", "website", "email", "phone",
-    "summary", "description", "signed_charter_on", "updated_on",
+    "id",
+    "name",
+    "kind",
+    "district",
+    "address",
+    "postcode",
+    "city",
+    "lat",
+    "lon",
+    "website",
+    "email",
+    "phone",
+    "summary",
+    "description",
+    "signed_charter_on",
+    "updated_on",
 ];
 /// `data/venues.csv` headers.
 pub const VENUES: [&str; 14] = [
-    "id", "name", "kind", "district", "address", "postcode", "city", "lat", "lon", "operator", "accessibility",
-    "opening_hours", "website", "updated_on",
+    "id",
+    "name",
+    "kind",
+    "district",
+    "address",
+    "postcode",
+    "city",
+    "lat",
+    "lon",
+    "operator",
+    "accessibility",
+    "opening_hours",
+    "website",
+    "updated_on",
 ];
 /// `data/offers.csv` headers.
 pub const OFFERS: [&str; 22] = [
-    "id", "title", "operator", "partners", "disciplines", "audiences", "age_min", "age_max", "districts", "venue",
-    "starts_on", "ends_on", "schedule", "price", "price_detail", "booking", "accessibility", "languages", "summary",
-    "description", "status", "updated_on",
+    "id",
+    "title",
+    "operator",
+    "partners",
+    "disciplines",
+    "audiences",
+    "age_min",
+    "age_max",
+    "districts",
+    "venue",
+    "starts_on",
+    "ends_on",
+    "schedule",
+    "price",
+    "price_detail",
+    "booking",
+    "accessibility",
+    "languages",
+    "summary",
+    "description",
+    "status",
+    "updated_on",
 ];
 /// `data/partnerships.csv` headers.
 pub const PARTNERSHIPS: [&str; 9] =
@@ -48,42 +93,123 @@ pub const FILES: [&str; 6] = [
 /// Writes the table at `path` (one of [`FILES`]) to `w`.
 pub fn write(path: &str, charter: &Charter, w: &mut dyn Write) -> Result<()> {
     match path {
-        "data/districts.csv" => table(w, &DISTRICTS, charter.districts.iter().map(|d| {
-            vec![d.id.clone(), d.name.clone(), d.city.clone(), d.summary.clone(), opt(d.lat), opt(d.lon), opt(d.population), yes_no(d.priority)]
-        })),
-        "data/operators.csv" => table(w, &OPERATORS, charter.operators.iter().map(|o| {
-            vec![
-                o.id.clone(), o.name.clone(), o.kind.clone(), opt(o.district.as_ref()), o.address.clone(), o.postcode.clone(),
-                o.city.clone(), opt(o.lat), opt(o.lon), opt(o.website.as_ref()), opt(o.email.as_ref()), opt(o.phone.as_ref()),
-                o.summary.clone(), o.description.clone(), date(o.signed_charter_on), date(o.updated_on),
-            ]
-        })),
-        "data/venues.csv" => table(w, &VENUES, charter.venues.iter().map(|v| {
-            vec![
-                v.id.clone(), v.name.clone(), v.kind.clone(), opt(v.district.as_ref()), v.address.clone(), v.postcode.clone(),
-                v.city.clone(), opt(v.lat), opt(v.lon), opt(v.operator.as_ref()), multi(&v.accessibility),
-                v.opening_hours.clone(), opt(v.website.as_ref()), date(v.updated_on),
-            ]
-        })),
-        "data/offers.csv" => table(w, &OFFERS, charter.offers.iter().map(|o| {
-            vec![
-                o.id.clone(), o.title.clone(), o.operator.clone(), multi(&o.partners), multi(&o.disciplines),
-                multi(&o.audiences), opt(o.age_min), opt(o.age_max), scope(&o.districts), opt(o.venue.as_ref()),
-                date(o.starts_on), date(o.ends_on), o.schedule.clone(), opt(o.price.map(|p| p.code())),
-                o.price_detail.clone(), o.booking.clone(), multi(&o.accessibility), multi(&o.languages),
-                o.summary.clone(), o.description.clone(), o.status.code().to_owned(), date(o.updated_on),
-            ]
-        })),
-        "data/partnerships.csv" => table(w, &PARTNERSHIPS, charter.partnerships.iter().map(|p| {
-            vec![
-                p.id.clone(), p.title.clone(), multi(&p.operators), multi(&p.offers), multi(&p.districts),
-                date(p.starts_on), date(p.ends_on), p.summary.clone(), p.description.clone(),
-            ]
-        })),
-        "data/vocabulary.csv" => table(w, &VOCABULARY, GROUPS.iter().flat_map(|&group| {
-            let terms = charter.vocabularies.group(group).map(|v| v.terms.as_slice()).unwrap_or_default();
-            terms.iter().map(move |t| vec![group.to_owned(), t.code.clone(), t.fr.clone(), t.en.clone()])
-        })),
+        "data/districts.csv" => table(
+            w,
+            &DISTRICTS,
+            charter.districts.iter().map(|d| {
+                vec![
+                    d.id.clone(),
+                    d.name.clone(),
+                    d.city.clone(),
+                    d.summary.clone(),
+                    opt(d.lat),
+                    opt(d.lon),
+                    opt(d.population),
+                    yes_no(d.priority),
+                ]
+            }),
+        ),
+        "data/operators.csv" => table(
+            w,
+            &OPERATORS,
+            charter.operators.iter().map(|o| {
+                vec![
+                    o.id.clone(),
+                    o.name.clone(),
+                    o.kind.clone(),
+                    opt(o.district.as_ref()),
+                    o.address.clone(),
+                    o.postcode.clone(),
+                    o.city.clone(),
+                    opt(o.lat),
+                    opt(o.lon),
+                    opt(o.website.as_ref()),
+                    opt(o.email.as_ref()),
+                    opt(o.phone.as_ref()),
+                    o.summary.clone(),
+                    o.description.clone(),
+                    date(o.signed_charter_on),
+                    date(o.updated_on),
+                ]
+            }),
+        ),
+        "data/venues.csv" => table(
+            w,
+            &VENUES,
+            charter.venues.iter().map(|v| {
+                vec![
+                    v.id.clone(),
+                    v.name.clone(),
+                    v.kind.clone(),
+                    opt(v.district.as_ref()),
+                    v.address.clone(),
+                    v.postcode.clone(),
+                    v.city.clone(),
+                    opt(v.lat),
+                    opt(v.lon),
+                    opt(v.operator.as_ref()),
+                    multi(&v.accessibility),
+                    v.opening_hours.clone(),
+                    opt(v.website.as_ref()),
+                    date(v.updated_on),
+                ]
+            }),
+        ),
+        "data/offers.csv" => table(
+            w,
+            &OFFERS,
+            charter.offers.iter().map(|o| {
+                vec![
+                    o.id.clone(),
+                    o.title.clone(),
+                    o.operator.clone(),
+                    multi(&o.partners),
+                    multi(&o.disciplines),
+                    multi(&o.audiences),
+                    opt(o.age_min),
+                    opt(o.age_max),
+                    scope(&o.districts),
+                    opt(o.venue.as_ref()),
+                    date(o.starts_on),
+                    date(o.ends_on),
+                    o.schedule.clone(),
+                    opt(o.price.map(|p| p.code())),
+                    o.price_detail.clone(),
+                    o.booking.clone(),
+                    multi(&o.accessibility),
+                    multi(&o.languages),
+                    o.summary.clone(),
+                    o.description.clone(),
+                    o.status.code().to_owned(),
+                    date(o.updated_on),
+                ]
+            }),
+        ),
+        "data/partnerships.csv" => table(
+            w,
+            &PARTNERSHIPS,
+            charter.partnerships.iter().map(|p| {
+                vec![
+                    p.id.clone(),
+                    p.title.clone(),
+                    multi(&p.operators),
+                    multi(&p.offers),
+                    multi(&p.districts),
+                    date(p.starts_on),
+                    date(p.ends_on),
+                    p.summary.clone(),
+                    p.description.clone(),
+                ]
+            }),
+        ),
+        "data/vocabulary.csv" => table(
+            w,
+            &VOCABULARY,
+            GROUPS.iter().flat_map(|&group| {
+                let terms = charter.vocabularies.group(group).map(|v| v.terms.as_slice()).unwrap_or_default();
+                terms.iter().map(move |t| vec![group.to_owned(), t.code.clone(), t.fr.clone(), t.en.clone()])
+            }),
+        ),
         other => anyhow::bail!("no table is exported as `{other}` (a program error)"),
     }
 }
@@ -172,6 +298,11 @@ mod tests {
         let districts = rows(&tables[0].1);
         assert_eq!(districts[1][7], "yes");
         let vocabulary = rows(&tables[5].1);
-        assert!(vocabulary.contains(&vec!["discipline".into(), "theatre".into(), "Théâtre".into(), "Theatre".into()]));
+        assert!(vocabulary.contains(&vec![
+            "discipline".into(),
+            "theatre".into(),
+            "Théâtre".into(),
+            "Theatre".into()
+        ]));
     }
 }

@@ -20,16 +20,18 @@ impl BaseUrl {
     pub fn from_config(config: &Config) -> Result<Option<BaseUrl>> {
         match config.base_url.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
-            Some(text) => BaseUrl::parse(text)
-                .map(Some)
-                .map_err(|e| e.context("content/site.toml: invalid `base_url`")),
+            Some(text) => {
+                BaseUrl::parse(text).map(Some).map_err(|e| e.context("content/site.toml: invalid `base_url`"))
+            }
         }
     }
 
     /// Parses an absolute `http`/`https` URL without query or fragment.
     pub fn parse(text: &str) -> Result<BaseUrl> {
         let lower = text.to_ascii_lowercase();
-        let Some(scheme_len) = ["https://", "http://"].iter().find(|s| lower.starts_with(**s)).map(|s| s.len()) else {
+        let Some(scheme_len) =
+            ["https://", "http://"].iter().find(|s| lower.starts_with(**s)).map(|s| s.len())
+        else {
             bail!("`{text}` is not an absolute http:// or https:// address");
         };
         if text.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c)) {
@@ -80,7 +82,10 @@ mod tests {
     fn joins_paths_under_the_base() {
         let base = BaseUrl::parse("HTTPS://charte.example.org/culture").expect("valid");
         assert_eq!(base.root(), "https://charte.example.org/culture/");
-        assert_eq!(base.join("offers/atelier-slam/index.html"), "https://charte.example.org/culture/offers/atelier-slam/index.html");
+        assert_eq!(
+            base.join("offers/atelier-slam/index.html"),
+            "https://charte.example.org/culture/offers/atelier-slam/index.html"
+        );
         assert_eq!(base.join("a b/é.html"), "https://charte.example.org/culture/a%20b/%C3%A9.html");
         assert_eq!(base.host(), "charte.example.org");
         assert_eq!(BaseUrl::parse("http://user@[::1]:8080/").expect("v6").host(), "::1");
@@ -90,7 +95,15 @@ mod tests {
     // Relative, non-web, or decorated addresses are refused with a message.
     #[test]
     fn refuses_what_is_not_a_base() {
-        for bad in ["charte.example.org", "ftp://x.org/", "https://", "https://x.org/?a=1", "https://x.org/#top", "https://x.org/a b", "javascript:alert(1)"] {
+        for bad in [
+            "charte.example.org",
+            "ftp://x.org/",
+            "https://",
+            "https://x.org/?a=1",
+            "https://x.org/#top",
+            "https://x.org/a b",
+            "javascript:alert(1)",
+        ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
     }

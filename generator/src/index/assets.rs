@@ -39,7 +39,13 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 
 /// The sizes of the embedded explorer with an index of `index` bytes for `offers` offers.
 pub fn explorer_sizes(index: &[u8], offers: usize) -> SizeReport {
-    SizeReport { offers, wasm: gzip_len(WASM_BYTES), js: gzip_len(JS), css: gzip_len(CSS), index: gzip_len(index) }
+    SizeReport {
+        offers,
+        wasm: gzip_len(WASM_BYTES),
+        js: gzip_len(JS),
+        css: gzip_len(CSS),
+        index: gzip_len(index),
+    }
 }
 
 impl SizeReport {
@@ -104,9 +110,20 @@ mod tests {
     fn report_units() {
         let report = SizeReport { offers: 10_000, wasm: 140_000, js: 7_500, css: 2_000, index: 170_000 };
         let text = report.to_string();
-        assert!(text.contains("wasm + JS 147,500 B (147.5 kB, 144.0 KiB): within the budget of 150 kB"), "{text}");
-        assert!(text.contains("index of 10000 offers 319,500 B (319.5 kB, 312.0 KiB): within the budget of 400 kB"), "{text}");
+        assert!(
+            text.contains("wasm + JS 147,500 B (147.5 kB, 144.0 KiB): within the budget of 150 kB"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "index of 10000 offers 319,500 B (319.5 kB, 312.0 KiB): within the budget of 400 kB"
+            ),
+            "{text}"
+        );
         let over = SizeReport { wasm: 150_001 - 7_500, ..report };
-        assert!(over.to_string().contains("150,001 B (150.0 kB, 146.5 KiB): OVER the budget of 150 kB"), "{over}");
+        assert!(
+            over.to_string().contains("150,001 B (150.0 kB, 146.5 KiB): OVER the budget of 150 kB"),
+            "{over}"
+        );
     }
 }

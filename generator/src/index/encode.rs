@@ -79,7 +79,11 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
             summary: truncate(&offer.summary, SUMMARY_MAX),
             operator: operator_ix.get(offer.operator.as_str()).map_or(0, |&i| i as u32),
             venue: venue.and_then(|v| venue_ix.get(v.id.as_str())).map(|&i| i as u32),
-            districts: charter.offer_districts(offer).filter_map(|d| district_ix.get(d.id.as_str())).map(|&i| i as u32).collect(),
+            districts: charter
+                .offer_districts(offer)
+                .filter_map(|d| district_ix.get(d.id.as_str()))
+                .map(|&i| i as u32)
+                .collect(),
             audiences: codes(&vocab.audience, &offer.audiences),
             disciplines: codes(&vocab.discipline, &offer.disciplines),
             accessibility,
@@ -118,7 +122,11 @@ fn frame(charter: &Charter, config: &Config) -> Map {
 
 /// Days since 1970-01-01.
 pub fn day(date: NaiveDate) -> i32 {
-    passerelle_index::days_from_civil(chrono::Datelike::year(&date), chrono::Datelike::month(&date), chrono::Datelike::day(&date))
+    passerelle_index::days_from_civil(
+        chrono::Datelike::year(&date),
+        chrono::Datelike::month(&date),
+        chrono::Datelike::day(&date),
+    )
 }
 
 fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
@@ -129,16 +137,25 @@ fn labels(vocabulary: &Vocabulary, lang: Language) -> Vec<(String, String)> {
     vocabulary
         .terms
         .iter()
-        .map(|t| (t.code.clone(), match lang {
-            Language::Fr => t.fr.clone(),
-            Language::En => t.en.clone(),
-        }))
+        .map(|t| {
+            (
+                t.code.clone(),
+                match lang {
+                    Language::Fr => t.fr.clone(),
+                    Language::En => t.en.clone(),
+                },
+            )
+        })
         .collect()
 }
 
 /// Positions of `values` in `vocabulary` (unknown codes were reported by `validate`), sorted.
 fn codes(vocabulary: &Vocabulary, values: &[String]) -> Vec<u32> {
-    let mut out: Vec<u32> = values.iter().filter_map(|c| vocabulary.terms.iter().position(|t| &t.code == c)).map(|i| i as u32).collect();
+    let mut out: Vec<u32> = values
+        .iter()
+        .filter_map(|c| vocabulary.terms.iter().position(|t| &t.code == c))
+        .map(|i| i as u32)
+        .collect();
     out.sort_unstable();
     out.dedup();
     out

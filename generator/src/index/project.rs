@@ -22,7 +22,8 @@ pub fn mercator((lon, lat): (f64, f64)) -> (f64, f64) {
 
 /// The frame around `points` (`(lon, lat)`); a unit frame for none.
 pub fn frame(points: impl IntoIterator<Item = (f64, f64)>) -> Map {
-    let projected: Vec<(f64, f64)> = points.into_iter().filter(|(x, y)| x.is_finite() && y.is_finite()).map(mercator).collect();
+    let projected: Vec<(f64, f64)> =
+        points.into_iter().filter(|(x, y)| x.is_finite() && y.is_finite()).map(mercator).collect();
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for &(x, y) in &projected {
         (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
@@ -118,7 +119,13 @@ mod tests {
     // A square becomes one closed path; repeated points vanish.
     #[test]
     fn path_of_a_square() {
-        let map = Map { width: 1000.0, height: 1000.0, origin: [0.5, 0.5], scale: 1000.0 / 0.001, ..Map::default() };
+        let map = Map {
+            width: 1000.0,
+            height: 1000.0,
+            origin: [0.5, 0.5],
+            scale: 1000.0 / 0.001,
+            ..Map::default()
+        };
         let ring = vec![(0.0, 0.0), (0.0, 0.0), (0.36, 0.0), (0.36, -0.36), (0.0, -0.36), (0.0, 0.0)];
         let d = svg_path(&map, &Shape { district: "d".into(), polygons: vec![vec![ring]] });
         assert_eq!(d, "M0 0L1000 0L1000 1000L0 1000L0 0Z");

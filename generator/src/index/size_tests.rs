@@ -27,11 +27,54 @@ impl Rng {
 pub(crate) fn synthetic(n: usize) -> Charter {
     let base = fixture();
     let mut rng = Rng(2026);
-    let kinds = ["Atelier", "Stage", "Rencontre", "Spectacle", "Concert", "Exposition", "Balade", "Club", "Initiation", "Résidence"];
-    let topics = ["théâtre d'improvisation", "slam et poésie", "danse urbaine", "photographie argentique", "percussions", "contes", "BD et illustration", "cinéma d'animation", "chant choral", "céramique", "patrimoine industriel", "jeux vidéo", "couture et recyclage", "radio de quartier", "cirque"];
-    let whom = ["pour ados", "en famille", "pour les aînés", "pour les petits", "tout public", "pour les écoles", "entre voisins", ""];
+    let kinds = [
+        "Atelier",
+        "Stage",
+        "Rencontre",
+        "Spectacle",
+        "Concert",
+        "Exposition",
+        "Balade",
+        "Club",
+        "Initiation",
+        "Résidence",
+    ];
+    let topics = [
+        "théâtre d'improvisation",
+        "slam et poésie",
+        "danse urbaine",
+        "photographie argentique",
+        "percussions",
+        "contes",
+        "BD et illustration",
+        "cinéma d'animation",
+        "chant choral",
+        "céramique",
+        "patrimoine industriel",
+        "jeux vidéo",
+        "couture et recyclage",
+        "radio de quartier",
+        "cirque",
+    ];
+    let whom = [
+        "pour ados",
+        "en famille",
+        "pour les aînés",
+        "pour les petits",
+        "tout public",
+        "pour les écoles",
+        "entre voisins",
+        "",
+    ];
     let verbs = ["Découvrir", "Pratiquer", "Créer", "Explorer", "Partager", "Apprendre"];
-    let ends = ["avec des artistes du quartier.", "chaque semaine, sans prérequis.", "dans une ambiance conviviale.", "et présenter le résultat en fin de saison.", "avec le soutien des associations locales.", "au fil des saisons."];
+    let ends = [
+        "avec des artistes du quartier.",
+        "chaque semaine, sans prérequis.",
+        "dans une ambiance conviviale.",
+        "et présenter le résultat en fin de saison.",
+        "avec le soutien des associations locales.",
+        "au fil des saisons.",
+    ];
     let codes = |v: &crate::vocabulary::Vocabulary| v.codes().map(String::from).collect::<Vec<_>>();
     let (aud, dis) = (codes(&base.vocabularies.audience), codes(&base.vocabularies.discipline));
     let mut records = Records {
@@ -43,7 +86,8 @@ pub(crate) fn synthetic(n: usize) -> Charter {
     };
     for i in 0..n {
         let topic = rng.pick(&topics);
-        let title = format!("{} {} {} #{}", rng.pick(&kinds), topic, rng.pick(&whom), i % 97).replace("  ", " ");
+        let title =
+            format!("{} {} {} #{}", rng.pick(&kinds), topic, rng.pick(&whom), i % 97).replace("  ", " ");
         let summary = format!("{} {} {}", rng.pick(&verbs), topic, rng.pick(&ends));
         let start = (rng.below(10) < 6).then(|| 20_700 + rng.below(300) as i64);
         let day = |d: i64| NaiveDate::from_ymd_opt(1970, 1, 1).map(|e| e + chrono::Days::new(d as u64));
@@ -73,6 +117,9 @@ fn size_of_the_explorer_at_10000_offers() {
     let report = explorer_sizes(&bytes, index.offers.len());
     let json = serde_json::to_vec(&index).expect("json");
     println!("{report}");
-    println!("(the same index as JSON would be {:.1} KB gzip)", super::super::assets::gzip_len(&json) as f64 / 1024.0);
+    println!(
+        "(the same index as JSON would be {:.1} KB gzip)",
+        super::super::assets::gzip_len(&json) as f64 / 1024.0
+    );
     assert!(report.first_load() > 0);
 }

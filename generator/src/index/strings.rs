@@ -15,8 +15,10 @@ pub fn explorer_strings(language: Language) -> Result<BTreeMap<String, String>> 
         Language::En => EN,
     };
     let tag = language.tag();
-    let mut tree: toml::Table = toml::from_str(text).with_context(|| format!("invalid catalogue i18n/{tag}.toml"))?;
-    let table = tree.remove("explorer").with_context(|| format!("i18n/{tag}.toml has no [explorer] table"))?;
+    let mut tree: toml::Table =
+        toml::from_str(text).with_context(|| format!("invalid catalogue i18n/{tag}.toml"))?;
+    let table =
+        tree.remove("explorer").with_context(|| format!("i18n/{tag}.toml has no [explorer] table"))?;
     table
         .try_into()
         .with_context(|| format!("the [explorer] table of i18n/{tag}.toml must hold strings only"))

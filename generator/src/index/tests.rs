@@ -23,8 +23,18 @@ fn square(district: &str, lon: f64, lat: f64) -> Shape {
 
 /// Three districts side by side, three venues, five offers covering every field's cases.
 pub(crate) fn fixture() -> Charter {
-    let district = |id: &str, name: &str| District { id: id.into(), name: name.into(), city: "Liège".into(), ..District::default() };
-    let operator = |id: &str, name: &str| Operator { id: id.into(), name: name.into(), kind: "association".into(), ..Operator::default() };
+    let district = |id: &str, name: &str| District {
+        id: id.into(),
+        name: name.into(),
+        city: "Liège".into(),
+        ..District::default()
+    };
+    let operator = |id: &str, name: &str| Operator {
+        id: id.into(),
+        name: name.into(),
+        kind: "association".into(),
+        ..Operator::default()
+    };
     let venue = |id: &str, name: &str, d: &str, lon: f64, lat: f64, access: &[&str]| Venue {
         id: id.into(),
         name: name.into(),
@@ -144,9 +154,15 @@ fn fixture_index_matches_the_committed_contract() {
         std::fs::write(dir.join("fixture-index.json"), &json).expect("write its JSON twin");
     }
     let committed_json = std::fs::read_to_string(dir.join("fixture-index.json")).unwrap_or_default();
-    assert!(committed_json == json, "the index differs from index/tests/fixture-index.json (PASSERELLE_BLESS=1 to accept):\n{json}");
+    assert!(
+        committed_json == json,
+        "the index differs from index/tests/fixture-index.json (PASSERELLE_BLESS=1 to accept):\n{json}"
+    );
     let committed = std::fs::read(dir.join("fixture-index.bin")).unwrap_or_default();
-    assert!(committed == bytes, "the index differs from index/tests/fixture-index.bin (PASSERELLE_BLESS=1 to accept)");
+    assert!(
+        committed == bytes,
+        "the index differs from index/tests/fixture-index.bin (PASSERELLE_BLESS=1 to accept)"
+    );
 }
 
 // Names are stored once; dates are day numbers; scopes are resolved; accessibility merges the
@@ -160,9 +176,13 @@ fn encodes_references_dates_and_scopes() {
     assert_eq!(o.districts[concert], [0, 1, 2], "`all` lists every district");
     assert_eq!(index.operators[o.operator[concert] as usize], "MJ de Bressoux");
     assert_eq!(o.start[concert], Some(20_806));
-    assert!(o.summary[concert].ends_with('…') && o.summary[concert].chars().count() <= passerelle_index::SUMMARY_MAX + 1);
+    assert!(
+        o.summary[concert].ends_with('…')
+            && o.summary[concert].chars().count() <= passerelle_index::SUMMARY_MAX + 1
+    );
     let teens = at("atelier-theatre-ados");
-    let wheelchair = index.vocab.accessibility.iter().position(|(c, _)| c == "wheelchair").expect("code") as u32;
+    let wheelchair =
+        index.vocab.accessibility.iter().position(|(c, _)| c == "wheelchair").expect("code") as u32;
     assert_eq!(o.accessibility[teens], [wheelchair], "from the venue");
     assert_eq!(o.districts[at("club-lecture")], [1], "empty scope = the venue's district");
     assert_eq!(index.today, 20_778);

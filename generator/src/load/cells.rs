@@ -26,7 +26,8 @@ pub fn date(cell: &str) -> Result<Option<NaiveDate>, Problem> {
     if cell.is_empty() {
         return Ok(None);
     }
-    let invalid = || problem(format!("invalid date \"{cell}\""), "expected 2026-06-15 or 15/06/2026".to_owned());
+    let invalid =
+        || problem(format!("invalid date \"{cell}\""), "expected 2026-06-15 or 15/06/2026".to_owned());
     let parts: Vec<&str> = cell.split(['-', '/', '.']).collect();
     let [a, b, c] = parts[..] else { return Err(invalid()) };
     if ![a, b, c].iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
@@ -54,7 +55,10 @@ pub fn number(cell: &str) -> Result<Option<f64>, Problem> {
     // `f64::from_str` also accepts "inf" and "NaN": no coordinate is either.
     match dotted.parse::<f64>() {
         Ok(n) if n.is_finite() && dotted.bytes().any(|b| b.is_ascii_digit()) => Ok(Some(n)),
-        _ => Err(problem(format!("invalid number \"{cell}\""), "expected a number such as 50.6401 or 50,6401".to_owned())),
+        _ => Err(problem(
+            format!("invalid number \"{cell}\""),
+            "expected a number such as 50.6401 or 50,6401".to_owned(),
+        )),
     }
 }
 
@@ -66,13 +70,21 @@ pub fn whole(cell: &str) -> Result<Option<u32>, Problem> {
     let digits: String = cell.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
     match digits.parse::<u32>() {
         Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
-        _ => Err(problem(format!("invalid whole number \"{cell}\""), "expected digits only, such as 9120".to_owned())),
+        _ => Err(problem(
+            format!("invalid whole number \"{cell}\""),
+            "expected digits only, such as 9120".to_owned(),
+        )),
     }
 }
 
 /// An age in years, 0 to 120.
 pub fn age(cell: &str) -> Result<Option<u8>, Problem> {
-    let out_of_range = || problem(format!("invalid age \"{cell}\""), "expected a whole number of years from 0 to 120".to_owned());
+    let out_of_range = || {
+        problem(
+            format!("invalid age \"{cell}\""),
+            "expected a whole number of years from 0 to 120".to_owned(),
+        )
+    };
     match whole(cell) {
         Ok(None) => Ok(None),
         Ok(Some(n)) if n <= 120 => Ok(u8::try_from(n).ok()),
@@ -85,7 +97,10 @@ pub fn yes_no(cell: &str) -> Result<bool, Problem> {
     match fold(cell).as_str() {
         "" | "no" | "non" | "false" | "faux" | "0" | "n" => Ok(false),
         "yes" | "oui" | "true" | "vrai" | "1" | "y" | "o" | "x" => Ok(true),
-        _ => Err(problem(format!("expected yes or no, found \"{cell}\""), "write yes or no; oui and non work too".to_owned())),
+        _ => Err(problem(
+            format!("expected yes or no, found \"{cell}\""),
+            "write yes or no; oui and non work too".to_owned(),
+        )),
     }
 }
 
@@ -143,16 +158,21 @@ pub fn status(cell: &str) -> Result<Status, Problem> {
 }
 
 /// A value named in `table` (codes and French names); the hint lists the codes only.
-fn coded<T: Copy>(cell: &str, table: &[(&'static str, T)], code: fn(T) -> &'static str, what: &str) -> Result<T, Problem> {
+fn coded<T: Copy>(
+    cell: &str,
+    table: &[(&'static str, T)],
+    code: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, Problem> {
     let folded = fold(cell);
     if let Some(&(_, value)) = table.iter().find(|(name, _)| *name == folded) {
         return Ok(value);
     }
-    let hint = did_you_mean(cell, table.iter().map(|(name, _)| *name))
-        .unwrap_or_else(|| {
-            let codes: Vec<&str> = table.iter().filter(|(name, value)| *name == code(*value)).map(|(name, _)| *name).collect();
-            format!("expected one of {}", codes.join(", "))
-        });
+    let hint = did_you_mean(cell, table.iter().map(|(name, _)| *name)).unwrap_or_else(|| {
+        let codes: Vec<&str> =
+            table.iter().filter(|(name, value)| *name == code(*value)).map(|(name, _)| *name).collect();
+        format!("expected one of {}", codes.join(", "))
+    });
     Err(problem(format!("unknown {what} \"{cell}\""), hint))
 }
 

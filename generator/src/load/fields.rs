@@ -26,7 +26,11 @@ impl Fields {
 
     /// Moves the value of `field` out (`""` when absent): building a record copies no text.
     pub fn take(&mut self, field: &str) -> String {
-        self.values.iter_mut().find(|(name, _)| *name == field).map(|(_, value)| std::mem::take(value)).unwrap_or_default()
+        self.values
+            .iter_mut()
+            .find(|(name, _)| *name == field)
+            .map(|(_, value)| std::mem::take(value))
+            .unwrap_or_default()
     }
 
     /// Moves the value of `field` out, `Some` when not empty.

@@ -127,10 +127,18 @@ mod tests {
     // Load order: vocabulary, districts, their GeoJSON, operators, venues, offers, partnerships.
     #[test]
     fn rank_follows_load_order() {
-        let ranks: Vec<_> = ["data/vocabulaire.csv", "data/districts.csv", "data/districts.geojson", "data/acteurs.csv", "data/lieux.csv", "data/offres.csv", "data/partenariats.csv"]
-            .iter()
-            .map(|f| rank(f))
-            .collect();
+        let ranks: Vec<_> = [
+            "data/vocabulaire.csv",
+            "data/districts.csv",
+            "data/districts.geojson",
+            "data/acteurs.csv",
+            "data/lieux.csv",
+            "data/offres.csv",
+            "data/partenariats.csv",
+        ]
+        .iter()
+        .map(|f| rank(f))
+        .collect();
         let mut sorted = ranks.clone();
         sorted.sort();
         assert_eq!(ranks, sorted);

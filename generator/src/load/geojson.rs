@@ -21,7 +21,13 @@ pub fn shapes(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<(Sha
             let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
             let line = u32::try_from(error.line()).unwrap_or(u32::MAX);
             let column = char_column(text, error.line(), error.column());
-            diagnostics.push_at(Severity::Error, file, (line, column), format!("invalid JSON: {message}"), None);
+            diagnostics.push_at(
+                Severity::Error,
+                file,
+                (line, column),
+                format!("invalid JSON: {message}"),
+                None,
+            );
             return Vec::new();
         }
     };
@@ -94,8 +100,12 @@ fn ring(value: &Value) -> Result<Ring, String> {
 fn position(value: &Value) -> Result<(f64, f64), String> {
     let numbers = array(value)?;
     match numbers.iter().map(Value::as_f64).collect::<Vec<_>>()[..] {
-        [Some(lon), Some(lat), ..] if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) => Ok((lon, lat)),
-        [Some(lon), Some(lat), ..] => Err(format!("position [{lon}, {lat}] is not [longitude, latitude] in degrees")),
+        [Some(lon), Some(lat), ..] if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) => {
+            Ok((lon, lat))
+        }
+        [Some(lon), Some(lat), ..] => {
+            Err(format!("position [{lon}, {lat}] is not [longitude, latitude] in degrees"))
+        }
         _ => Err(format!("position {value} is not [longitude, latitude]")),
     }
 }
@@ -122,7 +132,10 @@ fn locate(text: &str, id: &str, file: &Arc<str>) -> Origin {
         let before = &text[..at];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let line = before.matches('\n').count() + 1;
-        (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(before[line_start..].chars().count() + 1).unwrap_or(u32::MAX))
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(before[line_start..].chars().count() + 1).unwrap_or(u32::MAX),
+        )
     });
     Origin { file: Arc::clone(file), line, columns: vec![("id", column)], lines: Vec::new() }
 }

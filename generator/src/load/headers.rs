@@ -10,7 +10,12 @@ use crate::diagnostics::suggest::{did_you_mean, fold};
 use crate::diagnostics::{Diagnostics, Severity};
 
 /// The field of each column of the file, by position; `None` for ignored columns.
-pub fn map(table: &Table, header: &Row, file: &str, diagnostics: &mut Diagnostics) -> Vec<Option<&'static str>> {
+pub fn map(
+    table: &Table,
+    header: &Row,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Option<&'static str>> {
     let mut fields: Vec<Option<&'static str>> = Vec::with_capacity(header.cells.len());
     for cell in &header.cells {
         let at = (cell.line, cell.column);
@@ -39,7 +44,12 @@ pub fn map(table: &Table, header: &Row, file: &str, diagnostics: &mut Diagnostic
                 Severity::Error,
                 file,
                 at,
-                format!("duplicate column `{}`: column {} already is `{}`", cell.value, first + 1, column.name),
+                format!(
+                    "duplicate column `{}`: column {} already is `{}`",
+                    cell.value,
+                    first + 1,
+                    column.name
+                ),
                 Some("remove or rename one of the two columns".into()),
             );
             fields.push(None);
@@ -63,7 +73,8 @@ pub fn map(table: &Table, header: &Row, file: &str, diagnostics: &mut Diagnostic
 
 /// `a column named "title" or "titre"`.
 fn accepted(name: &str, aliases: &[&str]) -> String {
-    let names: Vec<String> = std::iter::once(name).chain(aliases.iter().copied()).map(|n| format!("\"{n}\"")).collect();
+    let names: Vec<String> =
+        std::iter::once(name).chain(aliases.iter().copied()).map(|n| format!("\"{n}\"")).collect();
     format!("add a column named {}", names.join(" or "))
 }
 
@@ -77,7 +88,11 @@ mod tests {
         let cells = names
             .iter()
             .enumerate()
-            .map(|(i, n)| Cell { value: (*n).into(), line: 1, column: u32::try_from(i * 10 + 1).unwrap_or(0) })
+            .map(|(i, n)| Cell {
+                value: (*n).into(),
+                line: 1,
+                column: u32::try_from(i * 10 + 1).unwrap_or(0),
+            })
             .collect();
         Row { line: 1, cells, unterminated: false }
     }
@@ -86,8 +101,23 @@ mod tests {
     #[test]
     fn french_headers_map() {
         let mut d = Diagnostics::default();
-        let fields = map(&OFFERS, &header(&["ID", "Titre", "porteur", "Résumé", "Âge min", "mis à jour le"]), "o.csv", &mut d);
-        assert_eq!(fields, [Some("id"), Some("title"), Some("operator"), Some("summary"), Some("age_min"), Some("updated_on")]);
+        let fields = map(
+            &OFFERS,
+            &header(&["ID", "Titre", "porteur", "Résumé", "Âge min", "mis à jour le"]),
+            "o.csv",
+            &mut d,
+        );
+        assert_eq!(
+            fields,
+            [
+                Some("id"),
+                Some("title"),
+                Some("operator"),
+                Some("summary"),
+                Some("age_min"),
+                Some("updated_on")
+            ]
+        );
         assert!(d.is_empty(), "{d:?}");
     }
 
@@ -97,7 +127,8 @@ mod tests {
         let mut d = Diagnostics::default();
         let fields = map(&OFFERS, &header(&["id", "titel", "title", "titre", "summary"]), "o.csv", &mut d);
         assert_eq!(fields, [Some("id"), None, Some("title"), None, Some("summary")]);
-        let messages: Vec<_> = d.iter().map(|d| (d.severity, d.column, d.message.clone(), d.hint.clone())).collect();
+        let messages: Vec<_> =
+            d.iter().map(|d| (d.severity, d.column, d.message.clone(), d.hint.clone())).collect();
         assert_eq!(messages[0].0, Severity::Warning);
         assert_eq!(messages[0].3.as_deref(), Some("did you mean \"title\"?"));
         assert_eq!((messages[1].0, messages[1].1), (Severity::Error, 31));

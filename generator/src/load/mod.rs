@@ -60,7 +60,11 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
     Ok(records)
 }
 
-fn build_all<T>(rows: Vec<Fields>, build: fn(Fields, &mut Diagnostics) -> T, diagnostics: &mut Diagnostics) -> Vec<T> {
+fn build_all<T>(
+    rows: Vec<Fields>,
+    build: fn(Fields, &mut Diagnostics) -> T,
+    diagnostics: &mut Diagnostics,
+) -> Vec<T> {
     rows.into_iter().map(|fields| build(fields, diagnostics)).collect()
 }
 

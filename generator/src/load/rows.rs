@@ -56,7 +56,8 @@ pub fn read(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<Row> {
             Ok(false) => break,
             Ok(true) => {
                 let (byte, line) = record.position().map_or((0, 1), |p| (p.byte(), p.line()));
-                let (byte, line) = record_start(text, usize::try_from(byte).unwrap_or(text.len()), to_u32(line));
+                let (byte, line) =
+                    record_start(text, usize::try_from(byte).unwrap_or(text.len()), to_u32(line));
                 let scan = scan(text, byte, char::from(delimiter));
                 if let Some((open_line, open_column)) = scan.unterminated {
                     diagnostics.push_at(
@@ -81,7 +82,13 @@ pub fn read(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<Row> {
                 // The text is valid UTF-8 and read from memory: this is not expected, but a
                 // diagnostic is better than a panic, and the reader cannot be trusted after it.
                 let line = error.position().map_or(0, |p| to_u32(p.line()));
-                diagnostics.push_at(Severity::Error, file, (line, 0), format!("unreadable CSV: {error}"), None);
+                diagnostics.push_at(
+                    Severity::Error,
+                    file,
+                    (line, 0),
+                    format!("unreadable CSV: {error}"),
+                    None,
+                );
                 break;
             }
         }

@@ -74,16 +74,7 @@ pub const DISTRICTS: Table = Table {
     name: "districts",
     aliases: &["quartiers"],
     required: true,
-    columns: &[
-        ID,
-        NAME,
-        CITY,
-        SUMMARY,
-        LAT,
-        LON,
-        col("population", &[]),
-        col("priority", &["prioritaire"]),
-    ],
+    columns: &[ID, NAME, CITY, SUMMARY, LAT, LON, col("population", &[]), col("priority", &["prioritaire"])],
 };
 
 pub const OPERATORS: Table = Table {

@@ -10,8 +10,16 @@ fn write(dir: &Path, name: &str, text: &str) {
 fn french_files_load() {
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path(), "Quartiers.csv", "id;nom;prioritaire\nbressoux;Bressoux;oui\n");
-    write(dir.path(), "acteurs.csv", "id,nom,type,courriel\nmj,Maison des jeunes,association,mj@example.org\n");
-    write(dir.path(), "offres.csv", "id\ttitre\tporteur\trésumé\tdébut\natelier\tAtelier\tmj\tUn atelier.\t15/06/2026\n");
+    write(
+        dir.path(),
+        "acteurs.csv",
+        "id,nom,type,courriel\nmj,Maison des jeunes,association,mj@example.org\n",
+    );
+    write(
+        dir.path(),
+        "offres.csv",
+        "id\ttitre\tporteur\trésumé\tdébut\natelier\tAtelier\tmj\tUn atelier.\t15/06/2026\n",
+    );
     let mut d = Diagnostics::default();
     let records = load(dir.path(), &mut d).expect("load");
     assert!(d.is_empty(), "{d:?}");
@@ -19,7 +27,10 @@ fn french_files_load() {
     assert_eq!(records.operators[0].email.as_deref(), Some("mj@example.org"));
     let offer = &records.offers[0];
     assert_eq!(offer.starts_on, chrono::NaiveDate::from_ymd_opt(2026, 6, 15));
-    assert_eq!((&*offer.origin.file, offer.origin.line, offer.origin.column("summary")), ("data/offres.csv", 2, 20));
+    assert_eq!(
+        (&*offer.origin.file, offer.origin.line, offer.origin.column("summary")),
+        ("data/offres.csv", 2, 20)
+    );
 }
 
 // No data folder: one error per required table, no failure.

@@ -75,7 +75,8 @@ impl Shape {
         if area.abs() > f64::EPSILON {
             return Some((cx / (3.0 * area), cy / (3.0 * area)));
         }
-        let (n, sx, sy) = self.points().fold((0.0, 0.0, 0.0), |(n, sx, sy), (x, y)| (n + 1.0, sx + x, sy + y));
+        let (n, sx, sy) =
+            self.points().fold((0.0, 0.0, 0.0), |(n, sx, sy), (x, y)| (n + 1.0, sx + x, sy + y));
         (n > 0.0).then(|| (sx / n, sy / n))
     }
 }
@@ -127,7 +128,10 @@ mod tests {
     // The centroid of a square is its centre.
     #[test]
     fn centroid_of_square() {
-        let s = Shape { district: "d".into(), polygons: vec![vec![vec![(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)]]] };
+        let s = Shape {
+            district: "d".into(),
+            polygons: vec![vec![vec![(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)]]],
+        };
         let (x, y) = s.centroid().unwrap();
         assert!((x - 1.0).abs() < 1e-9 && (y - 1.0).abs() < 1e-9);
     }

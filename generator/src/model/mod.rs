@@ -72,10 +72,7 @@ impl Charter {
         records.offers.sort_by(|a, b| a.id.cmp(&b.id));
         records.partnerships.sort_by(|a, b| a.id.cmp(&b.id));
         let Records { districts, operators, venues, offers, partnerships, shapes, .. } = records;
-        let shapes = districts
-            .iter()
-            .map(|d| shapes.iter().find(|s| s.district == d.id).cloned())
-            .collect();
+        let shapes = districts.iter().map(|d| shapes.iter().find(|s| s.district == d.id).cloned()).collect();
         let mut charter = Charter {
             districts,
             operators,
@@ -279,7 +276,9 @@ impl Links {
     fn scope(&self, c: &Charter, offer: &Offer) -> Vec<usize> {
         let mut ds: Vec<usize> = match &offer.districts {
             DistrictScope::All => (0..c.districts.len()).collect(),
-            DistrictScope::Listed(ids) => ids.iter().filter_map(|id| self.district_ix.get(id).copied()).collect(),
+            DistrictScope::Listed(ids) => {
+                ids.iter().filter_map(|id| self.district_ix.get(id).copied()).collect()
+            }
             DistrictScope::Venue => offer
                 .venue
                 .as_ref()

@@ -35,9 +35,17 @@ fn sample() -> Charter {
         operators: vec![operator("orchestre", None), operator("mj-bressoux", Some("bressoux"))],
         venues: vec![venue("hall-bressoux", "bressoux", "mj-bressoux")],
         offers: vec![
-            Offer { partners: vec!["mj-bressoux".into(), "mj-bressoux".into()], ..offer("concert", "orchestre", Some("hall-bressoux"), DistrictScope::Venue) },
+            Offer {
+                partners: vec!["mj-bressoux".into(), "mj-bressoux".into()],
+                ..offer("concert", "orchestre", Some("hall-bressoux"), DistrictScope::Venue)
+            },
             offer("fete", "mj-bressoux", None, DistrictScope::All),
-            offer("balade", "orchestre", None, DistrictScope::Listed(vec!["droixhe".into(), "nowhere".into()])),
+            offer(
+                "balade",
+                "orchestre",
+                None,
+                DistrictScope::Listed(vec!["droixhe".into(), "nowhere".into()]),
+            ),
         ],
         partnerships: vec![Partnership {
             id: "p1".into(),

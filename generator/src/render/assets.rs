@@ -50,7 +50,8 @@ pub fn write(root: &Path, out: &mut dyn Sink) -> Result<Assets> {
         }
         out.put(&format!("static/{rel}"), &crate::fs::read(&file)?)?;
     }
-    let [style, print, icon]: [String; 3] = paths.try_into().map_err(|_| anyhow::anyhow!("three theme files"))?;
+    let [style, print, icon]: [String; 3] =
+        paths.try_into().map_err(|_| anyhow::anyhow!("three theme files"))?;
     Ok(Assets { style, print, icon, style_source })
 }
 

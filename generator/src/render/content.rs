@@ -9,8 +9,19 @@ use std::path::Path;
 
 /// Folders the generator writes itself: a content page cannot take their name.
 const RESERVED: &[&str] = &[
-    "index", "explore", "offers", "operators", "venues", "districts", "partnerships", "agenda", "catalogue",
-    "assets", "static", "data", "404",
+    "index",
+    "explore",
+    "offers",
+    "operators",
+    "venues",
+    "districts",
+    "partnerships",
+    "agenda",
+    "catalogue",
+    "assets",
+    "static",
+    "data",
+    "404",
 ];
 
 /// What a page's front matter says.
@@ -77,14 +88,20 @@ pub fn load(root: &Path) -> Result<Content> {
         let slug = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let bytes = crate::fs::read(&file)?;
         let text = String::from_utf8(bytes).with_context(|| format!("`{}` is not UTF-8", file.display()))?;
-        let (front, body) = parse(&text).with_context(|| format!("invalid front matter in `{}`", file.display()))?;
+        let (front, body) =
+            parse(&text).with_context(|| format!("invalid front matter in `{}`", file.display()))?;
         let html = markdown::to_html(body, Source::Content);
         if slug == "index" {
             content.home = Some(html);
             continue;
         }
-        if RESERVED.contains(&slug.as_str()) || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            bail!("`{}`: a content page's file name must be a slug ([a-z0-9-]) other than {RESERVED:?}", file.display());
+        if RESERVED.contains(&slug.as_str())
+            || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            bail!(
+                "`{}`: a content page's file name must be a slug ([a-z0-9-]) other than {RESERVED:?}",
+                file.display()
+            );
         }
         content.pages.push(Page { slug, front, html });
     }
@@ -96,7 +113,9 @@ pub fn load(root: &Path) -> Result<Content> {
 pub fn parse(text: &str) -> Result<(FrontMatter, &str)> {
     let text = text.trim_start_matches('\u{feff}');
     for (fence, toml_syntax) in [("+++", true), ("---", false)] {
-        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n"))) else {
+        let Some(rest) =
+            text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
+        else {
             continue;
         };
         let Some((head, body)) = split_at_fence(rest, fence) else {
@@ -137,7 +156,10 @@ fn yaml_lines(head: &str) -> Result<toml::Table> {
             "true" => toml::Value::Boolean(true),
             "false" => toml::Value::Boolean(false),
             v if v.parse::<i64>().is_ok() => toml::Value::Integer(v.parse().unwrap_or_default()),
-            v if v.len() >= 2 && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\''))) => {
+            v if v.len() >= 2
+                && ((v.starts_with('"') && v.ends_with('"'))
+                    || (v.starts_with('\'') && v.ends_with('\''))) =>
+            {
                 toml::Value::String(v[1..v.len() - 1].to_owned())
             }
             v => toml::Value::String(v.to_owned()),
@@ -154,11 +176,13 @@ mod tests {
     // TOML and YAML front matters give the same page; a page without one is refused.
     #[test]
     fn both_front_matters() {
-        let (toml_front, body) = parse("+++\ntitle = \"La charte\"\nmenu = true\n+++\n# Texte\n").expect("toml");
+        let (toml_front, body) =
+            parse("+++\ntitle = \"La charte\"\nmenu = true\n+++\n# Texte\n").expect("toml");
         assert_eq!(toml_front.title, "La charte");
         assert!(toml_front.menu);
         assert_eq!(body, "# Texte\n");
-        let (yaml_front, body) = parse("---\ntitle: \"La charte : mode d’emploi\"\nweight: 2\n---\nTexte").expect("yaml");
+        let (yaml_front, body) =
+            parse("---\ntitle: \"La charte : mode d’emploi\"\nweight: 2\n---\nTexte").expect("yaml");
         assert_eq!(yaml_front.title, "La charte : mode d’emploi");
         assert_eq!(yaml_front.weight, 2);
         assert_eq!(body, "Texte");

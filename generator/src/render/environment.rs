@@ -60,7 +60,9 @@ pub fn environment(root: &Path, catalogue: Arc<Catalogue>) -> Environment<'stati
         Some("html" | "htm" | "xml" | "svg") => AutoEscape::Html,
         _ => AutoEscape::None,
     });
-    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+    if let Ok(syntax) =
+        minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()
+    {
         env.set_syntax(syntax);
     }
     env.set_formatter(|out, state, value| {
@@ -136,7 +138,8 @@ fn load(overrides: &Path, name: &str) -> Result<Option<String>, Error> {
     let path = overrides.join(name);
     match crate::fs::read_optional(&path) {
         Ok(Some(bytes)) => String::from_utf8(bytes).map(Some).map_err(|e| {
-            Error::new(ErrorKind::TemplateNotFound, format!("`{}` is not UTF-8", path.display())).with_source(e)
+            Error::new(ErrorKind::TemplateNotFound, format!("`{}` is not UTF-8", path.display()))
+                .with_source(e)
         }),
         Ok(None) => Ok(embedded(name).map(str::to_owned)),
         Err(e) => Err(Error::new(ErrorKind::TemplateNotFound, format!("{e:#}"))),
@@ -153,7 +156,8 @@ mod tests {
     fn override_wins_over_embedded() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("content/templates/partials")).expect("mkdir");
-        std::fs::write(dir.path().join("content/templates/partials/footer.html"), "PIED {{ t.nav.home }}").expect("write");
+        std::fs::write(dir.path().join("content/templates/partials/footer.html"), "PIED {{ t.nav.home }}")
+            .expect("write");
         let cat = Arc::new(Catalogue::load(Language::Fr).expect("fr"));
         let env = environment(dir.path(), cat);
         let footer = env.get_template("partials/footer.html").expect("loads").render(()).expect("renders");
@@ -169,7 +173,10 @@ mod tests {
         let mut env = environment(Path::new("/nonexistent"), cat);
         env.add_template("x.html", "{{ v }}").expect("parses");
         env.add_template("y.html", "{{ t.nav.nope }}").expect("parses");
-        let out = env.get_template("x.html").and_then(|t| t.render(minijinja::context! { v => "<b>" })).expect("renders");
+        let out = env
+            .get_template("x.html")
+            .and_then(|t| t.render(minijinja::context! { v => "<b>" }))
+            .expect("renders");
         assert_eq!(out, "&lt;b&gt;");
         assert!(env.get_template("y.html").and_then(|t| t.render(())).is_err(), "a missing key is an error");
     }

@@ -128,7 +128,11 @@ impl Catalogue {
     pub fn date_short(&self, date: NaiveDate) -> Result<String> {
         self.fill(
             "dates.short",
-            &[("day", &self.day(date)?), ("month", self.month(date.month())), ("year", &date.year().to_string())],
+            &[
+                ("day", &self.day(date)?),
+                ("month", self.month(date.month())),
+                ("year", &date.year().to_string()),
+            ],
         )
     }
 
@@ -195,7 +199,10 @@ impl Catalogue {
 
     /// The name of an ISO 639-1 language code ("nl" → "néerlandais"), or the code itself.
     pub fn language_name(&self, code: &str) -> String {
-        self.flat.get(&format!("languages.{}", code.to_ascii_lowercase())).cloned().unwrap_or_else(|| code.to_owned())
+        self.flat
+            .get(&format!("languages.{}", code.to_ascii_lowercase()))
+            .cloned()
+            .unwrap_or_else(|| code.to_owned())
     }
 }
 

@@ -64,7 +64,10 @@ pub fn mail(address: &str) -> Option<Href> {
 pub fn phone(number: &str) -> Option<Href> {
     let number = number.trim().trim_start_matches("tel:");
     let digits = number.chars().filter(char::is_ascii_digit).count();
-    let allowed = number.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " .-/()".contains(c) || (c == '+' && i == 0));
+    let allowed = number
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || " .-/()".contains(c) || (c == '+' && i == 0));
     if digits < 3 || !allowed {
         return None;
     }
@@ -95,7 +98,10 @@ pub fn markdown_destination_ok(dest: &str) -> bool {
 /// A relative reference: no scheme, no protocol-relative `//host`, no root-absolute `/`.
 pub fn is_relative(dest: &str) -> bool {
     let before = dest.split(['/', '?', '#']).next().unwrap_or("");
-    !before.contains(':') && !dest.starts_with('/') && !dest.starts_with('\\') && !dest.chars().any(char::is_control)
+    !before.contains(':')
+        && !dest.starts_with('/')
+        && !dest.starts_with('\\')
+        && !dest.chars().any(char::is_control)
 }
 
 /// A `mailto:` URL to `to` with a subject and body, percent-encoded (RFC 6068).
@@ -135,7 +141,16 @@ mod tests {
     // Only http(s), mailto and tel become hrefs; javascript: and friends never do.
     #[test]
     fn only_safe_schemes_become_hrefs() {
-        for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,x", "vbscript:x", "https://x.org/\"><script>", "//evil.example", "java\tscript:alert(1)"] {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "https://x.org/\"><script>",
+            "//evil.example",
+            "java\tscript:alert(1)",
+        ] {
             assert_eq!(booking(bad), None, "{bad}");
             assert!(!markdown_destination_ok(bad), "{bad}");
         }

@@ -32,9 +32,12 @@ pub fn to_html(text: &str, source: Source) -> String {
         Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
         Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
-        Event::Start(Tag::Heading { level, .. }) => {
-            Some(Event::Start(Tag::Heading { level: level.max(min_level), id: None, classes: vec![], attrs: vec![] }))
-        }
+        Event::Start(Tag::Heading { level, .. }) => Some(Event::Start(Tag::Heading {
+            level: level.max(min_level),
+            id: None,
+            classes: vec![],
+            attrs: vec![],
+        })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(level.max(min_level)))),
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let keep = links::markdown_destination_ok(&dest_url);
@@ -46,7 +49,9 @@ pub fn to_html(text: &str, source: Source) -> String {
             kept.push(keep);
             keep.then_some(Event::Start(Tag::Image { link_type, dest_url, title, id }))
         }
-        Event::End(end @ (TagEnd::Link | TagEnd::Image)) => kept.pop().unwrap_or(false).then_some(Event::End(end)),
+        Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+            kept.pop().unwrap_or(false).then_some(Event::End(end))
+        }
         Event::FootnoteReference(name) => Some(Event::Text(CowStr::from(format!("[{name}]")))),
         other => Some(other),
     });
@@ -61,9 +66,9 @@ pub fn to_plain(text: &str) -> String {
     for event in Parser::new_ext(text, Options::ENABLE_SMART_PUNCTUATION) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
-                out.push(' ')
-            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
             _ => {}
         }
     }

@@ -130,10 +130,19 @@ struct PageContext<'r, T> {
 }
 
 impl<'a> Site<'a> {
-    pub fn new(charter: &'a Charter, config: &'a Config, cat: &'a Catalogue, root: &Path, assets: Assets) -> Result<Self> {
+    pub fn new(
+        charter: &'a Charter,
+        config: &'a Config,
+        cat: &'a Catalogue,
+        root: &Path,
+        assets: Assets,
+    ) -> Result<Self> {
         let content = content::load(root)?;
-        let card_values =
-            charter.offers.iter().map(|o| Ok(Value::from(Serde(OfferCard::new(charter, cat, o)?)))).collect::<Result<_>>()?;
+        let card_values = charter
+            .offers
+            .iter()
+            .map(|o| Ok(Value::from(Serde(OfferCard::new(charter, cat, o)?))))
+            .collect::<Result<_>>()?;
         let mut by_title: Vec<(String, usize)> =
             charter.offers.iter().enumerate().map(|(i, o)| (super::views::sort_key(&o.title), i)).collect();
         by_title.sort();
@@ -141,13 +150,20 @@ impl<'a> Site<'a> {
         let mut env = environment::environment(root, Arc::new(cat.clone()));
         let mut nav: Vec<NavItem> = NAV
             .iter()
-            .map(|&(key, path)| Ok(NavItem { key, path: path.to_owned(), label: cat.get(&format!("nav.{key}"))? }))
+            .map(|&(key, path)| {
+                Ok(NavItem { key, path: path.to_owned(), label: cat.get(&format!("nav.{key}"))? })
+            })
             .collect::<Result<_>>()?;
         for page in content.pages.iter().filter(|p| p.front.menu) {
             let label = page.front.menu_title.as_deref().unwrap_or(&page.front.title);
             nav.push(NavItem { key: &page.slug, path: page.path(), label });
         }
-        let footer_pages = content.pages.iter().filter(|p| p.front.footer).map(|p| Link { path: p.path(), label: &p.front.title }).collect();
+        let footer_pages = content
+            .pages
+            .iter()
+            .filter(|p| p.front.footer)
+            .map(|p| Link { path: p.path(), label: &p.front.title })
+            .collect();
         let data_lang = config.data_language.filter(|l| *l != config.language).map(|l| l.tag());
         let (title_main, title_sub) = config.title.split_once(" — ").unwrap_or((&config.title, ""));
         let view = SiteView {
@@ -161,7 +177,9 @@ impl<'a> Site<'a> {
             offer_count: charter.offers.len(),
             open_data: OPEN_DATA
                 .iter()
-                .map(|&(key, path)| Ok(Link { path: path.to_owned(), label: cat.get(&format!("site.{key}"))? }))
+                .map(|&(key, path)| {
+                    Ok(Link { path: path.to_owned(), label: cat.get(&format!("site.{key}"))? })
+                })
                 .collect::<Result<_>>()?,
             coordination: Coordination {
                 name: &config.coordination.name,
@@ -208,14 +226,25 @@ impl<'a> Site<'a> {
 
     /// Breadcrumbs from the home page: each `(label, path)` linked, then `here` unlinked.
     pub fn crumbs(&self, trail: &[(&str, &str)], here: &str) -> Result<Vec<Crumb>> {
-        let mut crumbs = vec![Crumb { label: self.cat.get("nav.home")?.to_owned(), path: Some("index.html".into()) }];
-        crumbs.extend(trail.iter().map(|(label, path)| Crumb { label: (*label).to_owned(), path: Some((*path).to_owned()) }));
+        let mut crumbs =
+            vec![Crumb { label: self.cat.get("nav.home")?.to_owned(), path: Some("index.html".into()) }];
+        crumbs.extend(
+            trail
+                .iter()
+                .map(|(label, path)| Crumb { label: (*label).to_owned(), path: Some((*path).to_owned()) }),
+        );
         crumbs.push(Crumb { label: here.to_owned(), path: None });
         Ok(crumbs)
     }
 
     /// A page's metadata with the usual defaults (no explorer, no JSON-LD).
-    pub fn meta(&self, path: impl Into<String>, title: impl Into<String>, section: &str, crumbs: Vec<Crumb>) -> Meta {
+    pub fn meta(
+        &self,
+        path: impl Into<String>,
+        title: impl Into<String>,
+        section: &str,
+        crumbs: Vec<Crumb>,
+    ) -> Meta {
         Meta {
             path: path.into(),
             title: title.into(),
@@ -236,7 +265,14 @@ impl<'a> Site<'a> {
 
     /// [`Site::page`] with links prefixed by `root` instead of the page's own way back to the
     /// site root (for `404.html`, served at any depth).
-    pub fn page_rooted(&self, out: &mut dyn Sink, template: &str, meta: Meta, root: &str, data: impl Serialize) -> Result<()> {
+    pub fn page_rooted(
+        &self,
+        out: &mut dyn Sink,
+        template: &str,
+        meta: Meta,
+        root: &str,
+        data: impl Serialize,
+    ) -> Result<()> {
         let html = self.render_with_root(template, &meta, root, data)?;
         out.put(&meta.path, html.as_bytes())
     }
@@ -248,14 +284,25 @@ impl<'a> Site<'a> {
         Ok(Rendered { path: meta.path, html })
     }
 
-    fn render_with_root(&self, template: &str, meta: &Meta, root: &str, data: impl Serialize) -> Result<String> {
+    fn render_with_root(
+        &self,
+        template: &str,
+        meta: &Meta,
+        root: &str,
+        data: impl Serialize,
+    ) -> Result<String> {
         self.render(template, Value::from(Serde(PageContext { root, page: meta, data })))
             .with_context(|| format!("failed to render `{}`", meta.path))
     }
 
     /// Renders one page per item, on every core, and puts them in the items' order (so builds
     /// stay byte-identical whatever the number of threads).
-    pub fn pages<T: Sync>(&self, out: &mut dyn Sink, items: &[T], one: impl Fn(&T) -> Result<Rendered> + Sync) -> Result<()> {
+    pub fn pages<T: Sync>(
+        &self,
+        out: &mut dyn Sink,
+        items: &[T],
+        one: impl Fn(&T) -> Result<Rendered> + Sync,
+    ) -> Result<()> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
         for chunk in items.chunks(threads * 32) {
             let rendered: Vec<Result<Rendered>> = if threads == 1 {
@@ -267,7 +314,12 @@ impl<'a> Site<'a> {
                         .chunks(chunk.len().div_ceil(threads))
                         .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
                         .collect();
-                    workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|_| vec![Err(anyhow!("a render thread panicked"))])).collect()
+                    workers
+                        .into_iter()
+                        .flat_map(|w| {
+                            w.join().unwrap_or_else(|_| vec![Err(anyhow!("a render thread panicked"))])
+                        })
+                        .collect()
                 })
             };
             for page in rendered {

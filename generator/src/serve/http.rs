@@ -21,9 +21,12 @@ pub fn handle(request: Request, site: &Path, live: &Live) {
     let url = request.url().to_owned();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let response = match path {
-        "/__passerelle/live.js" => data(200, "text/javascript; charset=utf-8", live::SCRIPT.as_bytes().to_vec()),
+        "/__passerelle/live.js" => {
+            data(200, "text/javascript; charset=utf-8", live::SCRIPT.as_bytes().to_vec())
+        }
         "/__passerelle/events" => {
-            let since = query.split('&').find_map(|kv| kv.strip_prefix("since=")).and_then(|n| n.parse().ok());
+            let since =
+                query.split('&').find_map(|kv| kv.strip_prefix("since=")).and_then(|n| n.parse().ok());
             let status = live.wait(since, live::POLL);
             let body = serde_json::to_vec(&status).unwrap_or_default();
             data(200, "application/json", body)
@@ -90,15 +93,23 @@ fn read(path: &Path, site: &Path) -> Option<Vec<u8>> {
 fn typed(code: u16, path: &Path, bytes: Vec<u8>, live: &Live) -> Response<Cursor<Vec<u8>>> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
     let mime = match extension {
-        "html" | "htm" => return data(code, "text/html; charset=utf-8", live::inject(&bytes, live.status().generation)),
+        "html" | "htm" => {
+            return data(code, "text/html; charset=utf-8", live::inject(&bytes, live.status().generation))
+        }
         "geojson" => "application/geo+json".to_owned(),
         "ics" => "text/calendar; charset=utf-8".to_owned(),
         "csv" => "text/csv; charset=utf-8".to_owned(),
         "xml" => "application/xml; charset=utf-8".to_owned(),
         _ => {
             let guess = mime_guess::from_ext(extension).first_or_octet_stream();
-            let text = matches!(guess.type_(), mime_guess::mime::TEXT) || guess.subtype() == "javascript" || guess.subtype() == "json";
-            if text { format!("{guess}; charset=utf-8") } else { guess.to_string() }
+            let text = matches!(guess.type_(), mime_guess::mime::TEXT)
+                || guess.subtype() == "javascript"
+                || guess.subtype() == "json";
+            if text {
+                format!("{guess}; charset=utf-8")
+            } else {
+                guess.to_string()
+            }
         }
     };
     data(code, &mime, bytes)

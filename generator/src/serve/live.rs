@@ -74,7 +74,8 @@ impl Live {
 
 /// `html` with the live-reload script tag before its last `</body>` (or at its end).
 pub fn inject(html: &[u8], generation: u64) -> Vec<u8> {
-    let tag = format!("<script src=\"/__passerelle/live.js\" data-generation=\"{generation}\" defer></script>");
+    let tag =
+        format!("<script src=\"/__passerelle/live.js\" data-generation=\"{generation}\" defer></script>");
     let lower = html.to_ascii_lowercase();
     let at = lower.windows(7).rposition(|w| w == b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());

@@ -49,7 +49,10 @@ pub fn serve(root: &Path, port: u16, open: bool) -> Result<()> {
     for folder in ["data", "content"] {
         let path = root.join(folder);
         if path.is_dir() {
-            debouncer.watcher().watch(&path, RecursiveMode::Recursive).with_context(|| format!("cannot watch `{}`", path.display()))?;
+            debouncer
+                .watcher()
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch `{}`", path.display()))?;
         } else {
             eprintln!("note: `{}` does not exist, so it is not watched", path.display());
         }
@@ -113,9 +116,16 @@ fn rebuild(root: &Path, out: &Path, live: &Live) {
                     live.publish(!report.up_to_date, Vec::new());
                 }
                 None => {
-                    let errors: Vec<String> =
-                        built.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(line).collect();
-                    eprintln!("{} errors: the site was not rebuilt; the last good one is still served", errors.len());
+                    let errors: Vec<String> = built
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity == Severity::Error)
+                        .map(line)
+                        .collect();
+                    eprintln!(
+                        "{} errors: the site was not rebuilt; the last good one is still served",
+                        errors.len()
+                    );
                     live.publish(false, errors);
                 }
             }
@@ -159,4 +169,3 @@ fn open_browser(url: &str) {
         eprintln!("could not open a browser: open {url} yourself");
     }
 }
-

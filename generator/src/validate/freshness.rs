@@ -31,7 +31,8 @@ pub fn check(records: &Records, today: NaiveDate, diagnostics: &mut Diagnostics)
         past(&o.origin, o.starts_on, o.ends_on, today, d);
         if let Some(venue) = &o.venue {
             if located.get(venue.as_str()) == Some(&false) {
-                let message = format!("venue \"{venue}\" has no coordinates: this offer will not be on the map");
+                let message =
+                    format!("venue \"{venue}\" has no coordinates: this offer will not be on the map");
                 d.warning(&o.origin, "venue", message, None);
             }
         }
@@ -51,7 +52,13 @@ fn updated(origin: &Origin, updated_on: Option<NaiveDate>, today: NaiveDate, d: 
 
 /// An offer that is over: its end is past, or it has only a start date (a one-day event)
 /// that is past. Offers with no dates are ongoing.
-fn past(origin: &Origin, starts_on: Option<NaiveDate>, ends_on: Option<NaiveDate>, today: NaiveDate, d: &mut Diagnostics) {
+fn past(
+    origin: &Origin,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    today: NaiveDate,
+    d: &mut Diagnostics,
+) {
     let (field, last_day) = match (starts_on, ends_on) {
         (_, Some(ends)) => ("ends_on", ends),
         (Some(starts), None) => ("starts_on", starts),
@@ -81,9 +88,20 @@ mod tests {
     // Stale after twelve months to the day; a future date is flagged; a recent one is fine.
     #[test]
     fn stale_listings() {
-        let op = |updated_on| Operator { id: "a".into(), updated_on, email: Some("a@b.org".into()), ..Operator::default() };
-        let records = Records { operators: vec![op(day(2025, 11, 20)), op(day(2025, 11, 21)), op(day(2026, 12, 1))], ..Records::default() };
-        assert_eq!(warnings(&records), ["not updated since 2025-11-20, over a year ago", "updated on 2026-12-01, a date in the future"]);
+        let op = |updated_on| Operator {
+            id: "a".into(),
+            updated_on,
+            email: Some("a@b.org".into()),
+            ..Operator::default()
+        };
+        let records = Records {
+            operators: vec![op(day(2025, 11, 20)), op(day(2025, 11, 21)), op(day(2026, 12, 1))],
+            ..Records::default()
+        };
+        assert_eq!(
+            warnings(&records),
+            ["not updated since 2025-11-20, over a year ago", "updated on 2026-12-01, a date in the future"]
+        );
     }
 
     // Past: an end before today, or a lone start before today; ongoing and future offers are not.
@@ -100,13 +118,22 @@ mod tests {
             ],
             ..Records::default()
         };
-        assert_eq!(warnings(&records), ["this offer is over: its last day was 2026-11-20", "this offer is over: its last day was 2026-11-20"]);
+        assert_eq!(
+            warnings(&records),
+            [
+                "this offer is over: its last day was 2026-11-20",
+                "this offer is over: its last day was 2026-11-20"
+            ]
+        );
     }
 
     // An operator without website, e-mail or phone is flagged once.
     #[test]
     fn no_contact() {
-        let records = Records { operators: vec![Operator { id: "a".into(), ..Operator::default() }], ..Records::default() };
+        let records = Records {
+            operators: vec![Operator { id: "a".into(), ..Operator::default() }],
+            ..Records::default()
+        };
         assert_eq!(warnings(&records), ["operator \"a\" has no contact"]);
     }
 }

@@ -43,7 +43,8 @@ pub fn check(records: &mut Records, diagnostics: &mut Diagnostics) {
     let ids: Vec<&str> = records.districts.iter().map(|x| x.id.as_str()).collect();
     for (shape, origin) in records.shapes.iter().zip(&records.shape_origins) {
         if !ids.contains(&shape.district.as_str()) {
-            let message = format!("outline for \"{}\", which is not a district of districts.csv", shape.district);
+            let message =
+                format!("outline for \"{}\", which is not a district of districts.csv", shape.district);
             d.warning(origin, "id", message, did_you_mean(&shape.district, ids.iter().copied()));
         }
     }
@@ -78,7 +79,12 @@ fn extent(records: &Records) -> Option<BBox> {
 fn near(extent: Option<BBox>, origin: &Origin, lat: Option<f64>, lon: Option<f64>, d: &mut Diagnostics) {
     let (Some(lat), Some(lon), Some(extent)) = (lat, lon, extent) else { return };
     if lat == 0.0 && lon == 0.0 {
-        d.error(origin, "lat", "coordinates 0, 0 (in the ocean off Africa)", Some("an empty cell turned into zeros? give the real position".into()));
+        d.error(
+            origin,
+            "lat",
+            "coordinates 0, 0 (in the ocean off Africa)",
+            Some("an empty cell turned into zeros? give the real position".into()),
+        );
     } else if in_range(lat, lon) && !extent.contains(lon, lat) {
         let hint = if extent.contains(lat, lon) {
             "latitude and longitude look swapped".to_owned()
@@ -90,25 +96,43 @@ fn near(extent: Option<BBox>, origin: &Origin, lat: Option<f64>, lon: Option<f64
 }
 
 /// A venue whose point lies outside its own district's outline (beyond the border tolerance).
-fn outside_own(origin: &Origin, id: &str, (lon, lat): (f64, f64), shapes: &HashMap<&str, &Shape>, all: &[Shape], d: &mut Diagnostics) {
+fn outside_own(
+    origin: &Origin,
+    id: &str,
+    (lon, lat): (f64, f64),
+    shapes: &HashMap<&str, &Shape>,
+    all: &[Shape],
+    d: &mut Diagnostics,
+) {
     let Some(shape) = shapes.get(id) else { return };
     if shape.contains(lon, lat) || distance_to_outline_m(shape, lon, lat) <= BORDER_M {
         return;
     }
     let hint = match all.iter().find(|s| s.contains(lon, lat)) {
-        Some(other) => format!("the point is in \"{}\": check the coordinates or the district", other.district),
+        Some(other) => {
+            format!("the point is in \"{}\": check the coordinates or the district", other.district)
+        }
         None => "check the coordinates or the district".to_owned(),
     };
-    d.warning(origin, "district", format!("the venue's coordinates lie outside its district \"{id}\""), Some(hint));
+    d.warning(
+        origin,
+        "district",
+        format!("the venue's coordinates lie outside its district \"{id}\""),
+        Some(hint),
+    );
 }
 
 /// An offer with an empty `districts` cell reaches its venue's district: warn when that is none.
 fn offers_reach_a_district(records: &Records, d: &mut Diagnostics) {
-    let venues: HashMap<&str, Option<&str>> = records.venues.iter().map(|v| (v.id.as_str(), v.district.as_deref())).collect();
+    let venues: HashMap<&str, Option<&str>> =
+        records.venues.iter().map(|v| (v.id.as_str(), v.district.as_deref())).collect();
     for offer in records.offers.iter().filter(|o| o.districts == DistrictScope::Venue) {
         let message = match offer.venue.as_deref().map(|v| venues.get(v)) {
             None => "this offer reaches no district: it has no venue and no districts".to_owned(),
-            Some(Some(None)) => format!("this offer reaches no district: its venue \"{}\" is in none", offer.venue.as_deref().unwrap_or("")),
+            Some(Some(None)) => format!(
+                "this offer reaches no district: its venue \"{}\" is in none",
+                offer.venue.as_deref().unwrap_or("")
+            ),
             // A known venue with a district, or an unknown venue (already an error).
             Some(_) => continue,
         };

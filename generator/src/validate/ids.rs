@@ -30,7 +30,8 @@ fn table<'a>(
     for (id, name, origin) in rows {
         if id.is_empty() {
             let suggestion = slug::slugify(name);
-            let hint = (!suggestion.is_empty()).then(|| format!("give it a short slug such as \"{suggestion}\""));
+            let hint =
+                (!suggestion.is_empty()).then(|| format!("give it a short slug such as \"{suggestion}\""));
             diagnostics.error(origin, "id", format!("missing {what} id"), hint);
             continue;
         }
@@ -64,7 +65,8 @@ mod tests {
     use std::sync::Arc;
 
     fn offer(id: &str, title: &str, line: u32) -> Offer {
-        let origin = Origin { file: Arc::from("data/offers.csv"), line, columns: vec![("id", 1)], lines: vec![] };
+        let origin =
+            Origin { file: Arc::from("data/offers.csv"), line, columns: vec![("id", 1)], lines: vec![] };
         Offer { id: id.into(), title: title.into(), origin, ..Offer::default() }
     }
 
@@ -82,12 +84,20 @@ mod tests {
     #[test]
     fn id_problems() {
         let records = Records {
-            offers: vec![offer("Atelier Slam", "x", 2), offer("a", "x", 3), offer("a", "x", 4), offer("", "Fête du quartier", 5)],
+            offers: vec![
+                offer("Atelier Slam", "x", 2),
+                offer("a", "x", 3),
+                offer("a", "x", 4),
+                offer("", "Fête du quartier", 5),
+            ],
             ..Records::default()
         };
         let mut d = Diagnostics::default();
         check(&records, &mut d);
-        let got: Vec<_> = d.iter().map(|d| format!("{}: {} ({})", d.line, d.message, d.hint.clone().unwrap_or_default())).collect();
+        let got: Vec<_> = d
+            .iter()
+            .map(|d| format!("{}: {} ({})", d.line, d.message, d.hint.clone().unwrap_or_default()))
+            .collect();
         assert_eq!(
             got,
             [

@@ -71,7 +71,10 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
         }
         let distinct: HashSet<&str> = p.operators.iter().map(String::as_str).collect();
         if distinct.len() < 2 && p.origin.has("operators") {
-            let message = format!("a partnership joins at least two distinct operators; this one has {}", distinct.len());
+            let message = format!(
+                "a partnership joins at least two distinct operators; this one has {}",
+                distinct.len()
+            );
             d.error(&p.origin, "operators", message, Some("list the operators' ids separated by |".into()));
         }
         for id in &p.offers {
@@ -99,7 +102,10 @@ mod tests {
         known.resolve(&origin, "districts", "bressou", &mut d);
         known.resolve(&origin, "districts", "cathedrale", &mut d);
         let got: Vec<_> = d.iter().map(|d| (d.message.clone(), d.hint.clone())).collect();
-        assert_eq!(got[0], ("unknown district \"bressou\"".into(), Some("did you mean \"bressoux\"?".into())));
+        assert_eq!(
+            got[0],
+            ("unknown district \"bressou\"".into(), Some("did you mean \"bressoux\"?".into()))
+        );
         assert_eq!(got[1].1, None);
     }
 }

@@ -29,8 +29,18 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
     }
     for o in &records.offers {
         need(&o.origin, "title", !o.title.is_empty(), "missing offer title");
-        need(&o.origin, "operator", !o.operator.is_empty(), "missing offer operator (porteur): the id of the operator carrying it");
-        need(&o.origin, "summary", !o.summary.is_empty(), "missing offer summary (one sentence saying what it is)");
+        need(
+            &o.origin,
+            "operator",
+            !o.operator.is_empty(),
+            "missing offer operator (porteur): the id of the operator carrying it",
+        );
+        need(
+            &o.origin,
+            "summary",
+            !o.summary.is_empty(),
+            "missing offer summary (one sentence saying what it is)",
+        );
     }
     for p in &records.partnerships {
         need(&p.origin, "title", !p.title.is_empty(), "missing partnership title");
@@ -51,8 +61,22 @@ mod tests {
     // a column missing from the file is not reported per row.
     #[test]
     fn required_fields_once() {
-        let origin = Origin { file: Arc::from("data/venues.csv"), line: 2, columns: vec![("name", 2), ("lat", 3), ("lon", 4)], lines: vec![] };
-        let records = Records { venues: vec![Venue { name: "Salle".into(), lat: None, lon: Some(5.6), origin: origin.clone(), ..Venue::default() }], ..Records::default() };
+        let origin = Origin {
+            file: Arc::from("data/venues.csv"),
+            line: 2,
+            columns: vec![("name", 2), ("lat", 3), ("lon", 4)],
+            lines: vec![],
+        };
+        let records = Records {
+            venues: vec![Venue {
+                name: "Salle".into(),
+                lat: None,
+                lon: Some(5.6),
+                origin: origin.clone(),
+                ..Venue::default()
+            }],
+            ..Records::default()
+        };
         let mut d = Diagnostics::default();
         d.error(&origin, "lat", "invalid number \"50,6N\"", None);
         check(&records, &mut d);

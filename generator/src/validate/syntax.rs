@@ -17,7 +17,10 @@ pub fn web_address(value: &str) -> Option<Problem> {
                 format!("address \"{value}\" uses `{scheme}:`; only http and https are allowed"),
                 Some("give the site's https:// address".into()),
             ),
-            None => (format!("address \"{value}\" does not start with https://"), Some(format!("write \"https://{value}\""))),
+            None => (
+                format!("address \"{value}\" does not start with https://"),
+                Some(format!("write \"https://{value}\"")),
+            ),
         });
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -25,7 +28,12 @@ pub fn web_address(value: &str) -> Option<Problem> {
         && !host.starts_with('.')
         && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '_'));
     let text_ok = !value.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>'));
-    (!host_ok || !text_ok).then(|| (format!("invalid web address \"{value}\""), Some("expected an address such as https://example.org/page".into())))
+    (!host_ok || !text_ok).then(|| {
+        (
+            format!("invalid web address \"{value}\""),
+            Some("expected an address such as https://example.org/page".into()),
+        )
+    })
 }
 
 /// The scheme of `value` (`javascript` in `javascript:alert(1)`), if it has one.
@@ -45,19 +53,31 @@ pub fn email(value: &str) -> Option<Problem> {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && !value.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';'))
+            && !value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';'))
             && !domain.contains('@')
     });
-    (!valid).then(|| (format!("invalid e-mail address \"{value}\""), Some("expected an address such as contact@example.org".into())))
+    (!valid).then(|| {
+        (
+            format!("invalid e-mail address \"{value}\""),
+            Some("expected an address such as contact@example.org".into()),
+        )
+    })
 }
 
 /// A phone number: digits with spaces, `+`, `.`, `/`, `-`, parentheses; 6 to 20 digits.
 pub fn phone(value: &str) -> Option<Problem> {
-    let allowed = value.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '.' | '/' | '-' | '(' | ')'));
+    let allowed =
+        value.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '.' | '/' | '-' | '(' | ')'));
     let digits = value.chars().filter(char::is_ascii_digit).count();
     let plus_first = value.rfind('+').is_none_or(|i| i == 0);
-    (!(allowed && plus_first && (6..=20).contains(&digits)))
-        .then(|| (format!("invalid phone number \"{value}\""), Some("expected digits, spaces and + . / - ( ), such as +32 4 221 92 00".into())))
+    (!(allowed && plus_first && (6..=20).contains(&digits))).then(|| {
+        (
+            format!("invalid phone number \"{value}\""),
+            Some("expected digits, spaces and + . / - ( ), such as +32 4 221 92 00".into()),
+        )
+    })
 }
 
 /// Booking: a web address, an e-mail address (with or without `mailto:`), a phone number

@@ -26,10 +26,21 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
         dates(&o.origin, o.starts_on, o.ends_on, d);
         if let (Some(min), Some(max)) = (o.age_min, o.age_max) {
             if min > max {
-                d.error(&o.origin, "age_max", format!("age_max {max} is below age_min {min}"), Some("swap them?".into()));
+                d.error(
+                    &o.origin,
+                    "age_max",
+                    format!("age_max {max} is below age_min {min}"),
+                    Some("swap them?".into()),
+                );
             }
         }
-        syntax_of(&o.origin, "booking", Some(&o.booking).filter(|b| !b.is_empty()).map(String::as_str), syntax::booking, d);
+        syntax_of(
+            &o.origin,
+            "booking",
+            Some(&o.booking).filter(|b| !b.is_empty()).map(String::as_str),
+            syntax::booking,
+            d,
+        );
         for language in &o.languages {
             syntax_of(&o.origin, "languages", Some(language), syntax::language, d);
         }
@@ -39,7 +50,13 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn syntax_of(origin: &Origin, field: &str, value: Option<&str>, check: fn(&str) -> Option<Problem>, d: &mut Diagnostics) {
+fn syntax_of(
+    origin: &Origin,
+    field: &str,
+    value: Option<&str>,
+    check: fn(&str) -> Option<Problem>,
+    d: &mut Diagnostics,
+) {
     if let Some((message, hint)) = value.and_then(check) {
         d.error(origin, field, message, hint);
     }
@@ -88,14 +105,17 @@ mod tests {
     use std::sync::Arc;
 
     fn origin() -> Origin {
-        let columns = ["lat", "lon", "age_min", "age_max", "booking"].iter().zip(1..).map(|(f, c)| (*f, c)).collect();
+        let columns =
+            ["lat", "lon", "age_min", "age_max", "booking"].iter().zip(1..).map(|(f, c)| (*f, c)).collect();
         Origin { file: Arc::from("data/t.csv"), line: 2, columns, lines: vec![] }
     }
 
     fn run(records: &Records) -> Vec<String> {
         let mut d = Diagnostics::default();
         check(records, &mut d);
-        d.iter().map(|d| format!("{}: {} ({})", d.column, d.message, d.hint.clone().unwrap_or_default())).collect()
+        d.iter()
+            .map(|d| format!("{}: {} ({})", d.column, d.message, d.hint.clone().unwrap_or_default()))
+            .collect()
     }
 
     // Out-of-range coordinates are errors, hinted as swapped when swapping fits; a lone
@@ -103,14 +123,29 @@ mod tests {
     #[test]
     fn coordinate_ranges_and_pairs() {
         let venue = |lat, lon| Venue { lat, lon, origin: origin(), ..Venue::default() };
-        let records = Records { venues: vec![venue(Some(150.0), Some(50.6)), venue(Some(50.6), None)], ..Records::default() };
-        assert_eq!(run(&records), ["1: latitude 150 is outside -90 to 90 (latitude and longitude may be swapped)", "2: latitude without longitude ()"]);
+        let records = Records {
+            venues: vec![venue(Some(150.0), Some(50.6)), venue(Some(50.6), None)],
+            ..Records::default()
+        };
+        assert_eq!(
+            run(&records),
+            [
+                "1: latitude 150 is outside -90 to 90 (latitude and longitude may be swapped)",
+                "2: latitude without longitude ()"
+            ]
+        );
     }
 
     // Ages inverted and unsafe booking links are errors at their cells.
     #[test]
     fn ages_and_booking() {
-        let offer = Offer { age_min: Some(12), age_max: Some(6), booking: "javascript:alert(1)".into(), origin: origin(), ..Offer::default() };
+        let offer = Offer {
+            age_min: Some(12),
+            age_max: Some(6),
+            booking: "javascript:alert(1)".into(),
+            origin: origin(),
+            ..Offer::default()
+        };
         let got = run(&Records { offers: vec![offer], ..Records::default() });
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].starts_with("4: age_max 6 is below age_min 12"));

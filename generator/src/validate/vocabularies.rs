@@ -16,21 +16,43 @@ pub fn check_rows(rows: &[VocabularyRow], diagnostics: &mut Diagnostics) {
     let builtin = Vocabularies::builtin();
     for row in rows {
         if !row.group.is_empty() && !GROUPS.contains(&row.group.as_str()) {
-            let hint = did_you_mean(&row.group, GROUPS).unwrap_or_else(|| format!("expected one of {}", GROUPS.join(", ")));
-            diagnostics.error(&row.origin, "group", format!("unknown vocabulary group \"{}\"", row.group), Some(hint));
+            let hint = did_you_mean(&row.group, GROUPS)
+                .unwrap_or_else(|| format!("expected one of {}", GROUPS.join(", ")));
+            diagnostics.error(
+                &row.origin,
+                "group",
+                format!("unknown vocabulary group \"{}\"", row.group),
+                Some(hint),
+            );
         }
         if !row.code.is_empty() && !is_code(&row.code) {
             let hint = format!("use lowercase letters, digits and underscores: \"{}\"", fold(&row.code));
-            diagnostics.error(&row.origin, "code", format!("code \"{}\" is not a valid code", row.code), Some(hint));
+            diagnostics.error(
+                &row.origin,
+                "code",
+                format!("code \"{}\" is not a valid code", row.code),
+                Some(hint),
+            );
         }
         let new_code = builtin.group(&row.group).is_some_and(|v| !v.contains(&row.code));
         if new_code && !row.code.is_empty() && row.label_fr.is_empty() {
             let message = format!("new code \"{}\" has no French label", row.code);
-            diagnostics.error(&row.origin, "label_fr", message, Some("give label_fr: the site shows it".into()));
+            diagnostics.error(
+                &row.origin,
+                "label_fr",
+                message,
+                Some("give label_fr: the site shows it".into()),
+            );
         }
         if let Some(line) = first_line.insert((&row.group, &row.code), row.origin.line) {
-            let message = format!("\"{}\" of group \"{}\" is also defined on line {line}", row.code, row.group);
-            diagnostics.warning(&row.origin, "code", message, Some("this later row wins; remove one of the two".into()));
+            let message =
+                format!("\"{}\" of group \"{}\" is also defined on line {line}", row.code, row.group);
+            diagnostics.warning(
+                &row.origin,
+                "code",
+                message,
+                Some("this later row wins; remove one of the two".into()),
+            );
         }
     }
 }

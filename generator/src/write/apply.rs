@@ -13,7 +13,12 @@ use walkdir::WalkDir;
 
 /// Applies the staged files `changed` (in `staging`) to the site `out`, whose new file list
 /// is `paths`; returns how many old files were removed.
-pub(super) fn apply(staging: &Path, out: &Path, changed: &[String], paths: &HashSet<String>) -> Result<usize> {
+pub(super) fn apply(
+    staging: &Path,
+    out: &Path,
+    changed: &[String],
+    paths: &HashSet<String>,
+) -> Result<usize> {
     let stamp = out.join(STAMP);
     if stamp.exists() {
         fs::remove_file(&stamp).with_context(|| format!("failed to remove `{}`", stamp.display()))?;
@@ -25,9 +30,11 @@ pub(super) fn apply(staging: &Path, out: &Path, changed: &[String], paths: &Hash
             fs::create_dir_all(parent).with_context(|| format!("failed to create `{}`", parent.display()))?;
         }
         if target.is_dir() {
-            fs::remove_dir_all(&target).with_context(|| format!("failed to replace the folder `{}`", target.display()))?;
+            fs::remove_dir_all(&target)
+                .with_context(|| format!("failed to replace the folder `{}`", target.display()))?;
         }
-        fs::rename(staging.join(path), &target).with_context(|| format!("failed to write `{}`", target.display()))?;
+        fs::rename(staging.join(path), &target)
+            .with_context(|| format!("failed to write `{}`", target.display()))?;
     }
     Ok(removed)
 }

@@ -169,7 +169,8 @@ impl Staging {
         if let Some((dir, _)) = path.rsplit_once('/') {
             if !self.dirs.contains(dir) {
                 let full = self.tmp.join(dir);
-                fs::create_dir_all(&full).with_context(|| format!("failed to create `{}`", full.display()))?;
+                fs::create_dir_all(&full)
+                    .with_context(|| format!("failed to create `{}`", full.display()))?;
                 self.dirs.insert(dir.to_owned());
             }
         }
@@ -193,7 +194,8 @@ impl Staging {
 
     /// The HTML pages put so far (paths ending in `.html`), sorted: the sitemap's raw material.
     pub fn pages(&self) -> Vec<&str> {
-        let mut pages: Vec<&str> = self.paths.iter().map(String::as_str).filter(|p| p.ends_with(".html")).collect();
+        let mut pages: Vec<&str> =
+            self.paths.iter().map(String::as_str).filter(|p| p.ends_with(".html")).collect();
         pages.sort_unstable();
         pages
     }
@@ -206,19 +208,24 @@ impl Staging {
         let stamp = stamp::Stamp { fingerprint: self.fingerprint.clone(), files: self.paths.len(), outline };
         let mut report = self.report.clone();
         let stamp_path = self.tmp.join(STAMP);
-        fs::write(&stamp_path, stamp.to_string()).with_context(|| format!("failed to write `{}`", stamp_path.display()))?;
+        fs::write(&stamp_path, stamp.to_string())
+            .with_context(|| format!("failed to write `{}`", stamp_path.display()))?;
         match self.previous.take() {
             Some(previous) => {
                 report.removed = apply::apply(&self.tmp, &previous, &self.changed, &self.paths)?;
                 let target = previous.join(STAMP);
-                fs::rename(&stamp_path, &target).with_context(|| format!("failed to write `{}`", target.display()))?;
+                fs::rename(&stamp_path, &target)
+                    .with_context(|| format!("failed to write `{}`", target.display()))?;
             }
             None => {
                 if self.out.exists() {
                     // An empty folder (checked in `new`): replaced.
-                    fs::remove_dir(&self.out).with_context(|| format!("failed to replace the empty folder `{}`", self.out.display()))?;
+                    fs::remove_dir(&self.out).with_context(|| {
+                        format!("failed to replace the empty folder `{}`", self.out.display())
+                    })?;
                 }
-                fs::rename(&self.tmp, &self.out).with_context(|| format!("failed to move the new site to `{}`", self.out.display()))?;
+                fs::rename(&self.tmp, &self.out)
+                    .with_context(|| format!("failed to move the new site to `{}`", self.out.display()))?;
                 self.committed = true;
             }
         }
@@ -239,7 +246,9 @@ impl Drop for Staging {
 /// Whether the file at `old` holds exactly `bytes` (sizes first, so most changes cost no read).
 fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
     match fs::metadata(old) {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => fs::read(old).is_ok_and(|b| b == bytes),
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(old).is_ok_and(|b| b == bytes)
+        }
         _ => false,
     }
 }
@@ -260,7 +269,8 @@ fn check_path(path: &str) -> Result<()> {
 
 /// `out` made absolute, through a symlink to the folder it names (the swap replaces the folder).
 fn resolve(out: &Path) -> Result<PathBuf> {
-    let absolute = std::path::absolute(out).with_context(|| format!("invalid output folder `{}`", out.display()))?;
+    let absolute =
+        std::path::absolute(out).with_context(|| format!("invalid output folder `{}`", out.display()))?;
     match fs::symlink_metadata(&absolute) {
         Ok(meta) if meta.file_type().is_symlink() => {
             fs::canonicalize(&absolute).with_context(|| format!("failed to resolve `{}`", absolute.display()))
@@ -295,8 +305,12 @@ fn check_replaceable(out: &Path) -> Result<Option<PathBuf>> {
 
 /// `out`'s parent folder and file name.
 fn split(out: &Path) -> Result<(PathBuf, String)> {
-    let name = out.file_name().and_then(|n| n.to_str()).with_context(|| format!("invalid output folder `{}`", out.display()))?;
-    let parent = out.parent().with_context(|| format!("the output `{}` has no parent folder", out.display()))?;
+    let name = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| format!("invalid output folder `{}`", out.display()))?;
+    let parent =
+        out.parent().with_context(|| format!("the output `{}` has no parent folder", out.display()))?;
     Ok((parent.to_path_buf(), name.to_owned()))
 }
 

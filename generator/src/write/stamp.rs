@@ -145,6 +145,9 @@ fn still_running(pid: u32, folder: &Path) -> bool {
     if proc.is_dir() {
         return proc.join(pid.to_string()).exists();
     }
-    let age = fs::metadata(folder).and_then(|m| m.modified()).ok().and_then(|t| SystemTime::now().duration_since(t).ok());
+    let age = fs::metadata(folder)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok());
     age.is_none_or(|age| age < Duration::from_secs(3600))
 }

@@ -13,15 +13,20 @@ impl Staging {
     pub fn put_with(&mut self, path: &str, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
         self.admit(path)?;
         let target = self.staged(path)?;
-        let file = File::create(&target).with_context(|| format!("failed to write `{}`", target.display()))?;
+        let file =
+            File::create(&target).with_context(|| format!("failed to write `{}`", target.display()))?;
         // Buffered before hashing, so the hash and the file see 64 KiB chunks, not tokens.
-        let mut sink = BufWriter::with_capacity(1 << 16, Hashing { inner: file, hasher: blake3::Hasher::new(), len: 0 });
+        let mut sink =
+            BufWriter::with_capacity(1 << 16, Hashing { inner: file, hasher: blake3::Hasher::new(), len: 0 });
         write(&mut sink).with_context(|| format!("failed to write `{path}`"))?;
-        let Hashing { hasher, len, .. } =
-            sink.into_inner().map_err(|e| e.into_error()).with_context(|| format!("failed to write `{}`", target.display()))?;
+        let Hashing { hasher, len, .. } = sink
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("failed to write `{}`", target.display()))?;
         if let Some(previous) = &self.previous {
             if same_hash(&previous.join(path), len, &hasher.finalize()) {
-                fs::remove_file(&target).with_context(|| format!("failed to remove `{}`", target.display()))?;
+                fs::remove_file(&target)
+                    .with_context(|| format!("failed to remove `{}`", target.display()))?;
                 self.report.unchanged += 1;
                 return Ok(());
             }

@@ -18,7 +18,10 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The names in `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir).expect("list").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -118,7 +121,9 @@ fn failed_build_leaves_previous_site_and_no_temp_folder() {
     {
         let mut staging = Staging::new(&out).expect("staging");
         staging.put("index.html", b"new home").expect("put");
-        let tmp = dir.path().join(names(dir.path()).into_iter().find(|n| n.contains("passerelle-tmp")).expect("staging folder"));
+        let tmp = dir.path().join(
+            names(dir.path()).into_iter().find(|n| n.contains("passerelle-tmp")).expect("staging folder"),
+        );
         fs::remove_dir_all(&tmp).expect("pull the floor");
         assert!(staging.put("x.html", b"x").is_err(), "the write fails");
     }

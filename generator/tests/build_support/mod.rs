@@ -175,7 +175,9 @@ impl Server {
             }
         });
         let mut server = Server { child, address: String::new(), stderr };
-        let line = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| panic!("no URL printed; stderr:\n{}", server.stderr()));
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no URL printed; stderr:\n{}", server.stderr()));
         let start = line.find("http://127.0.0.1:").unwrap_or_else(|| panic!("no URL in {line:?}"));
         let address = line[start + "http://".len()..].split('/').next().expect("address").to_owned();
         server.address = address;

@@ -48,7 +48,15 @@ fn square(id: &str, lon: f64, lat: f64) -> Shape {
 }
 
 fn district(id: &str, name: &str, population: Option<u32>, priority: bool) -> District {
-    District { id: id.into(), name: name.into(), city: "Liège".into(), summary: format!("Le quartier de {name}."), population, priority, ..Default::default() }
+    District {
+        id: id.into(),
+        name: name.into(),
+        city: "Liège".into(),
+        summary: format!("Le quartier de {name}."),
+        population,
+        priority,
+        ..Default::default()
+    }
 }
 
 fn operator(id: &str, name: &str, kind: &str, district: Option<&str>) -> Operator {
@@ -115,10 +123,27 @@ pub fn records() -> Records {
     mj.description = String::new();
     mj.updated_on = Some(day(2024, 5, 2));
     let orchestre = operator("orchestre", "Orchestre philharmonique", "institution", None);
-    let biblio = operator("bibliotheque-droixhe", "Bibliothèque de Droixhe", "public_service", Some("droixhe"));
+    let biblio =
+        operator("bibliotheque-droixhe", "Bibliothèque de Droixhe", "public_service", Some("droixhe"));
     let venues = vec![
-        venue("hall-bressoux", "Hall omnisports de Bressoux", "sports_hall", "bressoux", "mj-bressoux", 5.605, 50.645),
-        venue("bibliotheque-droixhe", "Bibliothèque de Droixhe", "library", "droixhe", "bibliotheque-droixhe", 5.615, 50.655),
+        venue(
+            "hall-bressoux",
+            "Hall omnisports de Bressoux",
+            "sports_hall",
+            "bressoux",
+            "mj-bressoux",
+            5.605,
+            50.645,
+        ),
+        venue(
+            "bibliotheque-droixhe",
+            "Bibliothèque de Droixhe",
+            "library",
+            "droixhe",
+            "bibliotheque-droixhe",
+            5.615,
+            50.655,
+        ),
     ];
     let concert = Offer {
         partners: vec!["mj-bressoux".into()],
@@ -202,7 +227,8 @@ pub fn charter() -> Charter {
 /// Every file the render stage writes for `charter`, by site path.
 pub fn render(charter: &Charter, config: &Config, root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
-    passerelle::render::render_to(charter, config, root, &mut out).unwrap_or_else(|e| panic!("render failed: {e:#}"));
+    passerelle::render::render_to(charter, config, root, &mut out)
+        .unwrap_or_else(|e| panic!("render failed: {e:#}"));
     out
 }
 
@@ -242,7 +268,11 @@ pub fn attribute_names(tag: &str) -> Vec<String> {
             unquoted.push(c);
         }
     }
-    unquoted.split_whitespace().skip(1).map(|a| a.split('=').next().unwrap_or_default().to_ascii_lowercase()).collect()
+    unquoted
+        .split_whitespace()
+        .skip(1)
+        .map(|a| a.split('=').next().unwrap_or_default().to_ascii_lowercase())
+        .collect()
 }
 
 /// Every `href` and `src` attribute value of the page's tags (text that merely looks like a tag,
@@ -265,5 +295,10 @@ pub fn urls(html: &str) -> Vec<String> {
 }
 
 fn decode(value: &str) -> String {
-    value.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }

@@ -49,7 +49,8 @@ pub fn project(c: &Charter, dir: &Path) -> Result<()> {
         write(&content.join(section).join("_index.md"), &format!("+++\ntitle = {}\n+++\n", s(title)))?;
     }
     for page in ["agenda", "catalogue"] {
-        let text = format!("+++\ntitle = {}\nlayout = {}\n+++\n", s(&crate::synth::capitalize(page)), s(page));
+        let text =
+            format!("+++\ntitle = {}\nlayout = {}\n+++\n", s(&crate::synth::capitalize(page)), s(page));
         write(&content.join(page).join("_index.md"), &text)?;
     }
     for (taxonomy, title) in [("operators", "Acteurs"), ("venues", "Lieux"), ("districts", "Quartiers")] {
@@ -83,8 +84,15 @@ fn operators(c: &Charter, content: &Path) -> Result<()> {
         let mut text = String::from("+++\n");
         let _ = writeln!(text, "title = {}\nkind = {}\nhome = {}", s(&o.name), s(o.kind), s(district));
         let _ = writeln!(text, "address = {}\npostcode = {}", s(&o.address), s(o.postcode));
-        let _ = writeln!(text, "website = {}\nemail = {}\nphone = {}", s(&o.website), s(&o.email), s(&o.phone));
-        let _ = writeln!(text, "summary = {}\nupdated_on = {}\n+++\n{}", s(&o.summary), o.updated_on, o.description);
+        let _ =
+            writeln!(text, "website = {}\nemail = {}\nphone = {}", s(&o.website), s(&o.email), s(&o.phone));
+        let _ = writeln!(
+            text,
+            "summary = {}\nupdated_on = {}\n+++\n{}",
+            s(&o.summary),
+            o.updated_on,
+            o.description
+        );
         write(&content.join("operators").join(&o.id).join("_index.md"), &text)?;
     }
     Ok(())
@@ -115,7 +123,9 @@ fn offers(c: &Charter, content: &Path) -> Result<()> {
     }
     for (i, o) in c.offers.iter().enumerate() {
         let districts: Vec<&str> = match &o.districts {
-            Scope::Venue => o.venue.map(|v| c.districts[c.venues[v].district].id.as_str()).into_iter().collect(),
+            Scope::Venue => {
+                o.venue.map(|v| c.districts[c.venues[v].district].id.as_str()).into_iter().collect()
+            }
             Scope::All => c.districts.iter().map(|d| d.id.as_str()).collect(),
             Scope::Listed(ds) => ds.iter().map(|&d| c.districts[d].id.as_str()).collect(),
         };
@@ -124,7 +134,8 @@ fn offers(c: &Charter, content: &Path) -> Result<()> {
         operators.extend(o.partners.iter().map(|&p| c.operators[p].id.as_str()));
         let mut text = String::from("+++\n");
         let _ = writeln!(text, "title = {}\nsummary = {}", s(&o.title), s(&o.summary));
-        let _ = writeln!(text, "operator = {}\noperators = {}", s(operators[0]), list(operators.iter().copied()));
+        let _ =
+            writeln!(text, "operator = {}\noperators = {}", s(operators[0]), list(operators.iter().copied()));
         let _ = writeln!(text, "districts = {}", list(districts));
         if let Some(v) = o.venue {
             let _ = writeln!(text, "venues = {}", list([c.venues[v].id.as_str()]));
@@ -146,7 +157,8 @@ fn offers(c: &Charter, content: &Path) -> Result<()> {
         let _ = writeln!(text, "price_detail = {}\nbooking = {}", s(o.price_detail), s(&o.booking));
         let _ = writeln!(text, "accessibility = {}", list(o.accessibility.iter().copied()));
         let _ = writeln!(text, "languages = {}", list(o.languages.iter().copied()));
-        let _ = writeln!(text, "status = {}\nupdated_on = {}\n+++\n{}", s(o.status), o.updated_on, o.description);
+        let _ =
+            writeln!(text, "status = {}\nupdated_on = {}\n+++\n{}", s(o.status), o.updated_on, o.description);
         write(&content.join("offers").join(format!("{}.md", o.id)), &text)?;
     }
     Ok(())
@@ -158,7 +170,11 @@ fn partnerships(c: &Charter, content: &Path) -> Result<()> {
         let _ = writeln!(text, "title = {}\nsummary = {}", s(&p.title), s(&p.summary));
         let _ = writeln!(text, "members = {}", list(p.operators.iter().map(|&i| c.operators[i].id.as_str())));
         let _ = writeln!(text, "offer_ids = {}", list(p.offers.iter().map(|&i| c.offers[i].id.as_str())));
-        let _ = writeln!(text, "district_ids = {}", list(p.districts.iter().map(|&i| c.districts[i].id.as_str())));
+        let _ = writeln!(
+            text,
+            "district_ids = {}",
+            list(p.districts.iter().map(|&i| c.districts[i].id.as_str()))
+        );
         if let (Some(start), Some(end)) = (p.starts_on, p.ends_on) {
             let _ = writeln!(text, "starts_on = {start}T00:00:00Z\nends_on = {end}T00:00:00Z");
         }
@@ -225,7 +241,9 @@ term = ["HTML"]
 
 /// The templates: pages comparable to Passerelle's (header, nav, main, footer; the same facts).
 const LAYOUTS: &[(&str, &str)] = &[
-    ("_default/baseof.html", r##"<!DOCTYPE html>
+    (
+        "_default/baseof.html",
+        r##"<!DOCTYPE html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
@@ -278,11 +296,23 @@ const LAYOUTS: &[(&str, &str)] = &[
 </footer>
 </body>
 </html>
-"##),
-    ("partials/correction.html", r##"<p>Une information manque ou est inexacte ? <a href="mailto:{{ site.Params.coordination.email }}?subject={{ printf "Correction de la fiche « %s » (%s)" .Title .File.ContentBaseName | urlquery }}&amp;body={{ printf "Bonjour,\n\nJe souhaite signaler une correction pour la fiche « %s », publiée à l’adresse : %s\n\nCe qui est inexact ou manque :\n\n\nMerci !\n" .Title .Permalink | urlquery }}">Signaler une correction</a></p>"##),
-    ("partials/link.html", r##"{{ with site.GetPage .path }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}"##),
-    ("partials/card.html", r##"<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> — {{ .Params.summary }}{{ with .Params.starts_on }} <time>{{ time.Format "2 January 2006" . }}</time>{{ end }}</li>"##),
-    ("offers/single.html", r##"{{ define "jsonld" }}{{ $op := site.GetPage (printf "/operators/%s" .Params.operator) }}{{ $ld := dict "@context" "https://schema.org" "@type" "Event" "name" .Title "description" .Params.summary "url" .Permalink "inLanguage" .Params.languages "isAccessibleForFree" (eq .Params.price "free") "organizer" (dict "@type" "Organization" "name" $op.Title "description" $op.Params.summary "email" $op.Params.email "telephone" $op.Params.phone "url" $op.Params.website "address" (dict "@type" "PostalAddress" "streetAddress" $op.Params.address "postalCode" $op.Params.postcode "addressLocality" "Liège")) }}{{ with .Params.venues }}{{ $v := site.GetPage (printf "/venues/%s" (index . 0)) }}{{ $ld = merge $ld (dict "location" (dict "@type" "Place" "name" $v.Title "geo" (dict "@type" "GeoCoordinates" "latitude" $v.Params.lat "longitude" $v.Params.lon) "address" (dict "@type" "PostalAddress" "streetAddress" $v.Params.address "postalCode" $v.Params.postcode "addressLocality" "Liège"))) }}{{ end }}{{ with .Params.starts_on }}{{ $ld = merge $ld (dict "startDate" (time.Format "2006-01-02" .)) }}{{ end }}<script type="application/ld+json">{{ $ld | jsonify | safeJS }}</script>{{ end }}
+"##,
+    ),
+    (
+        "partials/correction.html",
+        r##"<p>Une information manque ou est inexacte ? <a href="mailto:{{ site.Params.coordination.email }}?subject={{ printf "Correction de la fiche « %s » (%s)" .Title .File.ContentBaseName | urlquery }}&amp;body={{ printf "Bonjour,\n\nJe souhaite signaler une correction pour la fiche « %s », publiée à l’adresse : %s\n\nCe qui est inexact ou manque :\n\n\nMerci !\n" .Title .Permalink | urlquery }}">Signaler une correction</a></p>"##,
+    ),
+    (
+        "partials/link.html",
+        r##"{{ with site.GetPage .path }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}"##,
+    ),
+    (
+        "partials/card.html",
+        r##"<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> — {{ .Params.summary }}{{ with .Params.starts_on }} <time>{{ time.Format "2 January 2006" . }}</time>{{ end }}</li>"##,
+    ),
+    (
+        "offers/single.html",
+        r##"{{ define "jsonld" }}{{ $op := site.GetPage (printf "/operators/%s" .Params.operator) }}{{ $ld := dict "@context" "https://schema.org" "@type" "Event" "name" .Title "description" .Params.summary "url" .Permalink "inLanguage" .Params.languages "isAccessibleForFree" (eq .Params.price "free") "organizer" (dict "@type" "Organization" "name" $op.Title "description" $op.Params.summary "email" $op.Params.email "telephone" $op.Params.phone "url" $op.Params.website "address" (dict "@type" "PostalAddress" "streetAddress" $op.Params.address "postalCode" $op.Params.postcode "addressLocality" "Liège")) }}{{ with .Params.venues }}{{ $v := site.GetPage (printf "/venues/%s" (index . 0)) }}{{ $ld = merge $ld (dict "location" (dict "@type" "Place" "name" $v.Title "geo" (dict "@type" "GeoCoordinates" "latitude" $v.Params.lat "longitude" $v.Params.lon) "address" (dict "@type" "PostalAddress" "streetAddress" $v.Params.address "postalCode" $v.Params.postcode "addressLocality" "Liège"))) }}{{ end }}{{ with .Params.starts_on }}{{ $ld = merge $ld (dict "startDate" (time.Format "2006-01-02" .)) }}{{ end }}<script type="application/ld+json">{{ $ld | jsonify | safeJS }}</script>{{ end }}
 {{ define "main" }}<article class="wrap record"><header class="record-header"><p class="kicker">{{ index site.Data.vocab.discipline (index .Params.disciplines 0) }}</p><h1>{{ .Title }}</h1><p class="lead">{{ .Params.summary }}</p>
 <ul class="badges"><li class="badge">{{ index site.Data.vocab.price .Params.price }}</li>{{ range .Params.audiences }}<li class="badge">{{ index site.Data.vocab.audience . }}</li>{{ end }}</ul></header>
 <div class="record-layout"><aside class="record-facts"><h2>En pratique</h2><dl class="facts">
@@ -301,8 +331,11 @@ const LAYOUTS: &[(&str, &str)] = &[
 <div class="record-main"><section><h2>Présentation</h2><div class="prose">{{ .Content }}</div></section>
 {{ with .Params.partnerships }}<section><h2>Dans le cadre de</h2><ul class="link-list">{{ range . }}<li>{{ partial "link.html" (dict "path" (printf "/partnerships/%s" .)) }}</li>{{ end }}</ul></section>{{ end }}</div></div>
 <footer class="record-footer"><p>Fiche mise à jour le {{ time.Format "2 January 2006" .Params.updated_on }}</p>{{ partial "correction.html" . }}</footer></article>{{ end }}
-"##),
-    ("offers/single.ics", r##"BEGIN:VCALENDAR
+"##,
+    ),
+    (
+        "offers/single.ics",
+        r##"BEGIN:VCALENDAR
 VERSION:2.0
 PRODID:-//Hugo//bench//FR
 BEGIN:VEVENT
@@ -315,48 +348,85 @@ DESCRIPTION:{{ .Params.summary }}
 URL:{{ .Permalink }}
 END:VEVENT
 END:VCALENDAR
-"##),
-    ("offers/list.html", r##"{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} offres</p><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
-"##),
-    ("partnerships/single.html", r##"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
+"##,
+    ),
+    (
+        "offers/list.html",
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} offres</p><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"##,
+    ),
+    (
+        "partnerships/single.html",
+        r##"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
 <h2>Acteurs</h2><ul>{{ range .Params.members }}<li>{{ partial "link.html" (dict "path" (printf "/operators/%s" .)) }}</li>{{ end }}</ul>
 <h2>Offres</h2><ul>{{ range .Params.offer_ids }}<li>{{ partial "link.html" (dict "path" (printf "/offers/%s" .)) }}</li>{{ end }}</ul>
 <h2>Quartiers</h2><ul>{{ range .Params.district_ids }}<li>{{ partial "link.html" (dict "path" (printf "/districts/%s" .)) }}</li>{{ end }}</ul>
 <div class="description">{{ .Content }}</div></article>{{ end }}
-"##),
-    ("partnerships/list.html", r##"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
-"##),
-    ("operators/term.html", r##"{{ define "jsonld" }}<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "Organization" "name" .Title "description" .Params.summary "email" .Params.email "telephone" .Params.phone "url" .Params.website "address" (dict "@type" "PostalAddress" "streetAddress" .Params.address "postalCode" .Params.postcode "addressLocality" "Liège") | jsonify | safeJS }}</script>{{ end }}
+"##,
+    ),
+    (
+        "partnerships/list.html",
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"##,
+    ),
+    (
+        "operators/term.html",
+        r##"{{ define "jsonld" }}<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "Organization" "name" .Title "description" .Params.summary "email" .Params.email "telephone" .Params.phone "url" .Params.website "address" (dict "@type" "PostalAddress" "streetAddress" .Params.address "postalCode" .Params.postcode "addressLocality" "Liège") | jsonify | safeJS }}</script>{{ end }}
 {{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
 <dl><dt>Type</dt><dd>{{ .Params.kind }}</dd>{{ with .Params.home }}<dt>Quartier</dt><dd>{{ partial "link.html" (dict "path" (printf "/districts/%s" .)) }}</dd>{{ end }}
 <dt>Adresse</dt><dd>{{ .Params.address }}, {{ .Params.postcode }} Liège</dd><dt>Contact</dt><dd><a href="{{ .Params.website }}">{{ .Params.website }}</a> {{ .Params.email }} {{ .Params.phone }}</dd></dl>
 <div class="description">{{ .Content }}</div><h2>Offres</h2><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>
 <p>Mis à jour le {{ time.Format "2 January 2006" .Params.updated_on }}</p>{{ partial "correction.html" . }}</article>{{ end }}
-"##),
-    ("venues/term.html", r##"{{ define "jsonld" }}<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "Place" "name" .Title "geo" (dict "@type" "GeoCoordinates" "latitude" .Params.lat "longitude" .Params.lon) "address" (dict "@type" "PostalAddress" "streetAddress" .Params.address "postalCode" .Params.postcode "addressLocality" "Liège") | jsonify | safeJS }}</script>{{ end }}
+"##,
+    ),
+    (
+        "venues/term.html",
+        r##"{{ define "jsonld" }}<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "Place" "name" .Title "geo" (dict "@type" "GeoCoordinates" "latitude" .Params.lat "longitude" .Params.lon) "address" (dict "@type" "PostalAddress" "streetAddress" .Params.address "postalCode" .Params.postcode "addressLocality" "Liège") | jsonify | safeJS }}</script>{{ end }}
 {{ define "main" }}<article><h1>{{ .Title }}</h1>
 <dl><dt>Type</dt><dd>{{ .Params.kind }}</dd><dt>Quartier</dt><dd>{{ partial "link.html" (dict "path" (printf "/districts/%s" .Params.home)) }}</dd>
 <dt>Géré par</dt><dd>{{ partial "link.html" (dict "path" (printf "/operators/%s" .Params.operator)) }}</dd>
 <dt>Adresse</dt><dd>{{ .Params.address }}, {{ .Params.postcode }} Liège ({{ .Params.lat }}, {{ .Params.lon }})</dd><dt>Horaires</dt><dd>{{ .Params.opening_hours }}</dd>
 {{ with .Params.accessibility }}<dt>Accessibilité</dt><dd>{{ range . }}{{ index site.Data.vocab.accessibility . }} {{ end }}</dd>{{ end }}</dl>
 <h2>Offres</h2><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul></article>{{ end }}
-"##),
-    ("districts/term.html", r##"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
+"##,
+    ),
+    (
+        "districts/term.html",
+        r##"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
 <p>{{ .Params.population }} habitants{{ if .Params.priority }}, quartier prioritaire{{ end }}</p>
 <h2>Offres</h2><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul></article>{{ end }}
-"##),
-    ("_default/terms.html", r##"{{ define "main" }}<h1>{{ .Title }}</h1><table><tr><th>Nom</th><th>Offres</th></tr>{{ range .Data.Terms.Alphabetical }}<tr><td><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></td><td>{{ .Count }}</td></tr>{{ end }}</table>{{ end }}
-"##),
-    ("_default/list.html", r##"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
-"##),
-    ("_default/single.html", r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
-"##),
-    ("_default/agenda.html", r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range (where (where site.RegularPages "Section" "offers") "Params.starts_on" "!=" nil).GroupByParamDate "starts_on" "January 2006" }}<h2>{{ .Key }}</h2><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}{{ end }}
-"##),
-    ("_default/catalogue.html", r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range site.Taxonomies.operators.Alphabetical }}<section><h2>{{ .Page.Title }}</h2><p>{{ .Page.Params.summary }}</p><ul>{{ range .Pages.ByTitle }}<li>{{ .Title }} — {{ .Params.summary }}</li>{{ end }}</ul></section>{{ end }}{{ end }}
-"##),
-    ("index.html", r##"{{ define "main" }}<h1>{{ site.Title }}</h1><p>{{ len (where site.RegularPages "Section" "offers") }} offres.</p><ul>{{ range first 20 (where site.RegularPages "Section" "offers").ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
-"##),
+"##,
+    ),
+    (
+        "_default/terms.html",
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1><table><tr><th>Nom</th><th>Offres</th></tr>{{ range .Data.Terms.Alphabetical }}<tr><td><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></td><td>{{ .Count }}</td></tr>{{ end }}</table>{{ end }}
+"##,
+    ),
+    (
+        "_default/list.html",
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"##,
+    ),
+    (
+        "_default/single.html",
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
+"##,
+    ),
+    (
+        "_default/agenda.html",
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range (where (where site.RegularPages "Section" "offers") "Params.starts_on" "!=" nil).GroupByParamDate "starts_on" "January 2006" }}<h2>{{ .Key }}</h2><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}{{ end }}
+"##,
+    ),
+    (
+        "_default/catalogue.html",
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range site.Taxonomies.operators.Alphabetical }}<section><h2>{{ .Page.Title }}</h2><p>{{ .Page.Params.summary }}</p><ul>{{ range .Pages.ByTitle }}<li>{{ .Title }} — {{ .Params.summary }}</li>{{ end }}</ul></section>{{ end }}{{ end }}
+"##,
+    ),
+    (
+        "index.html",
+        r##"{{ define "main" }}<h1>{{ site.Title }}</h1><p>{{ len (where site.RegularPages "Section" "offers") }} offres.</p><ul>{{ range first 20 (where site.RegularPages "Section" "offers").ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+"##,
+    ),
 ];
 
 #[cfg(test)]
@@ -375,7 +445,9 @@ mod tests {
         assert_eq!(count("operators"), c.operators.len() + 1);
         assert_eq!(count("venues"), c.venues.len() + 1);
         assert_eq!(count("districts"), c.districts.len() + 1);
-        let offer = std::fs::read_to_string(dir.join("content/offers").join(format!("{}.md", c.offers[0].id))).expect("offer");
+        let offer =
+            std::fs::read_to_string(dir.join("content/offers").join(format!("{}.md", c.offers[0].id)))
+                .expect("offer");
         assert!(offer.starts_with("+++\ntitle = ") && offer.contains("\n+++\n"));
         std::fs::remove_dir_all(&dir).expect("cleaned up");
     }

@@ -45,15 +45,21 @@ pub fn run(command: &mut Command, scratch: &Path) -> Result<Run> {
     }
     let shown = format!("{command:?}");
     let start = Instant::now();
-    let output = timed.stdout(Stdio::null()).stderr(Stdio::piped()).output().with_context(|| format!("failed to start {shown}"))?;
+    let output = timed
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .with_context(|| format!("failed to start {shown}"))?;
     let wall = start.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if !output.status.success() {
         let tail: Vec<&str> = stderr.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
         bail!("{shown} failed with {}:\n{}", output.status, tail.join("\n"));
     }
-    let text = std::fs::read_to_string(&report).with_context(|| format!("failed to read `{}`", report.display()))?;
-    let fields: Vec<f64> = text.lines().last().unwrap_or_default().split_whitespace().filter_map(|f| f.parse().ok()).collect();
+    let text =
+        std::fs::read_to_string(&report).with_context(|| format!("failed to read `{}`", report.display()))?;
+    let fields: Vec<f64> =
+        text.lines().last().unwrap_or_default().split_whitespace().filter_map(|f| f.parse().ok()).collect();
     let [user, system, rss_kb] = fields[..] else {
         bail!("unexpected GNU time output {text:?}");
     };

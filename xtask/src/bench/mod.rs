@@ -49,13 +49,17 @@ fn parse(args: &[String]) -> Result<Args> {
 
 /// Installs `package` with apt when `program` is missing; fails loudly when it cannot.
 fn ensure(program: &str, package: &str) -> Result<()> {
-    let found = |p: &str| Command::new("sh").args(["-c", &format!("command -v {p}")]).output().is_ok_and(|o| o.status.success());
+    let found = |p: &str| {
+        Command::new("sh").args(["-c", &format!("command -v {p}")]).output().is_ok_and(|o| o.status.success())
+    };
     if found(program) {
         return Ok(());
     }
     eprintln!("bench: {program} is missing: installing the Debian package {package}");
-    let apt = |args: &[&str]| Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive").status();
-    let installed = apt(&["update"]).is_ok_and(|s| s.success()) && apt(&["install", "-y", package]).is_ok_and(|s| s.success());
+    let apt =
+        |args: &[&str]| Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive").status();
+    let installed = apt(&["update"]).is_ok_and(|s| s.success())
+        && apt(&["install", "-y", package]).is_ok_and(|s| s.success());
     if !installed || !found(program) {
         bail!("bench needs {program}: `apt-get install -y {package}` failed (run as root, or install it yourself)");
     }
@@ -82,7 +86,13 @@ fn build(bin: &Path, root: &Path, out: &Path) -> Command {
 
 /// Runs `fresh` (which prepares a clean state) then `command`, `runs + 1` times; drops the
 /// first run (warm-up: page cache, lazy loading).
-fn repeat(label: &str, runs: usize, scratch: &Path, mut fresh: impl FnMut() -> Result<()>, mut command: impl FnMut() -> Command) -> Result<Vec<Run>> {
+fn repeat(
+    label: &str,
+    runs: usize,
+    scratch: &Path,
+    mut fresh: impl FnMut() -> Result<()>,
+    mut command: impl FnMut() -> Command,
+) -> Result<Vec<Run>> {
     let mut out = Vec::new();
     for i in 0..=runs {
         fresh()?;
@@ -92,7 +102,12 @@ fn repeat(label: &str, runs: usize, scratch: &Path, mut fresh: impl FnMut() -> R
             (0, _) => ", warm-up".to_string(),
             _ => format!(", run {i}/{runs}"),
         };
-        eprintln!("bench: {label}{which}: {:.2} s wall, {:.2} s cpu, {:.0} MB peak", run.wall, run.cpu, run.max_rss as f64 / 1_048_576.0);
+        eprintln!(
+            "bench: {label}{which}: {:.2} s wall, {:.2} s cpu, {:.0} MB peak",
+            run.wall,
+            run.cpu,
+            run.max_rss as f64 / 1_048_576.0
+        );
         if i > 0 || runs == 0 {
             out.push(run);
         }
@@ -128,7 +143,10 @@ pub fn main(args: &[String]) -> Result<()> {
     let args = parse(args)?;
     ensure("hugo", "hugo")?;
     ensure(measure::GNU_TIME, "time")?;
-    let status = Command::new("cargo").args(["build", "--release", "-p", "passerelle"]).current_dir(crate::root()).status()?;
+    let status = Command::new("cargo")
+        .args(["build", "--release", "-p", "passerelle"])
+        .current_dir(crate::root())
+        .status()?;
     if !status.success() {
         bail!("`cargo build --release -p passerelle` failed with {status}");
     }
@@ -137,9 +155,13 @@ pub fn main(args: &[String]) -> Result<()> {
     // A private copy: target/release/passerelle may be rebuilt by someone else mid-bench, which
     // would change the build's fingerprint (so the rebuild) and the figures.
     let bin = work.join("passerelle");
-    std::fs::copy(target_dir().join("release/passerelle"), &bin).context("failed to copy the release binary")?;
+    std::fs::copy(target_dir().join("release/passerelle"), &bin)
+        .context("failed to copy the release binary")?;
     let mut report = Report::default();
-    let hugo_version = Command::new("hugo").arg("version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())?;
+    let hugo_version = Command::new("hugo")
+        .arg("version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for (key, value) in [
         ("offers", args.offers.into()),
@@ -153,7 +175,10 @@ pub fn main(args: &[String]) -> Result<()> {
     ] {
         report.meta.insert(key.into(), value);
     }
-    eprintln!("bench: {} offers, {} runs each (median after one warm-up), {cores} cores, {hugo_version}", args.offers, args.runs);
+    eprintln!(
+        "bench: {} offers, {} runs each (median after one warm-up), {cores} cores, {hugo_version}",
+        args.offers, args.runs
+    );
 
     let n = args.offers;
     let dir = work.join(format!("n{n}"));
@@ -172,32 +197,72 @@ pub fn main(args: &[String]) -> Result<()> {
     let (mut passerelle, mut hugo) = (Vec::new(), Vec::new());
     for i in 0..=args.runs {
         let which = if i == 0 { "warm-up".to_string() } else { format!("run {i}/{}", args.runs) };
-        passerelle.extend(repeat(&format!("passerelle full build, {which}"), 0, &work, || remove(&site), || build(&bin, &project, &site))?);
-        hugo.extend(repeat(&format!("hugo full build, {which}"), 0, &work, || remove(&hugo_out), || {
-            let mut c = Command::new("hugo");
-            c.arg("--quiet").arg("--source").arg(&hugo_source).arg("--destination").arg(&hugo_out);
-            c
-        })?);
+        passerelle.extend(repeat(
+            &format!("passerelle full build, {which}"),
+            0,
+            &work,
+            || remove(&site),
+            || build(&bin, &project, &site),
+        )?);
+        hugo.extend(repeat(
+            &format!("hugo full build, {which}"),
+            0,
+            &work,
+            || remove(&hugo_out),
+            || {
+                let mut c = Command::new("hugo");
+                c.arg("--quiet").arg("--source").arg(&hugo_source).arg("--destination").arg(&hugo_out);
+                c
+            },
+        )?);
     }
     // The first of each pair was the warm-up.
     passerelle.remove(0);
     hugo.remove(0);
     let (p_full, h_full) = (walls(&passerelle), walls(&hugo));
     let speedup = h_full / p_full;
-    report.info(&format!("pages rendered at {n} offers: passerelle / hugo (.html files)"), html_pages(&site)? as f64, "", &format!("hugo: {}", html_pages(&hugo_out)?));
+    report.info(
+        &format!("pages rendered at {n} offers: passerelle / hugo (.html files)"),
+        html_pages(&site)? as f64,
+        "",
+        &format!("hugo: {}", html_pages(&hugo_out)?),
+    );
     report.info(&format!("hugo full build, {n} offers"), h_full, "s", &format!("cpu {:.2} s", cpus(&hugo)));
-    report.check(&format!("passerelle full build, {n} offers"), p_full, "s", "≥ 5× faster than hugo", speedup >= 5.0, &format!("{speedup:.1}× faster (cpu {:.1}×)", cpus(&hugo) / cpus(&passerelle)));
+    report.check(
+        &format!("passerelle full build, {n} offers"),
+        p_full,
+        "s",
+        "≥ 5× faster than hugo",
+        speedup >= 5.0,
+        &format!("{speedup:.1}× faster (cpu {:.1}×)", cpus(&hugo) / cpus(&passerelle)),
+    );
 
     // A rebuild with nothing changed, into the same folder.
     let before = measure::snapshot(&site)?;
-    let rebuilds = repeat("passerelle rebuild", args.runs, &work, || Ok(()), || build(&bin, &project, &site))?;
-    let reported = rebuilds.iter().map(|run| written(&run.stderr)).try_fold(0, |max, w| w.map(|w| w.max(max)));
+    let rebuilds =
+        repeat("passerelle rebuild", args.runs, &work, || Ok(()), || build(&bin, &project, &site))?;
+    let reported =
+        rebuilds.iter().map(|run| written(&run.stderr)).try_fold(0, |max, w| w.map(|w| w.max(max)));
     let rewritten = measure::changed(&before, &measure::snapshot(&site)?);
     let p_re = walls(&rebuilds);
     let re_ratio = p_full / p_re;
-    report.check(&format!("rebuild, nothing changed, {n} offers"), p_re, "s", "≥ 20× faster than full", re_ratio >= 20.0, &format!("{re_ratio:.1}× faster"));
+    report.check(
+        &format!("rebuild, nothing changed, {n} offers"),
+        p_re,
+        "s",
+        "≥ 20× faster than full",
+        re_ratio >= 20.0,
+        &format!("{re_ratio:.1}× faster"),
+    );
     let note = reported.map_or("build prints no count".to_string(), |w| format!("build reports {w} written"));
-    report.check("files rewritten by the rebuild (mtime/inode)", rewritten as f64, "", "0", rewritten == 0 && reported.unwrap_or(0) == 0, &note);
+    report.check(
+        "files rewritten by the rebuild (mtime/inode)",
+        rewritten as f64,
+        "",
+        "0",
+        rewritten == 0 && reported.unwrap_or(0) == 0,
+        &note,
+    );
 
     // Memory.
     report.info(&format!("hugo peak memory, {n} offers"), peak_mb(&hugo), "MB", "");
@@ -209,10 +274,22 @@ pub fn main(args: &[String]) -> Result<()> {
     remove(&twin)?;
     measure::run(&mut build(&bin, &project, &twin), &work)?;
     let difference = measure::difference(&site, &twin)?;
-    report.check("two builds byte-identical", f64::from(u8::from(difference.is_none())), "yes/no", "yes", difference.is_none(), difference.as_deref().unwrap_or(""));
+    report.check(
+        "two builds byte-identical",
+        f64::from(u8::from(difference.is_none())),
+        "yes/no",
+        "yes",
+        difference.is_none(),
+        difference.as_deref().unwrap_or(""),
+    );
     sizes(&site, n, &mut report)?;
     explorer_perf(&site, n, &mut report);
-    report.info(&format!("site size, {n} offers"), measure::tree_size(&site)? as f64 / 1_048_576.0, "MB", &format!("hugo: {:.1} MB", measure::tree_size(&hugo_out)? as f64 / 1_048_576.0));
+    report.info(
+        &format!("site size, {n} offers"),
+        measure::tree_size(&site)? as f64 / 1_048_576.0,
+        "MB",
+        &format!("hugo: {:.1} MB", measure::tree_size(&hugo_out)? as f64 / 1_048_576.0),
+    );
 
     if args.big > 0 {
         big(&args, &bin, &work, &mut report)?;
@@ -222,7 +299,10 @@ pub fn main(args: &[String]) -> Result<()> {
     report.write_json(&json)?;
     println!("times: median of {} runs after a warm-up; written to {}", args.runs, json.display());
     if report.missed() > 0 {
-        println!("{} budget(s) missed (reported, not failed: timings on a shared machine are indicative)", report.missed());
+        println!(
+            "{} budget(s) missed (reported, not failed: timings on a shared machine are indicative)",
+            report.missed()
+        );
     }
     Ok(())
 }
@@ -236,9 +316,22 @@ fn big(args: &Args, bin: &Path, work: &Path, report: &mut Report) -> Result<()> 
     let site = dir.join("site");
     let runs = args.runs.min(3);
     eprintln!("bench: {n} offers, {runs} runs");
-    let builds = repeat(&format!("passerelle {n} offers"), runs, work, || remove(&site), || build(bin, &project, &site))?;
+    let builds = repeat(
+        &format!("passerelle {n} offers"),
+        runs,
+        work,
+        || remove(&site),
+        || build(bin, &project, &site),
+    )?;
     let (time, mem) = (walls(&builds), peak_mb(&builds));
-    report.check(&format!("passerelle full build, {n} offers"), time, "s", "≤ 10 s", time <= 10.0, &format!("cpu {:.2} s", cpus(&builds)));
+    report.check(
+        &format!("passerelle full build, {n} offers"),
+        time,
+        "s",
+        "≤ 10 s",
+        time <= 10.0,
+        &format!("cpu {:.2} s", cpus(&builds)),
+    );
     report.check(&format!("passerelle peak memory, {n} offers"), mem, "MB", "≤ 1 GB", mem <= 1024.0, "");
     remove(&site)
 }
@@ -264,9 +357,23 @@ fn sizes(site: &Path, n: usize, report: &mut Report) -> Result<()> {
     let kb = |k: &str| gz.get(k).copied().unwrap_or(0) as f64 / 1024.0;
     let app = kb("wasm") + kb("js");
     let first = app + kb("css") + kb("index");
-    report.check("explorer wasm + JS (gzip)", app, "KB", "≤ 150 KB", app <= 150.0, &format!("wasm {:.1} + js {:.1}", kb("wasm"), kb("js")));
+    report.check(
+        "explorer wasm + JS (gzip)",
+        app,
+        "KB",
+        "≤ 150 KB",
+        app <= 150.0,
+        &format!("wasm {:.1} + js {:.1}", kb("wasm"), kb("js")),
+    );
     let detail = format!("+ css {:.1} + index {:.1}", kb("css"), kb("index"));
-    report.check(&format!("explorer first load, {n} offers (gzip)"), first, "KB", "≤ 400 KB", first <= 400.0, &detail);
+    report.check(
+        &format!("explorer first load, {n} offers (gzip)"),
+        first,
+        "KB",
+        "≤ 400 KB",
+        first <= 400.0,
+        &detail,
+    );
     Ok(())
 }
 
@@ -275,9 +382,16 @@ fn sizes(site: &Path, n: usize, report: &mut Report) -> Result<()> {
 /// Reported, never failed on; a missing Node or Chromium is reported as not measured.
 fn explorer_perf(site: &Path, n: usize, report: &mut Report) {
     let browser = crate::root().join("xtask").join("browser");
-    let run = Command::new("node").arg("bench/explorer-perf.mjs").env("SITE_DIR", site).current_dir(&browser).output();
+    let run = Command::new("node")
+        .arg("bench/explorer-perf.mjs")
+        .env("SITE_DIR", site)
+        .current_dir(&browser)
+        .output();
     let figures = match &run {
-        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).lines().last().and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok()),
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .last()
+            .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok()),
         _ => None,
     };
     let Some(f) = figures else {
@@ -285,13 +399,33 @@ fn explorer_perf(site: &Path, n: usize, report: &mut Report) {
             Ok(o) => String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("no output").to_string(),
             Err(e) => format!("cannot run node: {e}"),
         };
-        report.info(&format!("explorer filter change, {n} offers"), 0.0, "ms", &format!("not measured: {why}"));
+        report.info(
+            &format!("explorer filter change, {n} offers"),
+            0.0,
+            "ms",
+            &format!("not measured: {why}"),
+        );
         return;
     };
     let number = |key: &str| f[key].as_f64().unwrap_or(f64::NAN);
-    let load = f["loadavg_1min"].as_array().and_then(|l| l.first()).and_then(serde_json::Value::as_f64).unwrap_or(f64::NAN);
-    let note = format!("{} changes, load average {load:.1}; main-thread cpu median {:.1} ms", number("samples"), number("main_thread_cpu_median_ms"));
+    let load = f["loadavg_1min"]
+        .as_array()
+        .and_then(|l| l.first())
+        .and_then(serde_json::Value::as_f64)
+        .unwrap_or(f64::NAN);
+    let note = format!(
+        "{} changes, load average {load:.1}; main-thread cpu median {:.1} ms",
+        number("samples"),
+        number("main_thread_cpu_median_ms")
+    );
     let (median, p95) = (number("median_ms"), number("p95_ms"));
-    report.check(&format!("explorer filter change, {n} offers (median)"), median, "ms", "≤ 16 ms", median <= 16.0, &note);
+    report.check(
+        &format!("explorer filter change, {n} offers (median)"),
+        median,
+        "ms",
+        "≤ 16 ms",
+        median <= 16.0,
+        &note,
+    );
     report.check(&format!("explorer filter change, {n} offers (p95)"), p95, "ms", "≤ 50 ms", p95 <= 50.0, "");
 }

@@ -24,8 +24,20 @@ pub struct Report {
 
 impl Report {
     /// A figure with a budget: `ok` when `within`, `MISSED` otherwise; `ratio` is shown first.
-    pub fn check(&mut self, measure: &str, value: f64, unit: &'static str, budget: &str, within: bool, ratio: &str) {
-        let verdict = format!("{ratio}{}{}", if ratio.is_empty() { "" } else { " " }, if within { "ok" } else { "MISSED" });
+    pub fn check(
+        &mut self,
+        measure: &str,
+        value: f64,
+        unit: &'static str,
+        budget: &str,
+        within: bool,
+        ratio: &str,
+    ) {
+        let verdict = format!(
+            "{ratio}{}{}",
+            if ratio.is_empty() { "" } else { " " },
+            if within { "ok" } else { "MISSED" }
+        );
         self.push(measure, value, unit, budget, verdict);
     }
 
@@ -49,11 +61,20 @@ impl Report {
             "MB" => format!("{:.1} MB", r.value),
             "KB" => format!("{:.1} KB", r.value),
             "x" => format!("{:.1}×", r.value),
-            "yes/no" => if r.value > 0.0 { "yes".into() } else { "no".into() },
+            "yes/no" => {
+                if r.value > 0.0 {
+                    "yes".into()
+                } else {
+                    "no".into()
+                }
+            }
             _ => format!("{}", r.value),
         };
-        let cells: Vec<[String; 4]> =
-            self.rows.iter().map(|r| [r.measure.clone(), value(r), r.budget.clone(), r.verdict.clone()]).collect();
+        let cells: Vec<[String; 4]> = self
+            .rows
+            .iter()
+            .map(|r| [r.measure.clone(), value(r), r.budget.clone(), r.verdict.clone()])
+            .collect();
         let header = ["measure", "value", "budget", "ratio / verdict"].map(String::from);
         let mut widths = header.clone().map(|h| h.chars().count());
         for row in &cells {
@@ -62,8 +83,11 @@ impl Report {
             }
         }
         let line = |row: &[String; 4]| {
-            let padded: Vec<String> =
-                row.iter().zip(widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count()))).collect();
+            let padded: Vec<String> = row
+                .iter()
+                .zip(widths)
+                .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+                .collect();
             format!("| {} |\n", padded.join(" | "))
         };
         let mut out = line(&header);

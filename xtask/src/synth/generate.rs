@@ -140,8 +140,19 @@ pub const AUDIENCES: &[&str] =
 pub const AUDIENCES_FR: &[&str] =
     &["enfants", "jeunes", "familles", "adultes", "seniors", "scolaire", "associatif", "tout public"];
 pub const DISCIPLINES: &[&str] = &[
-    "music", "theatre", "dance", "visual_arts", "reading", "writing", "cinema", "photography",
-    "heritage", "digital", "circus", "crafts", "multidisciplinary",
+    "music",
+    "theatre",
+    "dance",
+    "visual_arts",
+    "reading",
+    "writing",
+    "cinema",
+    "photography",
+    "heritage",
+    "digital",
+    "circus",
+    "crafts",
+    "multidisciplinary",
 ];
 /// Operator kinds, each with its French label and weight (out of 100).
 pub const OPERATOR_KINDS: &[(&str, &str, usize)] = &[
@@ -155,19 +166,36 @@ pub const OPERATOR_KINDS: &[(&str, &str, usize)] = &[
     ("artist", "Artiste", 8),
 ];
 pub const VENUE_KINDS: &[&str] = &[
-    "library", "media_library", "conservatory", "theatre", "cinema", "museum", "community_centre",
-    "sports_hall", "school", "park", "outdoor", "other",
+    "library",
+    "media_library",
+    "conservatory",
+    "theatre",
+    "cinema",
+    "museum",
+    "community_centre",
+    "sports_hall",
+    "school",
+    "park",
+    "outdoor",
+    "other",
 ];
 pub const ACCESSIBILITY: &[&str] =
     &["wheelchair", "hearing_loop", "sign_language", "audio_description", "easy_read"];
 
 const SCHEDULES: &[&str] = &[
-    "mercredis 14h–16h", "samedis 10h–12h", "lundis 18h–20h", "un dimanche par mois, 15h",
-    "mardis et jeudis 16h30–18h", "pendant les vacances scolaires, 9h–16h", "vendredis 19h", "",
+    "mercredis 14h–16h",
+    "samedis 10h–12h",
+    "lundis 18h–20h",
+    "un dimanche par mois, 15h",
+    "mardis et jeudis 16h30–18h",
+    "pendant les vacances scolaires, 9h–16h",
+    "vendredis 19h",
+    "",
 ];
 const OPENING_HOURS: &[&str] =
     &["Mar–sam 10h–18h", "Lun–ven 9h–17h", "Selon les activités", "Mer 13h–18h, sam 10h–16h", ""];
-const LANGUAGES: &[&[&str]] = &[&["fr"], &["fr"], &["fr"], &["fr"], &["fr", "nl"], &["fr", "en"], &["fr", "ar"]];
+const LANGUAGES: &[&[&str]] =
+    &[&["fr"], &["fr"], &["fr"], &["fr"], &["fr", "nl"], &["fr", "en"], &["fr", "ar"]];
 
 /// The season the dated offers fall in: September 2026 to June 2027.
 fn season() -> (Date, Date) {
@@ -285,7 +313,13 @@ fn operators(shape: Shape, grid: &Grid, districts: &[District], rng: &mut Rng) -
         .collect()
 }
 
-fn venues(shape: Shape, grid: &Grid, districts: &[District], operators: &[Operator], rng: &mut Rng) -> Vec<Venue> {
+fn venues(
+    shape: Shape,
+    grid: &Grid,
+    districts: &[District],
+    operators: &[Operator],
+    rng: &mut Rng,
+) -> Vec<Venue> {
     let mut ids = Ids::default();
     (0..shape.venues())
         .map(|k| {
@@ -326,7 +360,13 @@ fn ages(audiences: &[&str], rng: &mut Rng) -> (Option<u8>, Option<u8>) {
     }
 }
 
-fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: &[Venue], rng: &mut Rng) -> Vec<Offer> {
+fn offers(
+    shape: Shape,
+    districts: &[District],
+    operators: &[Operator],
+    venues: &[Venue],
+    rng: &mut Rng,
+) -> Vec<Offer> {
     let mut ids = Ids::default();
     let (first, last) = season();
     (0..shape.offers)
@@ -361,14 +401,22 @@ fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: 
             };
             let (starts_on, ends_on) = if rng.chance(0.6) {
                 let start = day_between(rng, first, last);
-                let end = if rng.chance(0.3) { start } else { start.plus(rng.range(7, 120) as i32).min(last) };
+                let end =
+                    if rng.chance(0.3) { start } else { start.plus(rng.range(7, 120) as i32).min(last) };
                 (Some(start), Some(end))
             } else {
                 (None, None)
             };
             let (price, price_detail) = match rng.below(20) {
                 0..=9 => ("free", rng.pick(&["", "Gratuit sur inscription"])),
-                10..=16 => ("paid", rng.pick(&["5 € / 3 € tarif réduit", "8 € la séance", "40 € le cycle, Article 27 accepté"])),
+                10..=16 => (
+                    "paid",
+                    rng.pick(&[
+                        "5 € / 3 € tarif réduit",
+                        "8 € la séance",
+                        "40 € le cycle, Article 27 accepté",
+                    ]),
+                ),
                 _ => ("pay_what_you_can", "Participation libre et consciente"),
             };
             let op = &operators[operator];
@@ -414,7 +462,13 @@ fn offers(shape: Shape, districts: &[District], operators: &[Operator], venues: 
         .collect()
 }
 
-fn partnerships(shape: Shape, districts: &[District], operators: &[Operator], offers: &[Offer], rng: &mut Rng) -> Vec<Partnership> {
+fn partnerships(
+    shape: Shape,
+    districts: &[District],
+    operators: &[Operator],
+    offers: &[Offer],
+    rng: &mut Rng,
+) -> Vec<Partnership> {
     let mut by_operator: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, offer) in offers.iter().enumerate() {
         by_operator.entry(offer.operator).or_default().push(i);

@@ -87,7 +87,8 @@ impl Grid {
     pub fn point_in(&self, k: usize, rng: &mut Rng) -> (f64, f64) {
         let (i, j) = self.cell(k);
         let (u, v) = (0.22 + 0.56 * rng.unit(), 0.22 + 0.56 * rng.unit());
-        let (a, b, c, d) = (self.node(i, j), self.node(i + 1, j), self.node(i + 1, j + 1), self.node(i, j + 1));
+        let (a, b, c, d) =
+            (self.node(i, j), self.node(i + 1, j), self.node(i + 1, j + 1), self.node(i, j + 1));
         let lerp = |p: (f64, f64), q: (f64, f64), t: f64| (p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t);
         lerp(lerp(a, b, u), lerp(d, c, u), v)
     }

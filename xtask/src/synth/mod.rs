@@ -91,7 +91,9 @@ pub fn main(args: &[String]) -> Result<()> {
             "--offers" => offers = Some(value()?.parse().context("--offers: not a number")?),
             "--seed" => seed = value()?.parse().context("--seed: not a number")?,
             "--out" => out = Some(std::path::PathBuf::from(value()?)),
-            other => bail!("synth: unknown argument {other:?}\nusage: cargo xtask synth --offers N [--seed S] --out DIR"),
+            other => bail!(
+                "synth: unknown argument {other:?}\nusage: cargo xtask synth --offers N [--seed S] --out DIR"
+            ),
         }
     }
     let (Some(offers), Some(out)) = (offers, out) else {

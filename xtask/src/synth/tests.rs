@@ -1,8 +1,8 @@
 //! Synthetic charters are deterministic and valid: every reference resolves, every code is a
 //! built-in one, every point lies in its district.
 
-use super::geo::ring_contains;
 use super::generate::{generate, Shape};
+use super::geo::ring_contains;
 use super::write::data_files;
 use std::collections::{HashMap, HashSet};
 
@@ -34,7 +34,11 @@ fn vocabulary(group: &str) -> HashSet<String> {
     let source = include_str!("../../../generator/src/vocabulary.rs");
     let start = source.find(&format!("{group}: Vocabulary::from_table")).expect("group in vocabulary.rs");
     let block = &source[start..start + source[start..].find("]),").expect("table end")];
-    block.lines().filter_map(|l| l.trim().strip_prefix("(\"")).map(|l| l[..l.find('"').unwrap_or(0)].to_string()).collect()
+    block
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("(\""))
+        .map(|l| l[..l.find('"').unwrap_or(0)].to_string())
+        .collect()
 }
 
 // Same shape and seed, same bytes; another seed, other data.
@@ -65,11 +69,16 @@ fn references_resolve() {
         let set: HashSet<String> = rows.iter().map(|r| r["id"].clone()).collect();
         assert_eq!(set.len(), rows.len(), "{name}: duplicate ids");
         for id in &set {
-            assert!(!id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{name}: id {id:?}");
+            assert!(
+                !id.is_empty()
+                    && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{name}: id {id:?}"
+            );
         }
         set
     };
-    let (districts, operators, venues, offers) = (ids("districts.csv"), ids("operators.csv"), ids("venues.csv"), ids("offers.csv"));
+    let (districts, operators, venues, offers) =
+        (ids("districts.csv"), ids("operators.csv"), ids("venues.csv"), ids("offers.csv"));
     let audiences = vocabulary("audience");
     let disciplines = vocabulary("discipline");
     let access = vocabulary("accessibility");
@@ -88,8 +97,14 @@ fn references_resolve() {
     for o in &offer_rows {
         assert!(operators.contains(&o["operator"]));
         assert!(multi(&o["partners"]).iter().all(|p| operators.contains(*p) && *p != o["operator"]));
-        assert!(!multi(&o["disciplines"]).is_empty() && multi(&o["disciplines"]).iter().all(|d| disciplines.contains(*d)));
-        assert!(!multi(&o["audiences"]).is_empty() && multi(&o["audiences"]).iter().all(|a| audiences.contains(*a)));
+        assert!(
+            !multi(&o["disciplines"]).is_empty()
+                && multi(&o["disciplines"]).iter().all(|d| disciplines.contains(*d))
+        );
+        assert!(
+            !multi(&o["audiences"]).is_empty()
+                && multi(&o["audiences"]).iter().all(|a| audiences.contains(*a))
+        );
         assert!(multi(&o["accessibility"]).iter().all(|a| access.contains(*a)));
         match o["districts"].as_str() {
             "" => assert!(venues.contains(&o["venue"]), "an offer without districts needs its venue"),

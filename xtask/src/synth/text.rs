@@ -5,47 +5,128 @@ use super::rng::Rng;
 
 /// Liège districts (the first ones are the shipped charter's).
 pub const DISTRICTS: &[&str] = &[
-    "Bressoux", "Droixhe", "Outremeuse", "Saint-Léonard", "Amercœur", "Longdoz", "Vennes",
-    "Fétinne", "Guillemins", "Laveu", "Sainte-Marguerite", "Sainte-Walburge", "Saint-Laurent",
-    "Cointe", "Sclessin", "Angleur", "Chênée", "Grivegnée", "Jupille", "Wandre", "Rocourt",
-    "Glain", "Coronmeuse", "Burenville", "Kinkempois", "Thier-à-Liège", "Avroy", "Sart-Tilman",
+    "Bressoux",
+    "Droixhe",
+    "Outremeuse",
+    "Saint-Léonard",
+    "Amercœur",
+    "Longdoz",
+    "Vennes",
+    "Fétinne",
+    "Guillemins",
+    "Laveu",
+    "Sainte-Marguerite",
+    "Sainte-Walburge",
+    "Saint-Laurent",
+    "Cointe",
+    "Sclessin",
+    "Angleur",
+    "Chênée",
+    "Grivegnée",
+    "Jupille",
+    "Wandre",
+    "Rocourt",
+    "Glain",
+    "Coronmeuse",
+    "Burenville",
+    "Kinkempois",
+    "Thier-à-Liège",
+    "Avroy",
+    "Sart-Tilman",
 ];
 
 pub const POSTCODES: &[&str] = &["4000", "4020", "4030", "4031", "4032"];
 
 const STREETS: &[&str] = &[
-    "rue Puits-en-Sock", "rue de Visé", "quai de la Boverie", "rue Natalis", "rue Lamarck",
-    "boulevard de la Constitution", "rue Jean d'Outremeuse", "place Théodore Gobert",
-    "rue Saint-Léonard", "rue de Porto", "rue du Moulin", "rue Ernest Solvay", "rue Vivegnis",
-    "quai de Coronmeuse", "rue des Vennes", "rue du Laveu", "avenue de l'Observatoire",
-    "rue Grétry", "rue de Herve", "rue Winston Churchill", "place du Marché", "rue Haute-Sauvenière",
-    "rue des Bonnes-Villes", "rue Fraischamps", "quai Mativa", "rue de Fétinne", "rue Basse-Wez",
+    "rue Puits-en-Sock",
+    "rue de Visé",
+    "quai de la Boverie",
+    "rue Natalis",
+    "rue Lamarck",
+    "boulevard de la Constitution",
+    "rue Jean d'Outremeuse",
+    "place Théodore Gobert",
+    "rue Saint-Léonard",
+    "rue de Porto",
+    "rue du Moulin",
+    "rue Ernest Solvay",
+    "rue Vivegnis",
+    "quai de Coronmeuse",
+    "rue des Vennes",
+    "rue du Laveu",
+    "avenue de l'Observatoire",
+    "rue Grétry",
+    "rue de Herve",
+    "rue Winston Churchill",
+    "place du Marché",
+    "rue Haute-Sauvenière",
+    "rue des Bonnes-Villes",
+    "rue Fraischamps",
+    "quai Mativa",
+    "rue de Fétinne",
+    "rue Basse-Wez",
 ];
 
 const FIRST_NAMES: &[&str] = &[
-    "Léa", "Camille", "Youssef", "Nadia", "Thomas", "Inès", "Marc", "Aïcha", "Julien", "Sofia",
-    "Mehdi", "Claire", "Lucas", "Fatou", "Pierre", "Emma", "Karim", "Élise", "Hugo", "Zoé",
+    "Léa", "Camille", "Youssef", "Nadia", "Thomas", "Inès", "Marc", "Aïcha", "Julien", "Sofia", "Mehdi",
+    "Claire", "Lucas", "Fatou", "Pierre", "Emma", "Karim", "Élise", "Hugo", "Zoé",
 ];
 
 const LAST_NAMES: &[&str] = &[
-    "Dumont", "Lambert", "Martin", "Dubois", "Peeters", "Janssens", "Benali", "Renard", "Lejeune",
-    "Collard", "Denis", "Lemaire", "Hermans", "Mathieu", "Bertrand", "Ramos", "Yilmaz", "Diallo",
+    "Dumont", "Lambert", "Martin", "Dubois", "Peeters", "Janssens", "Benali", "Renard", "Lejeune", "Collard",
+    "Denis", "Lemaire", "Hermans", "Mathieu", "Bertrand", "Ramos", "Yilmaz", "Diallo",
 ];
 
 const NOUNS: &[&str] = &[
-    "Racines", "Passerelles", "Ricochets", "Lucioles", "Tisserands", "Voisins", "Rives",
-    "Ponts", "Ruelles", "Escaliers", "Jardins", "Tambours", "Cerfs-volants", "Marelles", "Échos",
-    "Couleurs", "Coquelicots", "Chantiers", "Fenêtres", "Moissons",
+    "Racines",
+    "Passerelles",
+    "Ricochets",
+    "Lucioles",
+    "Tisserands",
+    "Voisins",
+    "Rives",
+    "Ponts",
+    "Ruelles",
+    "Escaliers",
+    "Jardins",
+    "Tambours",
+    "Cerfs-volants",
+    "Marelles",
+    "Échos",
+    "Couleurs",
+    "Coquelicots",
+    "Chantiers",
+    "Fenêtres",
+    "Moissons",
 ];
 
 /// Topics per discipline code: what an offer of that discipline is about.
 pub fn topics(discipline: &str) -> &'static [&'static str] {
     match discipline {
-        "music" => &["percussions", "chant choral", "guitare", "beatbox", "musiques du monde", "fanfare", "éveil musical", "rap"],
-        "theatre" => &["théâtre d'improvisation", "théâtre-forum", "marionnettes", "clown", "théâtre d'objets"],
+        "music" => &[
+            "percussions",
+            "chant choral",
+            "guitare",
+            "beatbox",
+            "musiques du monde",
+            "fanfare",
+            "éveil musical",
+            "rap",
+        ],
+        "theatre" => {
+            &["théâtre d'improvisation", "théâtre-forum", "marionnettes", "clown", "théâtre d'objets"]
+        }
         "dance" => &["danse urbaine", "hip-hop", "danse contemporaine", "danses du monde", "bal folk"],
-        "visual_arts" => &["peinture", "dessin", "fresque murale", "sculpture", "gravure", "collage", "street art"],
-        "reading" => &["heure du conte", "club de lecture", "bébés lecteurs", "lecture partagée", "bibliothèque de rue"],
+        "visual_arts" => {
+            &["peinture", "dessin", "fresque murale", "sculpture", "gravure", "collage", "street art"]
+        }
+        "reading" => &[
+            "heure du conte",
+            "club de lecture",
+            "bébés lecteurs",
+            "lecture partagée",
+            "bibliothèque de rue",
+        ],
         "writing" => &["écriture", "slam", "poésie", "bande dessinée", "récit de vie", "journal de quartier"],
         "cinema" => &["ciné-club", "court métrage", "cinéma d'animation", "ciné-débat", "vidéo mobile"],
         "photography" => &["photographie", "sténopé", "portrait", "photo argentique", "reportage photo"],
@@ -58,19 +139,48 @@ pub fn topics(discipline: &str) -> &'static [&'static str] {
 }
 
 const FORMATS: &[&str] = &[
-    "Atelier", "Stage", "Cycle", "Rencontres", "Initiation", "Parcours", "Club", "Labo",
-    "Scène ouverte", "Résidence", "Découverte", "Cours",
+    "Atelier",
+    "Stage",
+    "Cycle",
+    "Rencontres",
+    "Initiation",
+    "Parcours",
+    "Club",
+    "Labo",
+    "Scène ouverte",
+    "Résidence",
+    "Découverte",
+    "Cours",
 ];
 
 const QUALIFIERS: &[&str] = &[
-    "pour les 6–12 ans", "en famille", "du mercredi", "intergénérationnel", "au parc",
-    "entre voisins", "pour ados", "des seniors", "du samedi matin", "d'été", "d'hiver", "hors les murs",
+    "pour les 6–12 ans",
+    "en famille",
+    "du mercredi",
+    "intergénérationnel",
+    "au parc",
+    "entre voisins",
+    "pour ados",
+    "des seniors",
+    "du samedi matin",
+    "d'été",
+    "d'hiver",
+    "hors les murs",
 ];
 
 const CATCHY: &[&str] = &[
-    "Les mains dans la terre", "Quartier en scène", "Voix du quartier", "Sur le pont", "Ça tourne !",
-    "Mots croisés", "Traits d'union", "La tête dans les nuages", "Rives et ruelles", "Fil rouge",
-    "À deux pas", "Portes ouvertes",
+    "Les mains dans la terre",
+    "Quartier en scène",
+    "Voix du quartier",
+    "Sur le pont",
+    "Ça tourne !",
+    "Mots croisés",
+    "Traits d'union",
+    "La tête dans les nuages",
+    "Rives et ruelles",
+    "Fil rouge",
+    "À deux pas",
+    "Portes ouvertes",
 ];
 
 /// An offer's title, about `topic`.

@@ -43,8 +43,12 @@ fn structural_problems() {
     assert!(m[0].contains("has no `properties.id`"), "{m:?}");
     let (_, m) = load(&feature("{\"id\": \"x\"}", "{\"type\": \"Point\", \"coordinates\": [1, 2]}"));
     assert!(m[0].contains("a Point geometry"), "{m:?}");
-    let (_, m) = load(&feature("{\"id\": \"x\"}", "{\"type\": \"Polygon\", \"coordinates\": [[[50.6, 95.0], [1, 1], [2, 2]]]}"));
+    let (_, m) = load(&feature(
+        "{\"id\": \"x\"}",
+        "{\"type\": \"Polygon\", \"coordinates\": [[[50.6, 95.0], [1, 1], [2, 2]]]}",
+    ));
     assert!(m[0].contains("is not [longitude, latitude]"), "{m:?}");
-    let (_, m) = load(&feature("{\"id\": \"x\"}", "{\"type\": \"Polygon\", \"coordinates\": [[[1, 1], [2, 2]]]}"));
+    let (_, m) =
+        load(&feature("{\"id\": \"x\"}", "{\"type\": \"Polygon\", \"coordinates\": [[[1, 1], [2, 2]]]}"));
     assert!(m[0].contains("at least 3"), "{m:?}");
 }

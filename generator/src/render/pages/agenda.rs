@@ -6,10 +6,10 @@
 //! September to June) runs through a season and is listed with the regular activities once
 //! it has started.
 
+use super::super::views::sort_key;
 use super::super::{Sink, Site};
 use crate::model::{Charter, Offer, Status};
 use anyhow::Result;
-use super::super::views::sort_key;
 use chrono::{Datelike, Days, NaiveDate};
 use minijinja::Value;
 use serde::Serialize;
@@ -39,7 +39,11 @@ pub fn this_week(charter: &Charter) -> (Vec<&Offer>, Vec<&Offer>) {
     for offer in charter.offers.iter().filter(|o| o.status != Status::Cancelled) {
         match span(offer) {
             Some((s, e)) if s <= last && e >= today => {
-                if is_event((s, e)) { events.push(offer) } else { regular.push(offer) }
+                if is_event((s, e)) {
+                    events.push(offer)
+                } else {
+                    regular.push(offer)
+                }
             }
             None if !offer.schedule.trim().is_empty() => regular.push(offer),
             _ => {}

@@ -77,6 +77,12 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let title = site.cat.get("catalogue.title")?;
     let meta = site.meta(PATH, title, "catalogue", site.crumbs(&[], title)?);
     let chapters_html = Value::from_safe_string(chapters_html);
-    let data = Catalogue { contents, chapters_html, others, edition: site.cat.date_short(c.today)?, offers: c.offers.len() };
+    let data = Catalogue {
+        contents,
+        chapters_html,
+        others,
+        edition: site.cat.date_short(c.today)?,
+        offers: c.offers.len(),
+    };
     site.page(out, "catalogue.html", meta, data)
 }

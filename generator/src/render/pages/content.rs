@@ -12,7 +12,12 @@ struct Page<'a> {
 /// Renders every content page.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     for page in &site.content.pages {
-        let mut meta = site.meta(page.path(), page.front.title.as_str(), &page.slug, site.crumbs(&[], &page.front.title)?);
+        let mut meta = site.meta(
+            page.path(),
+            page.front.title.as_str(),
+            &page.slug,
+            site.crumbs(&[], &page.front.title)?,
+        );
         if !page.front.description.trim().is_empty() {
             meta.description = page.front.description.clone();
         }

@@ -31,10 +31,15 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let c = site.charter;
     let mut order: Vec<usize> = (0..c.districts.len()).collect();
     order.sort_by_cached_key(|&i| (sort_key(&c.districts[i].name), &c.districts[i].id));
-    let rows: Vec<DistrictRow> = order.iter().map(|&i| DistrictRow::new(c, site.cat, &c.districts[i])).collect::<Result<_>>()?;
+    let rows: Vec<DistrictRow> =
+        order.iter().map(|&i| DistrictRow::new(c, site.cat, &c.districts[i])).collect::<Result<_>>()?;
     let title = site.cat.get("districts.title")?;
     let meta = site.meta("districts/index.html", title, "districts", site.crumbs(&[], title)?);
-    let comparison = Comparison { rows: &rows, chart: Chart::offers(&rows), with_population: rows.iter().any(|r| r.population.is_some()) };
+    let comparison = Comparison {
+        rows: &rows,
+        chart: Chart::offers(&rows),
+        with_population: rows.iter().any(|r| r.population.is_some()),
+    };
     site.page(out, "districts.html", meta, comparison)?;
 
     let pairs: Vec<_> = order.iter().zip(&rows).collect();
@@ -43,7 +48,12 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         let mut offers: Vec<&crate::model::Offer> = c.district_offers(d).collect();
         offers.sort_by_cached_key(|o| (sort_key(&o.title), o.id.as_str()));
         let offers = site.cards_of(offers.into_iter());
-        let mut meta = site.meta(row.path.clone(), d.name.as_str(), "districts", site.crumbs(&[(title, "districts/index.html")], &d.name)?);
+        let mut meta = site.meta(
+            row.path.clone(),
+            d.name.as_str(),
+            "districts",
+            site.crumbs(&[(title, "districts/index.html")], &d.name)?,
+        );
         if !d.summary.trim().is_empty() {
             meta.description = d.summary.clone();
         }

@@ -36,7 +36,11 @@ struct Home<'s, 'a> {
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let (c, cat) = (site.charter, site.cat);
     let figure = |value: usize, noun: &str, path: &'static str| -> Result<Figure> {
-        Ok(Figure { value, label: cat.count(noun, value)?.replacen(&value.to_string(), "", 1).trim().to_owned(), path })
+        Ok(Figure {
+            value,
+            label: cat.count(noun, value)?.replacen(&value.to_string(), "", 1).trim().to_owned(),
+            path,
+        })
     };
     let (week, regular) = this_week(c);
     let last = c.today.checked_add_days(Days::new(6)).unwrap_or(c.today);

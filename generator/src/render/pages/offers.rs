@@ -60,7 +60,10 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         .charter
         .districts
         .iter()
-        .map(|d| Counted { link: Link::record("districts", &d.id, &d.name), count: site.charter.district_offers(d).count() })
+        .map(|d| Counted {
+            link: Link::record("districts", &d.id, &d.name),
+            count: site.charter.district_offers(d).count(),
+        })
         .collect();
     let title = site.cat.get("offers.title")?;
     let meta = site.meta("offers/index.html", title, "offers", site.crumbs(&[], title)?);
@@ -68,7 +71,12 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
 
     site.pages(out, &site.charter.offers, |offer| {
         let path = record_path("offers", &offer.id);
-        let mut meta = site.meta(path.clone(), offer.title.as_str(), "offers", site.crumbs(&[(title, "offers/index.html")], &offer.title)?);
+        let mut meta = site.meta(
+            path.clone(),
+            offer.title.as_str(),
+            "offers",
+            site.crumbs(&[(title, "offers/index.html")], &offer.title)?,
+        );
         meta.description = offer.summary.clone();
         meta.jsonld = Some(jsonld::offer_page(site.charter, site.config, offer, &path));
         meta.correction = correction_mail(site.cat, site.config, &offer.title, &offer.id, &path)?;

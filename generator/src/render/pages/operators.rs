@@ -50,8 +50,13 @@ pub fn by_letter<'e, 'a>(entries: &'e [OperatorEntry<'a>]) -> (Vec<Letter<'e, 'a
         }
     }
     letters.sort_by(|a, b| (a.letter == "#", &a.letter).cmp(&(b.letter == "#", &b.letter)));
-    let mut alphabet: Vec<Alphabet> =
-        ('A'..='Z').map(|c| Alphabet { letter: c.to_string(), anchor: anchor(&c.to_string()), present: letters.iter().any(|l| l.letter == c.to_string()) }).collect();
+    let mut alphabet: Vec<Alphabet> = ('A'..='Z')
+        .map(|c| Alphabet {
+            letter: c.to_string(),
+            anchor: anchor(&c.to_string()),
+            present: letters.iter().any(|l| l.letter == c.to_string()),
+        })
+        .collect();
     if letters.iter().any(|l| l.letter == "#") {
         alphabet.push(Alphabet { letter: "#".into(), anchor: anchor("#"), present: true });
     }
@@ -78,7 +83,11 @@ struct OperatorData<'e, 'a> {
 /// Renders the directory and every operator page.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let c = site.charter;
-    let entries: Vec<OperatorEntry> = c.operators.iter().map(|op| OperatorEntry::new(c, site.cat, site.config, op)).collect::<Result<_>>()?;
+    let entries: Vec<OperatorEntry> = c
+        .operators
+        .iter()
+        .map(|op| OperatorEntry::new(c, site.cat, site.config, op))
+        .collect::<Result<_>>()?;
     let (letters, alphabet) = by_letter(&entries);
     let title = site.cat.get("operators.title")?;
     let meta = site.meta("operators/index.html", title, "operators", site.crumbs(&[], title)?);
@@ -93,7 +102,12 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
 
     let pairs: Vec<_> = c.operators.iter().zip(&entries).collect();
     site.pages(out, &pairs, |&(op, entry)| {
-        let mut meta = site.meta(entry.path.clone(), op.name.as_str(), "operators", site.crumbs(&[(title, "operators/index.html")], &op.name)?);
+        let mut meta = site.meta(
+            entry.path.clone(),
+            op.name.as_str(),
+            "operators",
+            site.crumbs(&[(title, "operators/index.html")], &op.name)?,
+        );
         if !op.summary.trim().is_empty() {
             meta.description = op.summary.clone();
         }

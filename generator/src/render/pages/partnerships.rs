@@ -22,7 +22,8 @@ struct PartnershipData<'e, 'a> {
 /// Renders the partnerships index and every partnership page.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let c = site.charter;
-    let entries: Vec<PartnershipEntry> = c.partnerships.iter().map(|p| PartnershipEntry::new(c, site.cat, p)).collect::<Result<_>>()?;
+    let entries: Vec<PartnershipEntry> =
+        c.partnerships.iter().map(|p| PartnershipEntry::new(c, site.cat, p)).collect::<Result<_>>()?;
     let mut sorted: Vec<&PartnershipEntry> = entries.iter().collect();
     sorted.sort_by_cached_key(|e| (sort_key(e.title), e.id));
     let title = site.cat.get("partnerships.title")?;
@@ -31,11 +32,20 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
 
     let pairs: Vec<_> = c.partnerships.iter().zip(&entries).collect();
     site.pages(out, &pairs, |&(p, entry)| {
-        let mut meta = site.meta(entry.path.clone(), p.title.as_str(), "partnerships", site.crumbs(&[(title, "partnerships/index.html")], &p.title)?);
+        let mut meta = site.meta(
+            entry.path.clone(),
+            p.title.as_str(),
+            "partnerships",
+            site.crumbs(&[(title, "partnerships/index.html")], &p.title)?,
+        );
         if !p.summary.trim().is_empty() {
             meta.description = p.summary.clone();
         }
-        let data = PartnershipData { partnership: entry, description_html: description_html(p), offers: site.cards_of(c.partnership_offers(p)) };
+        let data = PartnershipData {
+            partnership: entry,
+            description_html: description_html(p),
+            offers: site.cards_of(c.partnership_offers(p)),
+        };
         site.render_page("partnership.html", meta, data)
     })
 }

@@ -37,13 +37,21 @@ fn sorted<'e, 'a>(mut list: Vec<&'e VenueEntry<'a>>) -> Vec<&'e VenueEntry<'a>> 
 /// Renders the venues index and every venue page.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let c = site.charter;
-    let entries: Vec<VenueEntry> = c.venues.iter().map(|v| VenueEntry::new(c, site.cat, v)).collect::<Result<_>>()?;
+    let entries: Vec<VenueEntry> =
+        c.venues.iter().map(|v| VenueEntry::new(c, site.cat, v)).collect::<Result<_>>()?;
     let mut groups: Vec<Group> = c
         .districts
         .iter()
         .map(|d| Group {
             district: Some(Link::record("districts", &d.id, &d.name)),
-            venues: sorted(c.venues.iter().zip(&entries).filter(|(v, _)| v.district.as_deref() == Some(d.id.as_str())).map(|(_, e)| e).collect()),
+            venues: sorted(
+                c.venues
+                    .iter()
+                    .zip(&entries)
+                    .filter(|(v, _)| v.district.as_deref() == Some(d.id.as_str()))
+                    .map(|(_, e)| e)
+                    .collect(),
+            ),
         })
         .filter(|g| !g.venues.is_empty())
         .collect();
@@ -58,9 +66,18 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
 
     let pairs: Vec<_> = c.venues.iter().zip(&entries).collect();
     site.pages(out, &pairs, |&(venue, entry)| {
-        let mut meta = site.meta(entry.path.clone(), venue.name.as_str(), "venues", site.crumbs(&[(title, "venues/index.html")], &venue.name)?);
+        let mut meta = site.meta(
+            entry.path.clone(),
+            venue.name.as_str(),
+            "venues",
+            site.crumbs(&[(title, "venues/index.html")], &venue.name)?,
+        );
         meta.jsonld = Some(jsonld::venue_page(site.config, venue, &entry.path));
         meta.correction = correction_mail(site.cat, site.config, &venue.name, &venue.id, &entry.path)?;
-        site.render_page("venue.html", meta, VenueData { venue: entry, offers: site.cards_of(c.venue_offers(venue)) })
+        site.render_page(
+            "venue.html",
+            meta,
+            VenueData { venue: entry, offers: site.cards_of(c.venue_offers(venue)) },
+        )
     })
 }

@@ -50,7 +50,9 @@ impl<'a> DistrictRow<'a> {
             venues: charter.district_venues(d).count(),
             operators: charter.district_operators(d).count(),
             partnerships: charter.district_partnerships(d).count(),
-            per_1000: population.map(|p| cat.decimal(offers.len() as f64 * 1000.0 / f64::from(p))).transpose()?,
+            per_1000: population
+                .map(|p| cat.decimal(offers.len() as f64 * 1000.0 / f64::from(p)))
+                .transpose()?,
             unserved,
         })
     }
@@ -90,7 +92,15 @@ impl<'a> Chart<'a> {
             .map(|(i, r)| {
                 let top = i as u32 * Self::ROW;
                 let width = ((r.offers as f64 / max as f64) * f64::from(Self::MAX_BAR)).round() as u32;
-                Bar { label_y: top + 16, bar_y: top + 22, width: width.max(2), value_x: width.max(2) + 6, name: r.name, value: r.offers, priority: r.priority }
+                Bar {
+                    label_y: top + 16,
+                    bar_y: top + 22,
+                    width: width.max(2),
+                    value_x: width.max(2) + 6,
+                    name: r.name,
+                    value: r.offers,
+                    priority: r.priority,
+                }
             })
             .collect();
         Chart { width: Self::WIDTH, height: (rows.len() as u32 * Self::ROW).max(Self::ROW), bars }
@@ -146,10 +156,21 @@ impl<'a> Outline<'a> {
             .filter_map(|v| Some((v, v.lon?, v.lat?)))
             .map(|(v, lon, lat)| {
                 let (x, y) = project((lon, lat));
-                Dot { x: format!("{x:.1}"), y: format!("{y:.1}"), name: &v.name, path: record_path("venues", &v.id) }
+                Dot {
+                    x: format!("{x:.1}"),
+                    y: format!("{y:.1}"),
+                    name: &v.name,
+                    path: record_path("venues", &v.id),
+                }
             })
             .collect();
-        Some(Outline { width: width as u32, height: height.round() as u32, shape: path(shape), neighbours, venues })
+        Some(Outline {
+            width: width as u32,
+            height: height.round() as u32,
+            shape: path(shape),
+            neighbours,
+            venues,
+        })
     }
 }
 
@@ -178,8 +199,14 @@ impl<'a> DistrictLinks<'a> {
     pub fn new(charter: &'a Charter, d: &District) -> Self {
         DistrictLinks {
             venues: charter.district_venues(d).map(|v| Link::record("venues", &v.id, &v.name)).collect(),
-            operators: charter.district_operators(d).map(|o| Link::record("operators", &o.id, &o.name)).collect(),
-            partnerships: charter.district_partnerships(d).map(|p| Link::record("partnerships", &p.id, &p.title)).collect(),
+            operators: charter
+                .district_operators(d)
+                .map(|o| Link::record("operators", &o.id, &o.name))
+                .collect(),
+            partnerships: charter
+                .district_partnerships(d)
+                .map(|p| Link::record("partnerships", &p.id, &p.title))
+                .collect(),
         }
     }
 }

@@ -74,7 +74,12 @@ pub fn initial(name: &str) -> char {
 
 /// An address on one line: "rue X 12, 4020 Liège" (empty parts left out).
 pub fn address_line(address: &str, postcode: &str, city: &str) -> String {
-    let town = [postcode.trim(), city.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    let town = [postcode.trim(), city.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     [address.trim(), town.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ")
 }
 

@@ -47,7 +47,9 @@ impl<'a> OfferCard<'a> {
             districts: charter.offer_districts(offer).map(|d| d.name.as_str()).collect(),
             audiences: labels(cat, &v.audience, &offer.audiences),
             disciplines: labels(cat, &v.discipline, &offer.disciplines),
-            when: cat.date_range(offer.starts_on, offer.ends_on)?.map(|w| crate::render::i18n::capitalise(&w)),
+            when: cat
+                .date_range(offer.starts_on, offer.ends_on)?
+                .map(|w| crate::render::i18n::capitalise(&w)),
             start: offer.starts_on.map(|d| d.to_string()),
             end: offer.ends_on.map(|d| d.to_string()),
             schedule: &offer.schedule,
@@ -113,7 +115,8 @@ pub struct OfferPage<'a> {
 impl<'a> OfferPage<'a> {
     pub fn new(charter: &'a Charter, cat: &'a Catalogue, offer: &'a Offer) -> Result<Self> {
         let booking = links::booking(&offer.booking);
-        let booking_text = (booking.is_none() && !offer.booking.trim().is_empty()).then_some(offer.booking.as_str());
+        let booking_text =
+            (booking.is_none() && !offer.booking.trim().is_empty()).then_some(offer.booking.as_str());
         let venue = charter.offer_venue(offer).map(|v| VenueBrief {
             link: Link::record("venues", &v.id, &v.name),
             address: super::address_line(&v.address, &v.postcode, &v.city),
@@ -125,16 +128,25 @@ impl<'a> OfferPage<'a> {
                 .offer_operator(offer)
                 .and_then(|o| charter.vocabularies.operator_kind.get(&o.kind))
                 .map(|t| cat.term(t)),
-            partners: charter.offer_partners(offer).map(|o| Link::record("operators", &o.id, &o.name)).collect(),
+            partners: charter
+                .offer_partners(offer)
+                .map(|o| Link::record("operators", &o.id, &o.name))
+                .collect(),
             venue,
-            districts: charter.offer_districts(offer).map(|d| Link::record("districts", &d.id, &d.name)).collect(),
+            districts: charter
+                .offer_districts(offer)
+                .map(|d| Link::record("districts", &d.id, &d.name))
+                .collect(),
             price_detail: &offer.price_detail,
             booking,
             booking_text,
             accessibility: labels(cat, &charter.vocabularies.accessibility, &offer.accessibility),
             languages: offer.languages.iter().map(|l| cat.language_name(l)).collect(),
             ics: offer.starts_on.map(|_| format!("offers/{}/offer.ics", offer.id)),
-            partnerships: charter.offer_partnerships(offer).map(|p| Link::record("partnerships", &p.id, &p.title)).collect(),
+            partnerships: charter
+                .offer_partnerships(offer)
+                .map(|p| Link::record("partnerships", &p.id, &p.title))
+                .collect(),
             updated: offer.updated_on.map(|d| cat.date_short(d)).transpose()?,
         })
     }

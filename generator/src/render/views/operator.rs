@@ -48,7 +48,8 @@ pub struct ListingCheck {
 }
 
 /// The fields a complete listing fills, by catalogue key under `fields.`.
-const FIELDS: [&str; 10] = ["name", "kind", "address", "postcode", "city", "phone", "email", "website", "summary", "description"];
+const FIELDS: [&str; 10] =
+    ["name", "kind", "address", "postcode", "city", "phone", "email", "website", "summary", "description"];
 
 fn filled(op: &Operator, field: &str) -> bool {
     let text = |s: &str| !s.trim().is_empty();
@@ -83,7 +84,13 @@ pub fn public_url(config: &Config, path: &str) -> String {
 }
 
 /// A pre-filled "report a correction" mail about record `id` shown at `path`.
-pub fn correction_mail(cat: &Catalogue, config: &Config, name: &str, id: &str, path: &str) -> Result<Option<String>> {
+pub fn correction_mail(
+    cat: &Catalogue,
+    config: &Config,
+    name: &str,
+    id: &str,
+    path: &str,
+) -> Result<Option<String>> {
     let url = public_url(config, path);
     let args = [("name", name), ("id", id), ("url", url.as_str())];
     let subject = cat.fill("correction.subject", &args)?;
@@ -102,7 +109,10 @@ impl ListingCheck {
         let summary = if missing.is_empty() {
             cat.get("listing.complete")?.to_owned()
         } else {
-            cat.fill("listing.incomplete", &[("percent", &percent.to_string()), ("missing", &missing.join(", "))])?
+            cat.fill(
+                "listing.incomplete",
+                &[("percent", &percent.to_string()), ("missing", &missing.join(", "))],
+            )?
         };
         let path = record_path("operators", &op.id);
         Ok(ListingCheck {
@@ -155,7 +165,10 @@ impl<'a> OperatorPage<'a> {
             signed: op.signed_charter_on.map(|d| cat.date_short(d)).transpose()?,
             signed_iso: op.signed_charter_on.map(|d| d.to_string()),
             venues: charter.operator_venues(op).map(|v| Link::record("venues", &v.id, &v.name)).collect(),
-            partnerships: charter.operator_partnerships(op).map(|p| Link::record("partnerships", &p.id, &p.title)).collect(),
+            partnerships: charter
+                .operator_partnerships(op)
+                .map(|p| Link::record("partnerships", &p.id, &p.title))
+                .collect(),
         })
     }
 }
@@ -199,6 +212,9 @@ mod tests {
         assert_eq!(check.summary, "Fiche complète à 80\u{a0}% — manque\u{a0}: téléphone, description");
         let mail = check.correction.expect("mailto");
         assert!(mail.starts_with("mailto:c@example.org?subject="), "{mail}");
-        assert!(mail.contains("mj") && mail.contains("https%3A%2F%2Fc.example.org%2Foperators%2Fmj%2F"), "{mail}");
+        assert!(
+            mail.contains("mj") && mail.contains("https%3A%2F%2Fc.example.org%2Foperators%2Fmj%2F"),
+            "{mail}"
+        );
     }
 }

@@ -28,8 +28,14 @@ impl<'a> PartnershipEntry<'a> {
             path: record_path("partnerships", &p.id),
             title: &p.title,
             summary: &p.summary,
-            operators: charter.partnership_operators(p).map(|o| Link::record("operators", &o.id, &o.name)).collect(),
-            districts: charter.partnership_districts(p).map(|d| Link::record("districts", &d.id, &d.name)).collect(),
+            operators: charter
+                .partnership_operators(p)
+                .map(|o| Link::record("operators", &o.id, &o.name))
+                .collect(),
+            districts: charter
+                .partnership_districts(p)
+                .map(|d| Link::record("districts", &d.id, &d.name))
+                .collect(),
             when: match (p.starts_on, p.ends_on) {
                 (Some(start), None) => Some(cat.fill("dates.since", &[("date", &cat.date_short(start)?)])?),
                 (start, end) => cat.date_range(start, end)?,

@@ -32,7 +32,11 @@ impl<'a> VenueEntry<'a> {
             id: &venue.id,
             path: record_path("venues", &venue.id),
             name: &venue.name,
-            kind: charter.vocabularies.venue_kind.get(&venue.kind).map_or(venue.kind.as_str(), |t| cat.term(t)),
+            kind: charter
+                .vocabularies
+                .venue_kind
+                .get(&venue.kind)
+                .map_or(venue.kind.as_str(), |t| cat.term(t)),
             address: address_line(&venue.address, &venue.postcode, &venue.city),
             district: charter.venue_district(venue).map(|d| Link::record("districts", &d.id, &d.name)),
             operator: charter.venue_operator(venue).map(|o| Link::record("operators", &o.id, &o.name)),

@@ -8,16 +8,31 @@ fn square(id: &str, x0: f64, y0: f64) -> Shape {
 }
 
 fn origin(line: u32) -> Origin {
-    Origin { file: Arc::from("data/venues.csv"), line, columns: vec![("district", 4), ("lat", 8)], lines: vec![] }
+    Origin {
+        file: Arc::from("data/venues.csv"),
+        line,
+        columns: vec![("district", 4), ("lat", 8)],
+        lines: vec![],
+    }
 }
 
 fn venue(id: &str, district: Option<&str>, lat: f64, lon: f64, line: u32) -> Venue {
-    Venue { id: id.into(), district: district.map(Into::into), lat: Some(lat), lon: Some(lon), origin: origin(line), ..Venue::default() }
+    Venue {
+        id: id.into(),
+        district: district.map(Into::into),
+        lat: Some(lat),
+        lon: Some(lon),
+        origin: origin(line),
+        ..Venue::default()
+    }
 }
 
 fn records(venues: Vec<Venue>) -> Records {
     Records {
-        districts: vec![District { id: "a".into(), ..District::default() }, District { id: "b".into(), ..District::default() }],
+        districts: vec![
+            District { id: "a".into(), ..District::default() },
+            District { id: "b".into(), ..District::default() },
+        ],
         shapes: vec![square("a", 5.60, 50.60), square("b", 5.61, 50.60)],
         shape_origins: vec![Origin::default(), Origin::default()],
         venues,
@@ -42,7 +57,8 @@ fn venue_district_derived() {
 // A point outside its own district warns, naming where it is; near the border it does not.
 #[test]
 fn outside_own_district() {
-    let mut r = records(vec![venue("v", Some("a"), 50.605, 5.615, 2), venue("w", Some("a"), 50.605, 5.6101, 3)]);
+    let mut r =
+        records(vec![venue("v", Some("a"), 50.605, 5.615, 2), venue("w", Some("a"), 50.605, 5.6101, 3)]);
     let got = run(&mut r);
     assert_eq!(got, ["2:4: the venue's coordinates lie outside its district \"a\""]);
 }
@@ -52,7 +68,10 @@ fn outside_own_district() {
 fn centroids_and_far_points() {
     let mut r = records(vec![venue("v", None, 50.9, 5.6, 2), venue("w", None, 0.0, 0.0, 3)]);
     let got = run(&mut r);
-    assert_eq!(got, ["2:8: 50.9, 5.6 is far from every district", "3:8: coordinates 0, 0 (in the ocean off Africa)"]);
+    assert_eq!(
+        got,
+        ["2:8: 50.9, 5.6 is far from every district", "3:8: coordinates 0, 0 (in the ocean off Africa)"]
+    );
     let (lat, lon) = (r.districts[0].lat.unwrap_or_default(), r.districts[0].lon.unwrap_or_default());
     assert!((lat - 50.605).abs() < 1e-6 && (lon - 5.605).abs() < 1e-6, "{lat} {lon}");
 }
