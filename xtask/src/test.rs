@@ -2,7 +2,7 @@
 //!
 //! 1. set-up, idempotent: the wasm32 target, Debian's Chromium, Java and Python present, the
 //!    browser checks' npm packages from the committed lockfile (`npm ci --ignore-scripts`);
-//! 2. `cargo test --workspace`: the Rust tests;
+//! 2. `cargo fmt --all --check` (the layout of `rustfmt.toml`), then `cargo test --workspace`;
 //! 3. the shipped site built by the release binary into `target/e2e-site`, with
 //!    `PASSERELLE_TODAY` fixed so the checks do not depend on the date;
 //! 4. `node --test xtask/browser/tests/` with `SITE_DIR` set: the site served under `/charte/` by a
@@ -27,6 +27,9 @@ const APT_PACKAGES: &[&str] = &["chromium", "fonts-liberation", "fonts-dejavu-co
 pub fn run(root: &Path) -> Result<()> {
     let mut steps = Steps::default();
     steps.time("set-up", || setup(root))?;
+    steps.time("cargo fmt --check", || {
+        super::run(Command::new(cargo()).args(["fmt", "--all", "--check"]).current_dir(root))
+    })?;
     steps.time("cargo test --workspace", || {
         super::run(Command::new(cargo()).args(["test", "--workspace"]).current_dir(root))
     })?;
