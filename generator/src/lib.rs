@@ -7,7 +7,9 @@
 //! 3. [`model`]: records → one linked [`Charter`] graph;
 //! 4. [`render`]: the graph → HTML pages (minijinja), beside [`index`] (the explorer's data) and
 //!    [`export`] (open data files);
-//! 5. [`write`]: everything staged beside the output folder, then swapped in atomically.
+//! 5. [`write`]: everything staged beside the output folder, then committed: renamed into place
+//!    for a first build, file by file (each rename atomic) over a previous site, so that a build
+//!    killed at any instant leaves a site the next build recognises and repairs.
 //!
 //! [`config`] reads `content/site.toml`; [`serve`] rebuilds and serves on change.
 
@@ -102,6 +104,8 @@ pub fn build_with(
     options: &Options,
     progress: &mut dyn FnMut(Step<'_>),
 ) -> Result<Built> {
+    write::placement::check(root, out)?;
+    write::tidy(out);
     let fingerprint = write::Fingerprint::of(root, options.today)?;
     if let Some(report) = write::up_to_date(out, fingerprint.as_ref()) {
         progress(Step::UpToDate);

@@ -55,8 +55,10 @@ fn hash_folder(hasher: &mut blake3::Hasher, root: &Path, folder: &str) -> Result
     if !base.is_dir() {
         return Ok(());
     }
-    for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
+    for entry in WalkDir::new(&base).sort_by_file_name() {
         let entry = entry.with_context(|| format!("failed to list `{}`", base.display()))?;
+        // Links, FIFOs and devices are not hashed: `load` refuses them (reading one could
+        // hang or leave the project).
         if !entry.file_type().is_file() {
             continue;
         }
