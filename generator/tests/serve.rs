@@ -136,11 +136,7 @@ fn answers_only_locally_and_never_redirects_away() {
         .map(|_| {
             let stream = std::net::TcpStream::connect(&server.address).expect("connect");
             let mut writer = stream.try_clone().expect("clone");
-            std::io::Write::write_all(
-                &mut writer,
-                b"GET /__passerelle/events?since=999999 HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n",
-            )
-            .expect("poll");
+            std::io::Write::write_all(&mut writer, poll.as_bytes()).expect("poll");
             stream
         })
         .collect();
