@@ -75,3 +75,30 @@ fn empty_root_reports_missing_tables() {
     assert!(stderr.starts_with("data/districts.csv: error: missing table `districts`"), "{stderr}");
     assert!(stderr.ends_with("3 errors\n"), "{stderr}");
 }
+
+// A reader that stops early (`passerelle check --format json | head -1`) closes the pipe: the
+// command exits quietly with its usual code, never a panic ("failed printing to stdout").
+#[test]
+fn broken_pipe_exits_quietly() {
+    use std::process::Stdio;
+    let project = case("venue-far-away");
+    for format in ["json", "text"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args(["check", "--root", project.path().to_str().expect("utf-8 path"), "--format", format])
+            .env("PASSERELLE_TODAY", support::TODAY)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // Close the read end before the check is done: its first write meets a broken pipe.
+        drop(child.stdout.take());
+        if format == "text" {
+            // Text goes to stderr: close that one instead (`check 2>&1 | head -1`).
+            drop(child.stderr.take());
+        }
+        let output = child.wait_with_output().expect("the binary ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert_eq!(output.status.code(), Some(1), "{format}: the check's own exit code");
+    }
+}
