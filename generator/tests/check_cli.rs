@@ -102,3 +102,24 @@ fn broken_pipe_exits_quietly() {
         assert_eq!(output.status.code(), Some(1), "{format}: the check's own exit code");
     }
 }
+
+// ESC from a header and a cell never reaches the terminal raw, in text or JSON (file names are
+// covered by diagnostics::render's unit test: only content/ files can have any name).
+#[test]
+fn escapes_are_not_printed_raw() {
+    let project = support::project(None);
+    let data = project.path().join("data");
+    let offers = std::fs::read_to_string(data.join("offers.csv")).expect("base offers");
+    let hostile = offers.replacen("id,title", "id,ti\u{1b}[2Jtle", 1).replacen(
+        "atelier-slam,",
+        "atelier\u{1b}[31m-slam,",
+        1,
+    );
+    std::fs::write(data.join("offers.csv"), &hostile).expect("write");
+    for format in ["text", "json"] {
+        let output = check(project.path(), format);
+        let all = [output.stdout.as_slice(), output.stderr.as_slice()].concat();
+        assert!(!all.contains(&0x1b), "{format}: {}", String::from_utf8_lossy(&all));
+        assert!(String::from_utf8_lossy(&all).contains("[31m"), "the rest of the text is kept");
+    }
+}
