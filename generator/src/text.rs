@@ -66,6 +66,20 @@ pub fn xml_clean(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A serialized XML document without the characters XML 1.0 forbids: the last guard of every
+/// XML writer (`load` already dropped them from the data; `site.toml` and templates may still
+/// hold one). No markup can contain such a character, so dropping them never changes the tree.
+pub fn xml_guard(bytes: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(bytes) {
+        Ok(text) => match xml_clean(&text) {
+            Cow::Borrowed(_) => text.into_bytes(),
+            Cow::Owned(clean) => clean.into_bytes(),
+        },
+        // The writers only write UTF-8: leave anything else to the parser to reject.
+        Err(error) => error.into_bytes(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +107,6 @@ mod tests {
         assert_eq!(escape_for_terminal("a\u{1B}[31mb\u{202E}c"), "a\\u{1B}[31mb\\u{202E}c");
         assert!(matches!(escape_for_terminal("Théâtre\tà Bressoux"), Cow::Borrowed(_)));
         assert_eq!(xml_clean("a\u{1B}b\u{FFFE}c\u{85}"), "abc\u{85}");
+        assert_eq!(xml_guard(b"<a>\x1b\x08x</a>".to_vec()), b"<a>x</a>");
     }
 }

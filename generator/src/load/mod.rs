@@ -1,7 +1,8 @@
 //! Stage `load`: `data/*.csv` (+ `districts.geojson`) → typed [`Records`].
 //!
 //! Steps, one module each: [`files`] finds each table's file (English or French name);
-//! [`decode`] turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252); [`rows`] splits the
+//! [`decode`] turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252); [`controls`] drops
+//! the control characters nobody means to publish; [`rows`] splits the
 //! text into cells that know their line and column; [`headers`] maps columns to fields by
 //! name or alias ([`tables`] lists them); [`fields`] gives each record an [`Origin`] and typed
 //! access, parsing cells with [`cells`]; [`build`] makes the record types; [`geojson`] reads
@@ -11,6 +12,7 @@
 
 pub mod build;
 pub mod cells;
+pub mod controls;
 pub mod decode;
 pub mod fields;
 pub mod files;
@@ -80,8 +82,9 @@ fn read_text(source: &Source, diagnostics: &mut Diagnostics) -> Result<String> {
             Some("save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet's save dialog)".into()),
         );
     }
-    diagnostics.add_source(&source.name, &decoded.text);
-    Ok(decoded.text)
+    let text = controls::drop_forbidden(decoded.text, &source.name, diagnostics);
+    diagnostics.add_source(&source.name, &text);
+    Ok(text)
 }
 
 #[cfg(test)]
