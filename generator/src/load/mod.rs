@@ -82,6 +82,23 @@ fn read_text(source: &Source, diagnostics: &mut Diagnostics) -> Result<String> {
             Some("save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet's save dialog)".into()),
         );
     }
+    if let Some(mixed) = &decoded.mixed {
+        let others = match mixed.count - 1 {
+            0 => String::new(),
+            1 => " (and 1 more byte)".to_owned(),
+            n => format!(" (and {n} more bytes)"),
+        };
+        diagnostics.push_at(
+            Severity::Warning,
+            &source.name,
+            (mixed.line, mixed.column),
+            format!(
+                "byte 0x{:02X} is not UTF-8 in a file that otherwise is: read as Windows-1252 \"{}\"{others}",
+                mixed.byte, mixed.read_as
+            ),
+            Some("check the text there, then save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet's save dialog)".into()),
+        );
+    }
     let text = controls::drop_forbidden(decoded.text, &source.name, diagnostics);
     diagnostics.add_source(&source.name, &text);
     Ok(text)
