@@ -43,7 +43,7 @@ pub fn drop_forbidden(text: String, file: &str, diagnostics: &mut Diagnostics) -
         diagnostics.push_at(
             Severity::Warning,
             file,
-            (0, 0),
+            (1, 1),
             format!("{} more control characters dropped", dropped - MAX_WARNINGS),
             None,
         );

@@ -77,7 +77,7 @@ fn read_text(source: &Source, diagnostics: &mut Diagnostics) -> Result<String> {
         diagnostics.push_at(
             Severity::Error,
             &source.name,
-            (0, 0),
+            (1, 1),
             format!("some bytes are not valid {} and were replaced by �", decoded.encoding.name()),
             Some("save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet's save dialog)".into()),
         );
