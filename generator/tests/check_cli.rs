@@ -72,7 +72,7 @@ fn empty_root_reports_missing_tables() {
     let output = check(empty.path(), "text");
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.starts_with("data/districts.csv: error: missing table `districts`"), "{stderr}");
+    assert!(stderr.starts_with("data/districts.csv:1:1: error: missing table `districts`"), "{stderr}");
     assert!(stderr.ends_with("3 errors\n"), "{stderr}");
 }
 

@@ -151,7 +151,7 @@ fn crossing(s: &Segment, t: &Segment) -> Option<(f64, f64)> {
     let along_s = (w.0 * q.1 - w.1 * q.0) / denominator;
     let along_t = (w.0 * r.1 - w.1 * r.0) / denominator;
     let inside = |x: f64| x > END_TOLERANCE && x < 1.0 - END_TOLERANCE;
-    (inside(along_s) && inside(along_t)).then(|| (s.a.0 + along_s * r.0, s.a.1 + along_s * r.1))
+    (inside(along_s) && inside(along_t)).then_some((s.a.0 + along_s * r.0, s.a.1 + along_s * r.1))
 }
 
 /// Overlaps with no crossing edge: a point just inside each outline, tested against every
