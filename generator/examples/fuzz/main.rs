@@ -1,12 +1,13 @@
 //! A fuzz harness on stable Rust (cargo-fuzz needs nightly): `cargo xtask fuzz [--minutes N]
 //! [--seed S]`, or `cargo run --release -p passerelle --example fuzz -- --minutes N`.
 //!
-//! Each run takes one shipped file (a `data/` table, the GeoJSON, or a `content/` page),
+//! Each run takes one shipped file (a `data/` table, the GeoJSON, `content/site.toml` or a
+//! `content/` page),
 //! applies one to four mutations ([`mutate`]: bit flips, byte insertions, strings from
 //! `naughty.txt`, truncations, delimiter and quote swaps, encoding swaps, huge cells, pasted
-//! lines), and runs it in-process under `catch_unwind`: a data file through `passerelle::check`
-//! (load, validate, model) and both diagnostic renderers; a content page through the content
-//! reader (front matter, Markdown). A panic, or a run slower than [`SLOW`], is a finding: its
+//! lines), and runs it in-process under `catch_unwind` through `passerelle::check` (load,
+//! validate, model; `check` reads `content/` too) and both diagnostic renderers, and a page
+//! also through the content reader by itself (front matter, Markdown). A panic, or a run slower than [`SLOW`], is a finding: its
 //! input is saved under `target/fuzz-findings/` and the harness exits 1. Prints runs/s, runs
 //! and findings every ten seconds and at the end.
 
@@ -82,15 +83,15 @@ fn run(repo: &Path, target: &Path, minutes: f64, seed: u64) -> std::io::Result<u
         let mut bytes = seed_file.bytes.clone();
         let mutations = mutate::mutate(&mut bytes, &naughty, &mut rng);
         let start = cpu_time();
-        let outcome = if seed_file.path.starts_with("content/") {
-            panic::catch_unwind(AssertUnwindSafe(|| content(&bytes)))
-        } else {
-            let file = work.join(&seed_file.path);
-            std::fs::write(&file, &bytes)?;
-            let outcome = panic::catch_unwind(AssertUnwindSafe(|| check(&work, &options)));
-            std::fs::write(&file, &seed_file.bytes)?;
-            outcome
-        };
+        let file = work.join(&seed_file.path);
+        std::fs::write(&file, &bytes)?;
+        let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+            check(&work, &options);
+            if seed_file.path.ends_with(".md") {
+                content(&bytes);
+            }
+        }));
+        std::fs::write(&file, &seed_file.bytes)?;
         let elapsed = cpu_time().saturating_sub(start);
         runs += 1;
         if elapsed > slowest.0 {
@@ -126,10 +127,11 @@ fn check(root: &Path, options: &passerelle::Options) {
     }
 }
 
-/// The content reader on one page: front matter, then the Markdown body to HTML.
+/// The content reader on one page by itself: front matter, then the Markdown body to HTML
+/// (`check` reads the pages too, but stops at the first error of a page).
 fn content(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
-    if let Ok((_, body)) = passerelle::render::content::parse(&text) {
+    if let Ok((_, body)) = passerelle::load::content::parse(&text) {
         let _ = passerelle::render::markdown::to_html(body, passerelle::render::markdown::Source::Content);
     }
 }
@@ -162,7 +164,7 @@ fn seeds(repo: &Path) -> std::io::Result<Vec<Seed>> {
         entries.sort();
         for path in entries.into_iter().filter(|p| p.is_file()) {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-            let keep = name.ends_with(".csv") || name.ends_with(".geojson") || name.ends_with(".md");
+            let keep = [".csv", ".geojson", ".md", ".toml"].iter().any(|e| name.ends_with(e));
             if keep && name != "README.md" {
                 seeds.push(Seed { path: format!("{folder}/{name}"), bytes: std::fs::read(&path)? });
             }
