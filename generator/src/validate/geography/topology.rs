@@ -94,9 +94,10 @@ fn segments(shapes: &[Shape]) -> Vec<Segment> {
 }
 
 /// Calls `found` for each pair of segments that cross properly (not at an end, not along each
-/// other), with the crossing point; pairs of adjacent segments of a ring are skipped.
-fn for_each_crossing(segments: &[Segment], mut found: impl FnMut(&Segment, &Segment, (f64, f64))) {
-    let Some(bbox) = BBox::around(segments.iter().flat_map(|s| [s.a, s.b])) else { return };
+/// other), with the crossing point; pairs of adjacent segments of a ring are skipped. Returns
+/// how many pairs were tested (the work, for the scaling test).
+fn for_each_crossing(segments: &[Segment], mut found: impl FnMut(&Segment, &Segment, (f64, f64))) -> usize {
+    let Some(bbox) = BBox::around(segments.iter().flat_map(|s| [s.a, s.b])) else { return 0 };
     let side = ((segments.len() as f64).sqrt().ceil() as usize).clamp(1, MAX_SIDE);
     let width = (bbox.max_lon - bbox.min_lon).max(f64::MIN_POSITIVE);
     let height = (bbox.max_lat - bbox.min_lat).max(f64::MIN_POSITIVE);
@@ -116,6 +117,7 @@ fn for_each_crossing(segments: &[Segment], mut found: impl FnMut(&Segment, &Segm
         }
     }
     let mut tested = HashSet::new();
+    let mut pairs = 0;
     for members in &grid {
         for (k, &m) in members.iter().enumerate() {
             for &n in &members[k + 1..] {
@@ -123,12 +125,14 @@ fn for_each_crossing(segments: &[Segment], mut found: impl FnMut(&Segment, &Segm
                 if adjacent(s, t) || !tested.insert((m, n)) {
                     continue;
                 }
+                pairs += 1;
                 if let Some(at) = crossing(s, t) {
                     found(s, t, at);
                 }
             }
         }
     }
+    pairs
 }
 
 /// Consecutive edges of one ring (the last and the first too) share a vertex by design.

@@ -71,3 +71,22 @@ fn a_grid_of_neighbours_is_clean() {
         .collect();
     assert!(run(&shapes).is_empty());
 }
+
+// The work grows linearly: the pairs of segments tested per segment stay bounded from 100 to
+// 6,400 neighbouring districts (counted, not timed).
+#[test]
+fn pair_tests_grow_linearly() {
+    let pairs_per_segment = |side: u32| {
+        let shapes: Vec<Shape> = (0..side * side)
+            .map(|i| {
+                let (x, y) = (5.0 + f64::from(i % side) * 0.001, 50.0 + f64::from(i / side) * 0.001);
+                Shape { district: format!("d{i}"), polygons: vec![vec![square(x, y, 0.001)]] }
+            })
+            .collect();
+        let segments = segments(&shapes);
+        let pairs = for_each_crossing(&segments, |_, _, _| {});
+        pairs as f64 / segments.len() as f64
+    };
+    let (small, large) = (pairs_per_segment(10), pairs_per_segment(80));
+    assert!(large < 12.0 && large < 2.0 * small.max(1.0), "{small} then {large} pairs per segment");
+}
