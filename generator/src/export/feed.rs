@@ -8,7 +8,8 @@
 //! `urn:uuid:`s derived from the coordination's e-mail and the offer id (stable across builds,
 //! distinct between charters). An entry's `updated` is its `updated_on`; an offer without one
 //! takes the oldest date of the others (never the build's clock), so it does not pose as news.
-//! Text is written as `type="text"`: markup in the data is escaped, never interpreted.
+//! Text is written as `type="text"`: markup in the data is escaped, never interpreted, and
+//! characters XML forbids are dropped ([`crate::text::xml_guard`]).
 
 use super::urls::BaseUrl;
 use crate::config::Config;
@@ -52,7 +53,7 @@ pub fn feed(charter: &Charter, config: &Config, base: Option<&BaseUrl>) -> Resul
     let write_config = WriteConfig { write_document_declaration: true, indent_size: Some(2) };
     let mut bytes = feed.write_with_config(Vec::new(), write_config).context("failed to write feed.xml")?;
     bytes.push(b'\n');
-    Ok(bytes)
+    Ok(crate::text::xml_guard(bytes))
 }
 
 /// One offer's entry.
@@ -188,5 +189,21 @@ mod tests {
         assert_eq!(children(entry, "link")[0].attribute("href"), Some("offers/atelier-slam.html"));
         let id = children(entry, "id")[0].text().expect("id");
         assert!(id.starts_with("urn:uuid:") && id.len() == 45, "{id}");
+    }
+
+    // The last guard: a text that did not come through `load` (site.toml, a hand-built
+    // charter) with characters XML forbids still gives a well-formed feed, without them.
+    #[test]
+    fn forbidden_characters_are_dropped() {
+        let mut charter = fixture::charter();
+        charter.offers[0].title = "Slam\u{1b}[31m\u{8}\u{fffe}\u{0} !".into();
+        let mut config = fixture::config(None);
+        config.title = "Charte\u{1b}".into();
+        let bytes = feed(&charter, &config, None).expect("feed");
+        let text = std::str::from_utf8(&bytes).expect("utf-8");
+        let doc = roxmltree::Document::parse(text).expect("well-formed XML");
+        let titles: Vec<_> =
+            doc.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
+        assert!(titles.contains(&"Charte") && titles.contains(&"Slam[31m !"), "{titles:?}");
     }
 }

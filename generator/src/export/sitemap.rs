@@ -64,7 +64,7 @@ fn document(root: &str, item: &str, urls: &[String]) -> Result<Vec<u8>> {
     write(&mut writer).context("failed to write a sitemap")?;
     let mut bytes = writer.into_inner();
     bytes.push(b'\n');
-    Ok(bytes)
+    Ok(crate::text::xml_guard(bytes))
 }
 
 #[cfg(test)]

@@ -37,21 +37,33 @@ pub struct Href {
 }
 
 /// A web address, only when it is `http://` or `https://` (case-insensitive) and has no
-/// character that could break out of an attribute or hide a scheme.
+/// character that could break out of an attribute, hide a scheme or make it show as another
+/// address (bidi overrides, zero-width characters).
 pub fn web(url: &str) -> Option<Href> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
-    if rest.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c)) {
+    if rest.is_empty()
+        || url.chars().any(|c| c.is_whitespace() || c.is_control() || hidden(c) || "<>\"'`\\".contains(c))
+    {
         return None;
     }
     let label = url.split_once("://").map_or(url, |(_, r)| r).trim_end_matches('/').to_owned();
     Some(Href { href: url.to_owned(), label, kind: HrefKind::Web })
 }
 
-/// An e-mail address as a `mailto:` link (the address must look like one: `x@y.z`).
+/// A bidi override or zero-width character: never in an `href` (see [`crate::text`]).
+fn hidden(c: char) -> bool {
+    crate::text::is_invisible(c)
+}
+
+/// An e-mail address as a `mailto:` link (the address must look like one: `x@y.z`, nothing
+/// invisible).
 pub fn mail(address: &str) -> Option<Href> {
     let address = address.trim().trim_start_matches("mailto:");
+    if address.chars().any(hidden) {
+        return None;
+    }
     let (user, host) = address.split_once('@')?;
     let ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "._%+-".contains(c));
     if !ok(user) || !ok(host) || !host.contains('.') {
@@ -101,7 +113,7 @@ pub fn is_relative(dest: &str) -> bool {
     !before.contains(':')
         && !dest.starts_with('/')
         && !dest.starts_with('\\')
-        && !dest.chars().any(char::is_control)
+        && !dest.chars().any(|c| c.is_control() || hidden(c))
 }
 
 /// A `mailto:` URL to `to` with a subject and body, percent-encoded (RFC 6068).
@@ -151,6 +163,11 @@ mod tests {
             "https://x.org/\"><script>",
             "//evil.example",
             "java\tscript:alert(1)",
+            "https://example.org/\u{202E}fdp.exe",
+            "https://exa\u{200B}mple.org",
+            "contact\u{2066}@example.org",
+            "mailto:contact@exa\u{FEFF}mple.org",
+            "docs/\u{202E}fdp.html",
         ] {
             assert_eq!(booking(bad), None, "{bad}");
             assert!(!markdown_destination_ok(bad), "{bad}");
