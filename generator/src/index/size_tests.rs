@@ -1,8 +1,8 @@
 //! The explorer's weight at 10,000 offers, printed as a figure (a benchmark, not a timed
 //! test): `cargo test -p passerelle --release index::tests::size -- --nocapture`.
 
-use super::super::encode::encode;
 use super::*;
+use crate::index::encode::encode;
 
 /// A deterministic generator of plausible offers (SplitMix64, no dependency).
 struct Rng(u64);
