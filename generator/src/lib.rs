@@ -18,6 +18,7 @@ pub mod fs;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod participation;
 pub mod progress;
 pub mod render;
 pub mod serve;
