@@ -67,6 +67,8 @@ pub fn render_to(charter: &Charter, config: &Config, root: &Path, out: &mut dyn 
     pages::venues::render(&site, out)?;
     pages::districts::render(&site, out)?;
     pages::partnerships::render(&site, out)?;
+    pages::draws::render(&site, out)?;
+    pages::requests::render(&site, out)?;
     pages::agenda::render(&site, out)?;
     pages::catalogue::render(&site, out)?;
     pages::content::render(&site, out)?;
