@@ -88,7 +88,8 @@ pub fn rank(canonical_seed: &str, entrants: &[Entrant]) -> Vec<Ranked> {
 pub fn run(canonical_seed: &str, entrants: &[Entrant], group_size: usize, groups: Option<usize>) -> Outcome {
     let ranking = rank(canonical_seed, entrants);
     let size = group_size.max(1);
-    let count = groups.unwrap_or(ranking.len() / size);
+    // More groups than volunteers would only add empty ones (and `validate` reports it).
+    let count = groups.unwrap_or(ranking.len() / size).min(ranking.len());
     let seats = (count * size).min(ranking.len());
     let mut drawn: Vec<Vec<usize>> = vec![Vec::new(); count];
     for r in 0..seats {

@@ -13,6 +13,9 @@
 
 use super::sha256_hex;
 
+/// The most candidate pools [`explain`] hashes before giving up on naming the change.
+pub const BUDGET: usize = 5_000;
+
 /// One volunteer as the pool sees it: its operator id and its balance values.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
@@ -47,7 +50,8 @@ pub fn hash(draw: &str, balance: &[String], members: &[Member]) -> String {
 /// x changed (it was association)"`. `outside` are the operators not in the pool now (with
 /// their values), candidates for a removed volunteer; `known` the values each balance column
 /// may take (its vocabulary), candidates for a changed value. `None` when no single change
-/// explains it.
+/// explains it, or when finding it would take more than [`BUDGET`] hashes (a large pool among many
+/// operators).
 pub fn explain(
     announced: &str,
     draw: &str,
@@ -55,14 +59,25 @@ pub fn explain(
     (current, outside): (&[Member], &[Member]),
     known: &[Vec<String>],
 ) -> Option<String> {
-    let matches = |pool: &[Member]| hash(draw, balance, pool) == announced;
+    let tries = std::cell::Cell::new(0usize);
+    let matches = |pool: &[Member]| {
+        tries.set(tries.get() + 1);
+        tries.get() <= BUDGET && hash(draw, balance, pool) == announced
+    };
+    let spent = || tries.get() >= BUDGET;
     for (i, m) in current.iter().enumerate() {
+        if spent() {
+            return None;
+        }
         let without: Vec<Member> = skip(current, i);
         if matches(&without) {
             return Some(format!("\"{}\" was added after the announcement", m.operator));
         }
     }
     for o in outside {
+        if spent() {
+            return None;
+        }
         let with: Vec<Member> = current.iter().cloned().chain(std::iter::once(o.clone())).collect();
         if matches(&with) {
             return Some(format!("\"{}\" was removed after the announcement", o.operator));
@@ -71,6 +86,9 @@ pub fn explain(
     for (i, m) in current.iter().enumerate() {
         let without = skip(current, i);
         for o in outside {
+            if spent() {
+                return None;
+            }
             let swapped: Vec<Member> = without.iter().cloned().chain(std::iter::once(o.clone())).collect();
             if matches(&swapped) {
                 return Some(format!(
@@ -88,6 +106,9 @@ pub fn explain(
         seen.dedup();
         for (i, m) in current.iter().enumerate() {
             for &was in seen.iter().filter(|&&v| v != m.values[k]) {
+                if spent() {
+                    return None;
+                }
                 let mut changed = current.to_vec();
                 changed[i].values[k] = was.to_owned();
                 if matches(&changed) {
@@ -151,5 +172,14 @@ mod tests {
             Some("the kind of \"b\" changed after the announcement (it was school)")
         );
         assert_eq!(explain(&announced, "t1", &balance, (&pool[..1], &[]), &[]), None);
+    }
+
+    // A change no single edit explains within the budget is reported without a name.
+    #[test]
+    fn gives_up_within_the_budget() {
+        let balance = vec!["kind".to_owned()];
+        let pool: Vec<Member> = (0..300).map(|i| m(&format!("op-{i}"), "association")).collect();
+        let outside: Vec<Member> = (0..300).map(|i| m(&format!("other-{i}"), "school")).collect();
+        assert_eq!(explain(&"0".repeat(64), "t1", &balance, (&pool, &outside), &[]), None);
     }
 }

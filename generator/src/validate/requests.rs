@@ -136,7 +136,9 @@ fn phone_number(text: &str) -> bool {
         }
         let mut digits = usize::from(c == '0');
         let mut i = start + 1;
-        while i < chars.len() && (chars[i].is_ascii_digit() || " ./-()".contains(chars[i])) {
+        // A phone number fits in 40 characters: never scan further (keeps the check linear).
+        while i < chars.len() && i - start < 40 && (chars[i].is_ascii_digit() || " ./-()".contains(chars[i]))
+        {
             if chars[i].is_ascii_digit() {
                 digits += 1;
             } else if !chars.get(i + 1).is_some_and(|n| n.is_ascii_digit() || *n == '(' || *n == ' ') {
