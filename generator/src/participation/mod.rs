@@ -1,17 +1,18 @@
 //! Participation: the verifiable draw of volunteer operators (after RFC 3797) and its tools.
 //!
-//! Plain Rust, no I/O but [`announce`]'s one file write, so the same code serves `check`, the
-//! pages and `passerelle draw`:
+//! Plain Rust: the computation does no I/O (only [`command`] reads `data/` and [`announce`] writes
+//! one file), so the same code serves `check`, the pages and `passerelle draw`:
 //!
 //! - [`seed`]: a draw's published random values → the canonical seed text;
 //! - [`pool`]: a draw's volunteers → the canonical pool text and its SHA-256, and what changed
 //!   when a pool no longer matches the announced hash;
 //! - [`draw`]: ranking, groups under the balance, waiting list, replacements;
-//! - [`outcome`]: one draw of the records, computed and checked against what was recorded;
+//! - [`outcome`]: one draw of the records: its pool, hash and (once seeded) result;
 //! - [`announce`]: writes the pool hash into `draws.csv`, keeping every other byte;
-//! - [`report`]: the text `passerelle draw ID` prints (the shipped `verify.py` prints the same).
+//! - [`report`]: the text `passerelle draw ID` prints (the shipped `verify.py` prints the same);
+//! - [`command`]: `passerelle draw ID [--announce | --verify]` end to end.
 //!
-//! data/README.md "Draws" documents the method precisely enough to reimplement it.
+//! data/README.md "The draw, step by step" documents the method precisely enough to reimplement it.
 
 pub mod announce;
 pub mod command;
