@@ -25,6 +25,7 @@ pub mod participation;
 pub mod progress;
 pub mod render;
 pub mod serve;
+pub mod text;
 pub mod validate;
 pub mod vocabulary;
 pub mod write;
