@@ -35,7 +35,7 @@ pub fn run(root: &Path, id: &str, mode: Mode, options: &Options) -> Result<Run> 
     let mut all = Diagnostics::default();
     let mut records = crate::load::load(root, &mut all)?;
     crate::validate::validate(&mut records, options.today, &mut all);
-    all.sort();
+    all.sort(crate::load::files::rank);
     let draw = announce::find(&records.draws, id)?;
     let drawn = Drawn::of(draw, &records.volunteers, &records.operators);
     let mut rows: HashSet<(String, u32)> = HashSet::new();
