@@ -16,12 +16,14 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod draw;
 pub mod export;
 pub mod fs;
 pub mod index;
 pub mod links;
 pub mod load;
 pub mod model;
+pub mod participation;
 pub mod progress;
 pub mod records;
 pub mod render;

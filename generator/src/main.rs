@@ -52,6 +52,19 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// A draw by lot among volunteers: print its result, freeze its pool, or verify it.
+    Draw {
+        /// The draw's id (a row of data/draws.csv).
+        id: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Freeze the pool: write its SHA-256 into the draw's `pool_sha256` cell.
+        #[arg(long, conflicts_with = "verify")]
+        announce: bool,
+        /// Recompute the draw from data/ and say whether the published result holds (exit 1 if not).
+        #[arg(long)]
+        verify: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -116,6 +129,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve { root, port, open } => {
             passerelle::serve::serve(&root, port, open)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Draw { id, root, announce, verify } => {
+            use passerelle::draw::{self as command, Mode};
+            let mode = match (announce, verify) {
+                (true, _) => Mode::Announce,
+                (_, true) => Mode::Verify,
+                _ => Mode::Print,
+            };
+            let run = command::run(&root, &id, mode, &options)?;
+            if !run.diagnostics.is_empty() {
+                print_diagnostics(&run.diagnostics);
+            }
+            if run.other_errors > 0 {
+                eprintln!(
+                    "note: {} other error(s) in data/ (`passerelle check` lists them)",
+                    run.other_errors
+                );
+            }
+            print!("{}", run.text);
+            Ok(if run.success { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
     }
 }

@@ -255,4 +255,141 @@ pub struct Records {
     /// Where each of `shapes` is in `districts.geojson` (same order), for diagnostics.
     pub shape_origins: Vec<Origin>,
     pub vocabulary: Vec<VocabularyRow>,
+    /// Participation (optional tables): draws, their volunteers, residents' requests.
+    pub draws: Vec<Draw>,
+    pub volunteers: Vec<Volunteer>,
+    pub requests: Vec<Request>,
+}
+
+/// A draw by lot (tirage au sort) among volunteer operators, after RFC 3797: the pool is frozen
+/// by its hash before the public random `seed` is known.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Draw {
+    pub id: Id,
+    pub title: String,
+    pub summary: String,
+    /// When the pool, the method and the seed source were published.
+    pub announced_on: Option<NaiveDate>,
+    /// The public random source announced in advance ("EuroMillions du 9 octobre 2026").
+    pub seed_source: String,
+    /// The day that source produces its values: a seed is refused before it.
+    pub seed_on: Option<NaiveDate>,
+    /// The source's values as published, sources separated by `/` (canonicalised by the draw).
+    pub seed: String,
+    pub group_size: Option<u32>,
+    /// How many groups; `None`: as many full groups as the pool allows.
+    pub groups: Option<u32>,
+    /// Operator columns the groups mix (`kind`, `district`, …), most important first.
+    pub balance: Vec<String>,
+    /// End of the reflection delay: drawn volunteers confirm or withdraw by then.
+    pub confirm_by: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// SHA-256 of the canonical pool, written by `passerelle draw ID --announce`.
+    pub pool_sha256: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a volunteer stands in a draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VolunteerStatus {
+    #[default]
+    Registered,
+    Confirmed,
+    Withdrawn,
+}
+
+impl VolunteerStatus {
+    /// The stable code, as written in the CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            VolunteerStatus::Registered => "registered",
+            VolunteerStatus::Confirmed => "confirmed",
+            VolunteerStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// One operator volunteering for a draw (a row of `volunteers.csv`).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Volunteer {
+    pub draw: Id,
+    pub operator: Id,
+    pub registered_on: Option<NaiveDate>,
+    pub status: VolunteerStatus,
+    /// The group the published result put it in (1-based), once recorded.
+    pub group: Option<u32>,
+    /// The withdrawn volunteer it took the place of, once recorded.
+    pub replaces: Option<Id>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a resident's request stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    #[default]
+    Received,
+    Relayed,
+    Answered,
+    InProgress,
+    Done,
+    Declined,
+}
+
+impl RequestStatus {
+    /// Every status, in the order a request moves through them.
+    pub const ALL: [RequestStatus; 6] = [
+        RequestStatus::Received,
+        RequestStatus::Relayed,
+        RequestStatus::Answered,
+        RequestStatus::InProgress,
+        RequestStatus::Done,
+        RequestStatus::Declined,
+    ];
+
+    /// The stable code, as written in the CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestStatus::Received => "received",
+            RequestStatus::Relayed => "relayed",
+            RequestStatus::Answered => "answered",
+            RequestStatus::InProgress => "in_progress",
+            RequestStatus::Done => "done",
+            RequestStatus::Declined => "declined",
+        }
+    }
+
+    /// Whether the request went to its addressee (every status past `received`).
+    pub fn relayed(self) -> bool {
+        self != RequestStatus::Received
+    }
+
+    /// Whether the addressee answered (every status past `relayed`).
+    pub fn answered(self) -> bool {
+        !matches!(self, RequestStatus::Received | RequestStatus::Relayed)
+    }
+}
+
+/// A resident's request collected at a workshop, relayed to elected officials (never naming
+/// the resident).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Request {
+    pub id: Id,
+    pub district: Id,
+    pub received_on: Option<NaiveDate>,
+    /// How it came: an offer id (the workshop) or free text.
+    pub via: String,
+    pub topic: String,
+    pub request: String,
+    pub addressed_to: String,
+    pub status: RequestStatus,
+    pub relayed_on: Option<NaiveDate>,
+    pub answer: String,
+    pub answered_on: Option<NaiveDate>,
+    pub updated_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub origin: Origin,
 }

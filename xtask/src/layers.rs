@@ -16,6 +16,7 @@ pub const LAYERS: &[(&str, &str)] = &[
     ("fs", "the one door to the file system for reading"),
     ("records", "the record types, defined once"),
     ("vocabulary", "the built-in vocabularies and vocabulary.csv"),
+    ("participation", "the draw by lot after RFC 3797: seed, pool, ranking, groups"),
     ("links", "safe external links"),
     ("diagnostics", "problems with their place; their rendering"),
     ("model", "the linked charter (records + vocabularies)"),
@@ -28,6 +29,7 @@ pub const LAYERS: &[(&str, &str)] = &[
     ("export", "stage 4: the open data files"),
     ("progress", "what a build prints"),
     ("serve", "build, serve, rebuild on change"),
+    ("draw", "passerelle draw ID: print, verify, announce"),
 ];
 
 /// Checks the generator under `root`; prints the layers and fails on any import that goes up.

@@ -96,7 +96,7 @@ fn entry(
     }
 }
 
-fn link(rel: &str, href: &str, mime: &str) -> Link {
+pub(super) fn link(rel: &str, href: &str, mime: &str) -> Link {
     Link { rel: rel.into(), href: href.into(), mime_type: Some(mime.into()), ..Link::default() }
 }
 
@@ -106,7 +106,7 @@ fn href(base: Option<&BaseUrl>, path: &str) -> String {
 }
 
 /// A stable `urn:uuid:` for `path` in this charter (identified by its coordination e-mail).
-fn uuid_urn(config: &Config, path: &str) -> String {
+pub(super) fn uuid_urn(config: &Config, path: &str) -> String {
     let hash = blake3::hash(format!("passerelle\0{}\0{path}", config.coordination.email).as_bytes());
     let mut b: [u8; 16] = hash.as_bytes()[..16].try_into().unwrap_or_default();
     b[6] = (b[6] & 0x0f) | 0x80; // version 8: custom
@@ -115,7 +115,7 @@ fn uuid_urn(config: &Config, path: &str) -> String {
     format!("urn:uuid:{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
-fn at_midnight(day: NaiveDate) -> FixedDateTime {
+pub(super) fn at_midnight(day: NaiveDate) -> FixedDateTime {
     Utc.from_utc_datetime(&day.and_time(chrono::NaiveTime::MIN)).fixed_offset()
 }
 

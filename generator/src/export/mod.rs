@@ -11,6 +11,7 @@
 //! | `data/venues.geojson`, `data/districts.geojson` | venue points, district outlines | [`geo`] |
 //! | `data/agenda.ics`, `offers/<id>.ics` | dated offers as iCalendar events | [`calendar`] |
 //! | `feed.xml` | Atom feed of the offers, latest updated first | [`feed`] |
+//! | `requests/feed.xml` | Atom feed of the answered residents' requests | [`requests_feed`] |
 //! | `sitemap.xml` (with `base_url` only), `robots.txt` | for search engines | [`sitemap`] |
 //!
 //! Every file is a pure function of its inputs (no clock, sorted tables), so builds are
@@ -23,6 +24,7 @@ pub mod calendar;
 pub mod feed;
 pub mod geo;
 pub mod json;
+pub mod requests_feed;
 pub mod sitemap;
 pub mod tables;
 pub mod urls;
@@ -54,6 +56,9 @@ pub fn export(charter: &Charter, config: &Config, out: &mut Staging) -> Result<(
         }
     }
     out.put("feed.xml", &feed::feed(charter, config, base.as_ref())?)?;
+    if let Some(bytes) = requests_feed::feed(charter, config, base.as_ref())? {
+        out.put("requests/feed.xml", &bytes)?;
+    }
     if let Some(base) = &base {
         for (path, bytes) in sitemap::sitemaps(&out.pages(), base)? {
             out.put(&path, &bytes)?;

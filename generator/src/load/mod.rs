@@ -19,6 +19,7 @@ pub mod fields;
 pub mod files;
 pub mod geojson;
 pub mod headers;
+pub mod participation;
 pub mod rows;
 pub mod tables;
 
@@ -43,8 +44,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
             None => Vec::new(),
         });
     }
-    let [vocabulary, districts, operators, venues, offers, partnerships]: [Vec<Fields>; 6] =
-        tables.try_into().map_err(|_| anyhow::anyhow!("one list per table"))?;
+    let [vocabulary, districts, operators, venues, offers, partnerships, draws, volunteers, requests]: [Vec<
+        Fields,
+    >;
+        9] = tables.try_into().map_err(|_| anyhow::anyhow!("one list per table"))?;
     let mut records = Records {
         vocabulary: build_all(vocabulary, build::vocabulary, diagnostics),
         districts: build_all(districts, build::district, diagnostics),
@@ -52,6 +55,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
         venues: build_all(venues, build::venue, diagnostics),
         offers: build_all(offers, build::offer, diagnostics),
         partnerships: build_all(partnerships, build::partnership, diagnostics),
+        draws: build_all(draws, participation::draw, diagnostics),
+        volunteers: build_all(volunteers, participation::volunteer, diagnostics),
+        requests: build_all(requests, participation::request, diagnostics),
         ..Records::default()
     };
     if let Some(source) = &found.geojson {

@@ -170,8 +170,64 @@ pub const PARTNERSHIPS: Table = Table {
     ],
 };
 
+pub const DRAWS: Table = Table {
+    name: "draws",
+    aliases: &["tirages"],
+    required: false,
+    columns: &[
+        ID,
+        req("title", &["titre"]),
+        SUMMARY,
+        col("announced_on", &["annoncé_le"]),
+        col("seed_source", &["source_aléa", "source_du_hasard"]),
+        col("seed_on", &["aléa_le", "date_aléa"]),
+        col("seed", &["aléa", "graine"]),
+        col("group_size", &["taille_groupes", "taille_groupe"]),
+        col("groups", &["groupes", "nombre_groupes"]),
+        col("balance", &["équilibre", "mixité"]),
+        col("confirm_by", &["confirmer_avant", "confirmer_le"]),
+        ENDS_ON,
+        col("pool_sha256", &["empreinte_vivier", "sha256_vivier"]),
+    ],
+};
+
+pub const VOLUNTEERS: Table = Table {
+    name: "volunteers",
+    aliases: &["volontaires"],
+    required: false,
+    columns: &[
+        req("draw", &["tirage"]),
+        req("operator", &["acteur", "opérateur"]),
+        col("registered_on", &["inscrit_le"]),
+        col("status", &["statut"]),
+        col("group", &["groupe"]),
+        col("replaces", &["remplace"]),
+    ],
+};
+
+pub const REQUESTS: Table = Table {
+    name: "requests",
+    aliases: &["demandes"],
+    required: false,
+    columns: &[
+        ID,
+        req("district", &["quartier"]),
+        col("received_on", &["reçue_le", "reçu_le"]),
+        col("via", &["par", "canal"]),
+        col("topic", &["thème", "sujet"]),
+        req("request", &["demande"]),
+        col("addressed_to", &["adressée_à", "destinataire"]),
+        col("status", &["statut"]),
+        col("relayed_on", &["relayée_le"]),
+        col("answer", &["réponse"]),
+        col("answered_on", &["répondue_le", "réponse_le"]),
+        UPDATED_ON,
+    ],
+};
+
 /// Every table, in load order (vocabulary first: other tables' codes depend on it).
-pub const ALL: [&Table; 6] = [&VOCABULARY, &DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS];
+pub const ALL: [&Table; 9] =
+    [&VOCABULARY, &DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS, &DRAWS, &VOLUNTEERS, &REQUESTS];
 
 #[cfg(test)]
 mod tests {

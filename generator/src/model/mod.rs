@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 pub use records::{
     District, DistrictScope, Id, Offer, Operator, Partnership, Price, Records, Shape, Status, Venue,
 };
+pub use records::{Draw, Request, RequestStatus, Volunteer, VolunteerStatus};
 use std::collections::HashMap;
 
 /// The whole charter, linked.
@@ -31,6 +32,10 @@ pub struct Charter {
     pub vocabularies: Vocabularies,
     /// The build's reference day: "this week", "past", "stale" are relative to it.
     pub today: NaiveDate,
+    /// Participation: draws (by id), their volunteers (in the order of the data), requests (by id).
+    pub draws: Vec<Draw>,
+    pub volunteers: Vec<Volunteer>,
+    pub requests: Vec<Request>,
     links: Links,
 }
 
@@ -73,7 +78,20 @@ impl Charter {
         records.venues.sort_by(|a, b| a.id.cmp(&b.id));
         records.offers.sort_by(|a, b| a.id.cmp(&b.id));
         records.partnerships.sort_by(|a, b| a.id.cmp(&b.id));
-        let Records { districts, operators, venues, offers, partnerships, shapes, .. } = records;
+        records.draws.sort_by(|a, b| a.id.cmp(&b.id));
+        records.requests.sort_by(|a, b| a.id.cmp(&b.id));
+        let Records {
+            districts,
+            operators,
+            venues,
+            offers,
+            partnerships,
+            shapes,
+            draws,
+            volunteers,
+            requests,
+            ..
+        } = records;
         let shapes = districts.iter().map(|d| shapes.iter().find(|s| s.district == d.id).cloned()).collect();
         let mut charter = Charter {
             districts,
@@ -84,6 +102,9 @@ impl Charter {
             shapes,
             vocabularies,
             today,
+            draws,
+            volunteers,
+            requests,
             links: Links::default(),
         };
         charter.links = Links::build(&charter);
@@ -191,6 +212,15 @@ impl Charter {
     }
     pub fn partnership_districts<'a>(&'a self, p: &'a Partnership) -> impl Iterator<Item = &'a District> {
         p.districts.iter().filter_map(|id| self.district(id))
+    }
+
+    /// A draw with its pool and, once the seed is known, its result.
+    pub fn drawn<'a>(&'a self, draw: &'a Draw) -> crate::participation::outcome::Drawn<'a> {
+        crate::participation::outcome::Drawn::of(draw, &self.volunteers, &self.operators)
+    }
+    /// The residents' requests from this district, by id.
+    pub fn district_requests<'a>(&'a self, d: &'a District) -> impl Iterator<Item = &'a Request> {
+        self.requests.iter().filter(move |r| r.district == d.id)
     }
 
     /// Items of `table` listed in `lists` for the record with `id`.

@@ -117,6 +117,8 @@ pub fn render_to(charter: &Charter, content: &Content, out: &mut dyn Sink) -> Re
     pages::venues::render(&site, out)?;
     pages::districts::render(&site, out)?;
     pages::partnerships::render(&site, out)?;
+    pages::draws::render(&site, out)?;
+    pages::requests::render(&site, out)?;
     pages::agenda::render(&site, out)?;
     pages::catalogue::render(&site, out)?;
     pages::content::render(&site, out)?;

@@ -29,6 +29,8 @@ const NAV: &[(&str, &str)] = &[
     ("districts", "districts/index.html"),
     ("partnerships", "partnerships/index.html"),
     ("catalogue", "catalogue/index.html"),
+    ("draws", "draws/index.html"),
+    ("requests", "requests/index.html"),
 ];
 
 /// The open data files the footer links to (written by the `export` stage): catalogue key
@@ -147,8 +149,15 @@ impl<'a> Site<'a> {
         by_title.sort();
         let by_title = by_title.into_iter().map(|(_, i)| i).collect();
         let mut env = environment::environment(Arc::new(inputs.templates.clone()), Arc::new(cat.clone()));
+        // Participation pages exist only when their tables have rows.
+        let shown = |key: &str| match key {
+            "draws" => !charter.draws.is_empty(),
+            "requests" => !charter.requests.is_empty(),
+            _ => true,
+        };
         let mut nav: Vec<NavItem> = NAV
             .iter()
+            .filter(|(key, _)| shown(key))
             .map(|&(key, path)| {
                 Ok(NavItem { key, path: path.to_owned(), label: cat.get(&format!("nav.{key}"))? })
             })

@@ -10,12 +10,16 @@
 //!    [`syntax`]);
 //! 4. [`geography`]: positions near the districts; derives district centroids and venue
 //!    districts (point in polygon);
-//! 5. [`freshness`]: warnings only (stale listings, past offers, missing contacts).
+//! 5. [`freshness`]: warnings only (stale listings, past offers, missing contacts);
+//! 6. participation: [`draws`] (with [`draw_result`]) and [`requests`].
 
+pub mod draw_result;
+pub mod draws;
 pub mod freshness;
 pub mod geography;
 pub mod ids;
 pub mod references;
+pub mod requests;
 pub mod required;
 pub mod syntax;
 pub mod values;
@@ -39,5 +43,7 @@ pub fn validate(records: &mut Records, today: NaiveDate, diagnostics: &mut Diagn
     values::check(records, diagnostics);
     geography::check(records, diagnostics);
     freshness::check(records, today, diagnostics);
+    draws::check(records, &vocabularies, today, diagnostics);
+    requests::check(records, today, diagnostics);
     vocabularies
 }

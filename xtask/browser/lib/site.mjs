@@ -14,10 +14,29 @@ export function recordPages(dir, table) {
     .sort();
 }
 
+function requireSome(list, what) {
+  if (list.length === 0) throw new Error(`the site has no ${what}`);
+  return list;
+}
+
 function firstRecord(dir, table) {
   const ids = recordPages(dir, table);
   if (ids.length === 0) throw new Error(`the site has no ${table}/<id>.html page`);
   return ids[0];
+}
+
+/**
+ * Every draw page (`draws/<id>.json` marks a draw), in either record layout (`draws/<id>/` or
+ * `draws/<id>.html`), sorted: one drawn and one announced in the shipped data.
+ */
+export function drawPages(dir) {
+  const folder = path.join(dir, 'draws');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort()
+    .map((id) => (existsSync(path.join(folder, id, 'index.html')) ? `draws/${id}/` : `draws/${id}.html`));
 }
 
 /**
@@ -94,6 +113,9 @@ export function pagesToCheck(dir) {
     { path: filtered, action: openMarkerPopup, label: `${filtered} + popup` },
     { path: 'agenda/' },
     { path: 'catalogue/' },
+    { path: 'draws/' },
+    ...requireSome(drawPages(dir), 'draws/<id> page').map((p) => ({ path: p })),
+    { path: 'requests/' },
     { path: '404.html' },
   ].map((p) => ({ ...p, label: p.label ?? (p.path || '/') }));
 }

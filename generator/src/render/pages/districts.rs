@@ -2,6 +2,7 @@
 //! page per district, `districts/<id>.html`, with its explorer pre-filtered.
 
 use crate::render::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
+use crate::render::views::request::RequestEntry;
 use crate::render::views::sort_key;
 use crate::render::{Sink, Site};
 use anyhow::Result;
@@ -24,6 +25,8 @@ struct DistrictData<'r, 'a> {
     explorer_district: &'a str,
     explorer_compact: bool,
     explorer_offers: Vec<Value>,
+    /// Residents' requests from this district, newest first.
+    requests: Vec<RequestEntry<'a>>,
 }
 
 /// Renders the comparison and every district page.
@@ -58,6 +61,10 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             meta.description = d.summary.clone();
         }
         meta.explorer = true;
+        let mut requests: Vec<&crate::model::Request> = c.district_requests(d).collect();
+        requests.sort_by(|a, b| b.received_on.cmp(&a.received_on).then_with(|| a.id.cmp(&b.id)));
+        let requests =
+            requests.into_iter().map(|r| RequestEntry::new(c, site.cat, r)).collect::<Result<_>>()?;
         let data = DistrictData {
             district: row,
             outline: Outline::new(c, d),
@@ -65,6 +72,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             explorer_district: &d.id,
             explorer_compact: false,
             explorer_offers: offers,
+            requests,
         };
         site.render_page("district.html", meta, data)
     })

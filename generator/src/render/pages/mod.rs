@@ -6,12 +6,14 @@ pub mod agenda;
 pub mod catalogue;
 pub mod content;
 pub mod districts;
+pub mod draws;
 pub mod explore;
 pub mod home;
 pub mod not_found;
 pub mod offers;
 pub mod operators;
 pub mod partnerships;
+pub mod requests;
 pub mod venues;
 
 use super::Site;

@@ -4,9 +4,11 @@
 //! them with `{{ root }}`).
 
 pub mod district;
+pub mod draw;
 pub mod offer;
 pub mod operator;
 pub mod partnership;
+pub mod request;
 pub mod venue;
 
 use super::i18n::Catalogue;
