@@ -47,6 +47,13 @@ pub struct Config {
     pub coordination: Coordination,
     #[serde(default)]
     pub map: Map,
+    /// The IANA time zone every time of the data is local to (DESIGN.md "Time").
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+}
+
+fn default_timezone() -> String {
+    "Europe/Brussels".to_owned()
 }
 
 /// The coordination of the charter (a city service).
@@ -76,6 +83,11 @@ pub struct Map {
 }
 
 impl Config {
+    /// The site's time zone (checked by [`Config::parse`]; Brussels if it somehow is not).
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::Europe::Brussels)
+    }
+
     /// Reads `ROOT/content/site.toml`.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join("content/site.toml");
@@ -87,6 +99,17 @@ impl Config {
     /// Parses and checks a `site.toml` text.
     pub fn parse(text: &str) -> Result<Config> {
         let config: Config = toml::from_str(text)?;
+        if config.timezone.parse::<chrono_tz::Tz>().is_err() {
+            let close = crate::diagnostics::suggest::did_you_mean(
+                &config.timezone,
+                chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()),
+            );
+            anyhow::bail!(
+                "timezone = {:?} is not an IANA time zone: {}",
+                config.timezone,
+                close.unwrap_or_else(|| "expected a name such as \"Europe/Brussels\"".into())
+            );
+        }
         if config.map.tiles.is_some() && config.map.attribution.as_deref().is_none_or(str::is_empty) {
             anyhow::bail!("[map] tiles needs an attribution (the tile server's terms require one)");
         }
@@ -115,5 +138,16 @@ mod tests {
         let tiles = format!("{base}[map]\ntiles = \"https://t.example.org/{{z}}/{{x}}/{{y}}.png\"\n");
         let err = Config::parse(&tiles).unwrap_err().to_string();
         assert!(err.contains("attribution"), "{err}");
+    }
+
+    // The time zone defaults to Brussels; a misspelt one is refused with a suggestion.
+    #[test]
+    fn timezone() {
+        let base = "title = \"t\"\n[coordination]\nname = \"n\"\nemail = \"e@example.org\"\n";
+        assert_eq!(Config::parse(base).expect("valid").zone(), chrono_tz::Europe::Brussels);
+        let paris = Config::parse(&format!("timezone = \"Europe/Paris\"\n{base}")).expect("valid");
+        assert_eq!(paris.zone(), chrono_tz::Europe::Paris);
+        let err = Config::parse(&format!("timezone = \"Europe/Brusels\"\n{base}"));
+        assert!(err.is_err_and(|e| e.to_string().contains("Europe/Brussels")));
     }
 }

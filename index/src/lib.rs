@@ -59,6 +59,7 @@
 //! single day; only `end` = on until then. [`Offers::span`] gives the resolved interval.
 
 pub mod fold;
+pub mod time;
 
 use serde::{Deserialize, Serialize};
 

@@ -18,6 +18,7 @@ pub mod geojson;
 pub mod headers;
 pub mod rows;
 pub mod tables;
+pub mod when;
 
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::model::Records;
@@ -40,7 +41,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
             None => Vec::new(),
         });
     }
-    let [vocabulary, districts, operators, venues, offers, partnerships]: [Vec<Fields>; 6] =
+    let [vocabulary, districts, operators, venues, offers, partnerships, holidays]: [Vec<Fields>; 7] =
         tables.try_into().map_err(|_| anyhow::anyhow!("one list per table"))?;
     let mut records = Records {
         vocabulary: build_all(vocabulary, build::vocabulary, diagnostics),
@@ -49,6 +50,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
         venues: build_all(venues, build::venue, diagnostics),
         offers: build_all(offers, build::offer, diagnostics),
         partnerships: build_all(partnerships, build::partnership, diagnostics),
+        holidays: build_all(holidays, build::holiday, diagnostics),
         ..Records::default()
     };
     if let Some(source) = &found.geojson {

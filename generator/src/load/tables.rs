@@ -141,6 +141,11 @@ pub const OFFERS: Table = Table {
         STARTS_ON,
         ENDS_ON,
         col("schedule", &["horaire"]),
+        col("days", &["jours"]),
+        col("start_time", &["heure_début"]),
+        col("end_time", &["heure_fin"]),
+        col("dates", &[]),
+        col("except", &["sauf"]),
         col("price", &["tarif"]),
         col("price_detail", &["détail_tarif"]),
         col("booking", &["réservation"]),
@@ -170,8 +175,16 @@ pub const PARTNERSHIPS: Table = Table {
     ],
 };
 
+pub const HOLIDAYS: Table = Table {
+    name: "holidays",
+    aliases: &["vacances", "congés"],
+    required: false,
+    columns: &[ID, NAME, req("starts_on", &["début"]), ENDS_ON, req("kind", &["type"])],
+};
+
 /// Every table, in load order (vocabulary first: other tables' codes depend on it).
-pub const ALL: [&Table; 6] = [&VOCABULARY, &DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS];
+pub const ALL: [&Table; 7] =
+    [&VOCABULARY, &DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS, &HOLIDAYS];
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@
 
 pub mod geo;
 pub mod records;
+pub mod time;
 
 use crate::vocabulary::Vocabularies;
 use chrono::NaiveDate;
@@ -29,6 +30,11 @@ pub struct Charter {
     pub vocabularies: Vocabularies,
     /// The build's reference day: "this week", "past", "stale" are relative to it.
     pub today: NaiveDate,
+    /// `holidays.csv`, sorted by start, and the same as day ranges for the recurrences.
+    pub holiday_rows: Vec<records::Holiday>,
+    pub holidays: time::Holidays,
+    /// Per offer (same order as `offers`): its recurrence, sessions, next session.
+    pub timings: Vec<time::Timing>,
     links: Links,
 }
 
@@ -71,7 +77,10 @@ impl Charter {
         records.venues.sort_by(|a, b| a.id.cmp(&b.id));
         records.offers.sort_by(|a, b| a.id.cmp(&b.id));
         records.partnerships.sort_by(|a, b| a.id.cmp(&b.id));
-        let Records { districts, operators, venues, offers, partnerships, shapes, .. } = records;
+        records.holidays.sort_by(|a, b| (a.starts_on, &a.id).cmp(&(b.starts_on, &b.id)));
+        let Records { districts, operators, venues, offers, partnerships, shapes, holidays, .. } = records;
+        let holiday_ranges = time::holidays(&holidays);
+        let timings = offers.iter().map(|o| time::Timing::new(o, &holiday_ranges, today)).collect();
         let shapes = districts.iter().map(|d| shapes.iter().find(|s| s.district == d.id).cloned()).collect();
         let mut charter = Charter {
             districts,
@@ -82,6 +91,9 @@ impl Charter {
             shapes,
             vocabularies,
             today,
+            holiday_rows: holidays,
+            holidays: holiday_ranges,
+            timings,
             links: Links::default(),
         };
         charter.links = Links::build(&charter);
@@ -99,6 +111,14 @@ impl Charter {
     }
     pub fn offer(&self, id: &str) -> Option<&Offer> {
         self.links.offer_ix.get(id).map(|&i| &self.offers[i])
+    }
+    /// An offer's timing (computed once, in [`Charter::new`]).
+    pub fn timing(&self, offer: &Offer) -> &time::Timing {
+        static NONE: std::sync::OnceLock<time::Timing> = std::sync::OnceLock::new();
+        match self.links.offer_ix.get(&offer.id) {
+            Some(&i) => &self.timings[i],
+            None => NONE.get_or_init(time::Timing::default),
+        }
     }
     pub fn partnership(&self, id: &str) -> Option<&Partnership> {
         self.links.partnership_ix.get(id).map(|&i| &self.partnerships[i])

@@ -14,6 +14,7 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
     table("venue", r.venues.iter().map(|x| (&x.id, &x.name, &x.origin)), diagnostics);
     table("offer", r.offers.iter().map(|x| (&x.id, &x.title, &x.origin)), diagnostics);
     table("partnership", r.partnerships.iter().map(|x| (&x.id, &x.title, &x.origin)), diagnostics);
+    table("holiday", r.holidays.iter().map(|x| (&x.id, &x.name, &x.origin)), diagnostics);
 }
 
 /// Whether `id` is a slug: lowercase ASCII letters, digits and hyphens, not empty.
