@@ -20,6 +20,7 @@ pub mod jsonld;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod schedule;
 mod site;
 pub mod views;
 
