@@ -120,6 +120,14 @@ impl Charter {
             None => NONE.get_or_init(time::Timing::default),
         }
     }
+    /// Not ended at the build day (a cancelled offer is still current: it is marked, not hidden).
+    pub fn is_current(&self, offer: &Offer) -> bool {
+        !self.timing(offer).ended
+    }
+    /// The offers not ended, in the order of `offers`.
+    pub fn current_offers(&self) -> impl Iterator<Item = &Offer> {
+        self.offers.iter().filter(|o| self.is_current(o))
+    }
     pub fn partnership(&self, id: &str) -> Option<&Partnership> {
         self.links.partnership_ix.get(id).map(|&i| &self.partnerships[i])
     }

@@ -30,19 +30,23 @@ pub fn holidays(rows: &[Holiday]) -> Holidays {
 /// bounded by `starts_on` / `ends_on`.
 pub fn recurrence(offer: &Offer) -> Recurrence {
     let from = offer.starts_on.map(day_number);
-    // A start alone with a rule or times means that one day (a one-off event); a permanent
-    // offer with a start alone is open from then on.
-    let until = offer.ends_on.map(day_number).or_else(|| {
-        let one_off = offer.days.is_empty() && offer.dates.is_empty() && offer.start_time.is_some();
-        from.filter(|_| one_off)
-    });
+    let no_rule = offer.days.is_empty() && offer.dates.is_empty();
+    // A start alone (or a start equal to the end) with no rule is one day: a session at
+    // `start_time`, or all day without one. A longer span with no rule and no time is a
+    // permanent offer (an exhibition).
+    let one_day = no_rule && from.is_some() && offer.ends_on.is_none_or(|e| Some(day_number(e)) == from);
+    let until = offer.ends_on.map(day_number).or_else(|| from.filter(|_| one_day));
+    let mut dates = offer.dates.clone();
+    if one_day && offer.start_time.is_none() {
+        dates.extend(from.map(|day| Session { day, start: None, end: None }));
+    }
     Recurrence {
         days: offer.days.clone(),
         start: offer.start_time,
         end: offer.end_time,
         from,
         until,
-        dates: offer.dates.clone(),
+        dates,
         except: offer.except.ranges.clone(),
         pauses: offer.except.pauses,
     }

@@ -42,6 +42,7 @@ embedded!(
     "partnerships.html",
     "partnership.html",
     "agenda.html",
+    "archive.html",
     "catalogue.html",
     "page.html",
     "404.html",
