@@ -222,5 +222,9 @@ impl Windows {
 /// The default horizon of the model: 18 months (548 days) after `today`.
 pub const HORIZON_DAYS: i32 = 548;
 
+/// How far back the generator keeps sessions (a year), so an ended offer still shows its last
+/// dates and the calendars' expansions can be compared over the same period.
+pub const PAST_DAYS: i32 = 366;
+
 #[cfg(test)]
 mod tests;

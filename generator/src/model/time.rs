@@ -5,10 +5,9 @@
 use super::records::{Holiday, HolidayKind, Offer};
 use crate::load::when::day_number;
 use chrono::NaiveDate;
-pub use passerelle_index::time::{Holidays, PartOfDay, Recurrence, Session, Windows, HORIZON_DAYS};
-
-/// How far back sessions are kept: a year, so an ended offer still shows its last dates.
-pub const PAST_DAYS: i32 = 366;
+pub use passerelle_index::time::{
+    Holidays, PartOfDay, Recurrence, Session, Windows, HORIZON_DAYS, PAST_DAYS,
+};
 
 /// The holidays of `holidays.csv` as day ranges, school and public apart, sorted.
 pub fn holidays(rows: &[Holiday]) -> Holidays {

@@ -29,6 +29,7 @@ embedded!(
     "partials/district_table.html",
     "partials/record_footer.html",
     "partials/catalogue_chapter.html",
+    "partials/subscribe.html",
     "home.html",
     "explore.html",
     "offers.html",

@@ -83,6 +83,9 @@ struct SiteView<'a> {
     base_url: Option<&'a str>,
     /// "À jour au 1er décembre 2026": on pages that depend on the day.
     as_of: String,
+    /// `webcal://host/path/` when `base_url` is set: calendar feeds to subscribe to need an
+    /// absolute address (a relative link downloads the file once instead).
+    webcal_base: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -192,6 +195,10 @@ impl<'a> Site<'a> {
             assets: &assets,
             base_url: config.base_url.as_deref().filter(|b| links::web(b).is_some()),
             as_of: cat.fill("when.as_of", &[("date", &cat.date_short(charter.today)?)])?,
+            webcal_base: config.base_url.as_deref().filter(|b| links::web(b).is_some()).map(|b| {
+                let rest = b.split_once("://").map_or(b, |(_, rest)| rest);
+                format!("webcal://{}/", rest.trim_end_matches('/'))
+            }),
         };
         env.add_global("site", Value::from(Serde(&view)));
         let attr = data_lang.map_or_else(String::new, |tag| format!(" lang=\"{tag}\""));

@@ -74,8 +74,16 @@ struct Month {
     offers: Vec<Value>,
 }
 
+/// The subscribable feeds, linked from the agenda.
+#[derive(Serialize)]
+struct Feeds<'a> {
+    audiences: Vec<super::super::views::Link<'a>>,
+    districts: Vec<super::super::views::Link<'a>>,
+}
+
 #[derive(Serialize)]
 struct Agenda<'a> {
+    feeds: Feeds<'a>,
     days: Vec<Day<'a>>,
     months: Vec<Month>,
     ongoing: Vec<Value>,
@@ -145,7 +153,28 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             month.offers.push(site.card_value(offer));
         }
     }
+    let feeds = Feeds {
+        audiences: c
+            .vocabularies
+            .audience
+            .terms
+            .iter()
+            .map(|t| super::super::views::Link {
+                path: crate::export::calendar::audience_path(&t.code),
+                label: cat.term(t),
+            })
+            .collect(),
+        districts: c
+            .districts
+            .iter()
+            .map(|d| super::super::views::Link {
+                path: crate::export::calendar::district_path(&d.id),
+                label: d.name.as_str(),
+            })
+            .collect(),
+    };
     let data = Agenda {
+        feeds,
         days,
         months,
         ongoing: site.cards_by_time(ongoing.into_iter()),
