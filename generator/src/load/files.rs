@@ -30,11 +30,12 @@ pub struct Found {
 
 /// Looks for every table's file in `root/data`.
 pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
-    let entries = crate::fs::list(&root.join("data"))?.unwrap_or_default();
+    // Not only regular files: a table that is a link or a FIFO is found, then refused when read.
+    let entries = crate::fs::entries(&root.join("data"))?;
     let mut found = Found { tables: vec![None; ALL.len()], geojson: None };
-    for path in entries.into_iter().filter(|p| p.is_file()) {
-        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-        let source = Source { name: format!("data/{file_name}"), path: path.clone() };
+    for entry in entries {
+        let file_name = entry.rel.as_str();
+        let source = Source { name: format!("data/{file_name}"), path: entry.path.clone() };
         let slot = match classify(file_name) {
             Some(Kind::Table(i)) => &mut found.tables[i],
             Some(Kind::Geojson) => &mut found.geojson,
