@@ -45,6 +45,11 @@ fn table<'a>(
             };
             diagnostics.error(origin, "id", format!("{what} id \"{id}\" is not a slug"), Some(hint));
         }
+        if what == "offer" && id == "archive" {
+            let hint =
+                Some("`offers/archive/` lists the ended offers: give this offer another id".to_owned());
+            diagnostics.error(origin, "id", "offer id \"archive\" is reserved", hint);
+        }
         match first_line.get(id.as_str()) {
             Some(line) => diagnostics.error(
                 origin,

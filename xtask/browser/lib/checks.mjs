@@ -62,7 +62,8 @@ export async function offersLinkedFromMain(page) {
     for (const a of document.querySelectorAll('main a[href]')) {
       if (!a.getClientRects().length) continue;
       const m = new URL(a.getAttribute('href'), document.baseURI).pathname.match(/\/offers\/([a-z0-9-]+)\/(index\.html)?$/);
-      if (m) ids.add(m[1]);
+      // offers/archive/ is the list of ended offers, not an offer.
+      if (m && m[1] !== 'archive') ids.add(m[1]);
     }
     return [...ids].sort();
   });
