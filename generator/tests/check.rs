@@ -80,3 +80,17 @@ fn french_time_columns_give_their_sessions() {
     assert_eq!((slam.sessions[0].start, slam.sessions[0].end), (Some(18 * 60 + 30), Some(20 * 60 + 30)));
     assert_eq!(charter.holiday_rows.len(), 2);
 }
+
+// One stray Windows-1252 byte in a UTF-8 file does not turn the file into mojibake: the UTF-8
+// text stays as written, the stray byte is read as Windows-1252.
+#[test]
+fn mixed_encoding_keeps_utf8() {
+    let case = support::fixtures().join("cases/mixed-encoding");
+    let (text, checked) = diagnostics_of(Some(&case));
+    assert!(text.contains("warning: byte 0xE9"), "{text}");
+    let charter = checked.charter.expect("valid");
+    let tale = charter.offer("heure-du-conte").expect("offer");
+    assert_eq!(tale.summary, "Des histoires et des légendes lues aux enfants.");
+    let slam = charter.offer("atelier-slam").expect("offer");
+    assert_eq!(slam.summary, "Un atelier d'écriture et de slam.");
+}

@@ -6,17 +6,23 @@
 //! few in a long one, and rejects unrelated words. The typed value is also compared in folded
 //! form (accents, case and separators ignored), so "Saint Léonard" finds "saint-leonard".
 
-use deunicode::deunicode;
-
 /// Below this similarity a candidate is not worth suggesting.
 pub const THRESHOLD: f64 = 0.7;
 
+/// A typed value longer than this (in characters) gets no suggestion: ids have at most 100,
+/// and comparing a pasted paragraph with every id would cost its length squared each time.
+pub const MAX_TYPED: usize = 100;
+
 /// The candidate closest to `typed`, when it is close enough (and not `typed` itself).
 pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = typed.chars().count();
+    if length > MAX_TYPED {
+        return None;
+    }
     let folded = fold(typed);
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
-        if candidate == typed {
+        if candidate == typed || !within_reach(length, candidate.chars().count()) {
             continue;
         }
         let score = similarity(typed, candidate).max(similarity(&folded, &fold(candidate)));
@@ -32,27 +38,22 @@ pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a st
     closest(typed, candidates).map(|c| format!("did you mean \"{c}\"?"))
 }
 
+/// Whether strings of these lengths can be similar enough: the distance is at least the length
+/// difference, and at most `1 - THRESHOLD` of the longer length may differ. Folding changes
+/// lengths a little (`œ` → `oe`), hence the slack of 2.
+fn within_reach(a: usize, b: usize) -> bool {
+    let longer = a.max(b) as f64;
+    (a.abs_diff(b) as f64) <= (1.0 - THRESHOLD) * longer + 2.0
+}
+
 fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_damerau_levenshtein(a, b)
 }
 
 /// Case, accents and word separators folded away: `"Mis à jour-le "` → `"mis_a_jour_le"`.
-/// The comparison key for headers, file names, codes typed as labels and yes/no words.
-pub fn fold(text: &str) -> String {
-    let ascii = deunicode(text.trim()).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        let c = if matches!(c, ' ' | '-' | '_' | '\'' | '.') { '_' } else { c };
-        // Collapse runs of separators: "mis  à - jour" and "mis_a_jour" fold alike.
-        if !(c == '_' && (out.is_empty() || out.ends_with('_'))) {
-            out.push(c);
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    out
-}
+/// The comparison key for headers, file names, codes typed as labels and yes/no words (the
+/// workspace's one fold, in the shared crate).
+pub use passerelle_index::fold::key as fold;
 
 #[cfg(test)]
 mod tests {
@@ -66,6 +67,14 @@ mod tests {
         assert_eq!(closest("droixeh", ids), Some("droixhe"), "a swap counts once");
         assert_eq!(closest("cathedrale", ids), None);
         assert_eq!(closest("bressoux", ids), None);
+    }
+
+    // A pasted paragraph or a candidate of a very different length is not compared at all.
+    #[test]
+    fn long_or_distant_values_are_skipped() {
+        let long = "bressoux ".repeat(40);
+        assert_eq!(closest(&long, ["bressoux"]), None);
+        assert!(!within_reach(3, 40) && within_reach(7, 8));
     }
 
     // Accents, case and separators do not hide the right candidate.

@@ -9,7 +9,7 @@
 //! | `data/<table>.csv`, `data/vocabulary.csv` | canonical CSV of every table | [`tables`] |
 //! | `data/charter.json` | everything, one documented JSON document | [`json`] |
 //! | `data/venues.geojson`, `data/districts.geojson` | venue points, district outlines | [`geo`] |
-//! | `offers/<id>/offer.ics`, `data/agenda.ics`, `calendars/{districts,audiences}/<id>.ics` | each offer's sessions; feeds of the current offers | [`calendar`] |
+//! | `offers/<id>.ics`, `data/agenda.ics`, `calendars/{districts,audiences}/<id>.ics` | each offer's sessions; feeds of the current offers | [`calendar`] |
 //! | `data/sessions.csv` | every session the site computed (offer, local start, end) | [`calendar`] |
 //! | `feed.xml` | Atom feed of the offers, latest updated first | [`feed`] |
 //! | `sitemap.xml` (with `base_url` only), `robots.txt` | for search engines | [`sitemap`] |
@@ -70,7 +70,7 @@ pub fn export(charter: &Charter, config: &Config, out: &mut Staging) -> Result<(
     }
     for offer in &charter.offers {
         if let Some(bytes) = calendars.offer(offer) {
-            out.put(&format!("offers/{}/offer.ics", offer.id), &bytes)?;
+            out.put(&crate::render::views::calendar_path(&offer.id), &bytes)?;
         }
     }
     out.put_with("data/sessions.csv", |w| calendar::sessions_csv(charter, w))?;

@@ -70,7 +70,7 @@ pub fn records(table: &Table, file: &str, text: &str, diagnostics: &mut Diagnost
         diagnostics.push_at(
             Severity::Error,
             file,
-            (0, 0),
+            (1, 1),
             "empty file: expected a header line",
             Some(format!("the first line names the columns, such as `{}`", first_columns(table))),
         );

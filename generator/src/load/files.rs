@@ -45,7 +45,7 @@ pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
             Some(first) => diagnostics.push_at(
                 Severity::Error,
                 &source.name,
-                (0, 0),
+                (1, 1),
                 format!("a second file for the same table as {} (ignored)", first.name),
                 Some("keep one of the two files".into()),
             ),
@@ -57,7 +57,7 @@ pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
             diagnostics.push_at(
                 Severity::Error,
                 &format!("data/{}.csv", table.name),
-                (0, 0),
+                (1, 1),
                 format!("missing table `{}`", table.name),
                 Some(format!("expected a file named {}", file_names(table))),
             );

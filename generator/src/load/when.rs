@@ -8,7 +8,6 @@
 use super::cells::{date, list, Problem};
 use crate::model::records::HolidayKind;
 use chrono::NaiveDate;
-use deunicode::deunicode;
 use passerelle_index::time::{DayRule, Pauses, Session};
 
 /// Accepted weekday forms, for hints.
@@ -45,17 +44,24 @@ const RANK_WORDS: [(&str, i8); 17] = [
     ("dernier", -1),
     ("derniere", -1),
     ("last", -1),
-    ("avant-dernier", -2),
-    ("avant-derniere", -2),
+    ("avant dernier", -2),
+    ("avant derniere", -2),
 ];
 
 fn problem(message: String, hint: &str) -> Problem {
     Problem { message, hint: Some(hint.to_owned()) }
 }
 
-/// Lower case, accents removed, spaces collapsed: `2ème  Mardi` → `2eme mardi`.
+/// Lower case, accents removed, separators collapsed to one space (the shared fold):
+/// `2ème  Mardi` → `2eme mardi`, `avant-dernier` → `avant dernier`; a leading `-` is kept
+/// (`-1fri`, the last Friday).
 fn plain(text: &str) -> String {
-    deunicode(text).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = passerelle_index::fold::fold(text);
+    if text.trim_start().starts_with('-') {
+        format!("-{folded}")
+    } else {
+        folded
+    }
 }
 
 /// A weekday name (singular or plural) → 0 = Monday … 6 = Sunday.
@@ -89,7 +95,12 @@ pub fn day_rule(token: &str) -> Result<DayRule, Problem> {
     }
     // `2tue`, `-1fri`: digits glued to the day.
     let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(0);
-    let (rank, day) = if let Some((first, rest)) = text.split_once(' ') {
+    let worded = RANK_WORDS.iter().find_map(|&(w, r)| {
+        text.strip_prefix(w).and_then(|rest| rest.strip_prefix(' ')).map(|rest| (r, rest))
+    });
+    let (rank, day) = if let Some((r, rest)) = worded {
+        (Some(r), rest)
+    } else if let Some((first, rest)) = text.split_once(' ') {
         let rank =
             RANK_WORDS.iter().find(|(w, _)| *w == first).map(|&(_, r)| r).or_else(|| numeric_rank(first));
         (rank, rest)

@@ -128,6 +128,10 @@ impl Charter {
     pub fn current_offers(&self) -> impl Iterator<Item = &Offer> {
         self.offers.iter().filter(|o| self.is_current(o))
     }
+    /// The position of offer `id` in `offers` (renderers keep per-offer values in that order).
+    pub fn offer_index(&self, id: &str) -> Option<usize> {
+        self.links.offer_ix.get(id).copied()
+    }
     pub fn partnership(&self, id: &str) -> Option<&Partnership> {
         self.links.partnership_ix.get(id).map(|&i| &self.partnerships[i])
     }

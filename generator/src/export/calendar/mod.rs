@@ -1,5 +1,5 @@
-//! iCalendar (RFC 5545): one `.ics` per offer with sessions (`offers/<id>/offer.ics`, the "add
-//! to calendar" link of its page) and subscribable feeds of the current offers: the whole
+//! iCalendar (RFC 5545): one `.ics` per offer with sessions (`offers/<id>.ics`, beside its
+//! page: the "add to calendar" link) and subscribable feeds of the current offers: the whole
 //! charter (`data/agenda.ics`), each district (`calendars/districts/<id>.ics`) and each audience
 //! (`calendars/audiences/<code>.ics`). Beside them, `data/sessions.csv` lists every session the
 //! site computed, so an independent implementation can check the calendars expand to it.
@@ -82,7 +82,7 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// `offers/<id>/offer.ics`: one offer's calendar, `None` when it has no session.
+    /// `offers/<id>.ics`: one offer's calendar, `None` when it has no session.
     pub fn offer(&self, offer: &Offer) -> Option<Vec<u8>> {
         if self.charter.timing(offer).sessions.is_empty() {
             return None;
@@ -168,7 +168,7 @@ impl<'a> Writer<'a> {
             }
         }
         if let Some(base) = self.base {
-            event.push(URL::new(base.join(&format!("offers/{}/index.html", offer.id))));
+            event.push(URL::new(base.join(&crate::render::views::record_path("offers", &offer.id))));
         }
         let status = if offer.status == Status::Cancelled { "CANCELLED" } else { "CONFIRMED" };
         event.push(ics::properties::Status::new(status));

@@ -78,7 +78,7 @@ fn weekly_rule_with_zone_and_exceptions() {
         "EXDATE;TZID=Europe/Brussels:20261202T140000",
         "UID:atelier-slam@charte.example.org",
         "DTSTAMP:20261110T000000Z",
-        "URL:https://charte.example.org/offers/atelier-slam/index.html",
+        "URL:https://charte.example.org/offers/atelier-slam.html",
         "GEO:50.6452;5.6011",
         "STATUS:CONFIRMED",
         "BEGIN:VTIMEZONE",

@@ -1,6 +1,6 @@
 //! `offers/index.html` (every current offer as a card, soonest first, grouped by audience and
 //! counted by district), `offers/archive/index.html` (the ended ones, most recent first) and one
-//! page per offer, `offers/<id>/index.html`, ended or not (URLs never break).
+//! page per offer, `offers/<id>.html`, ended or not (URLs never break).
 
 use super::super::jsonld;
 use super::super::views::offer::OfferPage;

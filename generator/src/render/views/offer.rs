@@ -163,7 +163,7 @@ pub struct OfferPage<'a> {
     pub booking_text: Option<&'a str>,
     pub accessibility: Vec<Label<'a>>,
     pub languages: Vec<String>,
-    /// `offers/<id>/offer.ics`, for an offer with sessions.
+    /// `offers/<id>.ics`, for an offer with sessions.
     pub ics: Option<String>,
     /// The coming sessions (up to [`COMING`]).
     pub coming: Vec<Dated>,
@@ -202,7 +202,7 @@ impl<'a> OfferPage<'a> {
             booking_text,
             accessibility: labels(cat, &charter.vocabularies.accessibility, &offer.accessibility),
             languages: offer.languages.iter().map(|l| cat.language_name(l)).collect(),
-            ics: (!timing.sessions.is_empty()).then(|| format!("offers/{}/offer.ics", offer.id)),
+            ics: (!timing.sessions.is_empty()).then(|| super::calendar_path(&offer.id)),
             coming: timing
                 .coming(charter.today, COMING)
                 .map(|s| Ok(Dated { label: schedule::session(cat, s)?, datetime: datetime(s) }))
