@@ -113,7 +113,7 @@ pub(crate) fn synthetic(n: usize) -> Charter {
                 _ => vec![],
             },
             start_time: (rng.below(5) > 0).then(|| 540 + 30 * rng.below(24) as u16),
-            end_time: (rng.below(3) > 0).then(|| 1290),
+            end_time: (rng.below(3) > 0).then_some(1290),
             except: crate::load::when::Except {
                 pauses: passerelle_index::time::Pauses { school: rng.below(2) == 0, public: false },
                 ..Default::default()
