@@ -32,10 +32,10 @@
 //! in `data/sessions.csv`.
 
 use crate::config::Config;
-use crate::model::records::Code;
 use crate::model::{
     Charter, District, DistrictScope, Id, Offer, Operator, Partnership, Price, Status, Venue,
 };
+use crate::records::Code;
 use crate::vocabulary::Vocabularies;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;

@@ -6,9 +6,10 @@
 
 use super::cells::{age, date, number, price, scope, status, whole, yes_no};
 use super::fields::Fields;
-use super::when::{self, Except};
+use super::when;
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{
+use crate::records::Except;
+use crate::records::{
     District, DistrictScope, Holiday, Offer, Operator, Partnership, Status, Venue, VocabularyRow,
 };
 

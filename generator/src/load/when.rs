@@ -6,9 +6,8 @@
 //! [`Problem`] whose hint shows the accepted forms.
 
 use super::cells::{date, list, Problem};
-use crate::model::records::HolidayKind;
-use chrono::NaiveDate;
-use passerelle_index::time::{DayRule, Pauses, Session};
+use crate::records::{Except, HolidayKind};
+use passerelle_index::time::{DayRule, Session};
 
 /// Accepted weekday forms, for hints.
 pub const DAYS_HINT: &str = "expected weekdays such as `tue`, `mardi`, `2e mardi`, `2tue`, \
@@ -181,14 +180,6 @@ pub fn dates(cell: &str) -> Result<Vec<Session>, Problem> {
     list(cell).iter().map(|item| session(item)).collect()
 }
 
-/// What an `except` cell holds.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct Except {
-    /// Inclusive ranges of day numbers (a single date is a range of one day).
-    pub ranges: Vec<(i32, i32)>,
-    pub pauses: Pauses,
-}
-
 /// An `except` cell.
 pub fn except(cell: &str) -> Result<Except, Problem> {
     let mut out = Except::default();
@@ -238,17 +229,7 @@ pub fn holiday_kind(cell: &str) -> Result<HolidayKind, Problem> {
     }
 }
 
-/// A date's day number (days since 1970-01-01), the index crate's unit.
-pub fn day_number(day: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    passerelle_index::days_from_civil(day.year(), day.month(), day.day())
-}
-
-/// The date of a day number.
-pub fn date_of(day: i32) -> NaiveDate {
-    let (y, m, d) = passerelle_index::civil_from_days(day);
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-}
+pub use crate::model::time::{date_of, day_number};
 
 #[cfg(test)]
 mod tests;

@@ -2,12 +2,23 @@
 //! crate's, so the explorer expands the same rule), its sessions from a year before the build
 //! day to the 18-month horizon, its next session and whether it has ended.
 
-use super::records::{Holiday, HolidayKind, Offer};
-use crate::load::when::day_number;
+use crate::records::{Holiday, HolidayKind, Offer};
 use chrono::NaiveDate;
 pub use passerelle_index::time::{
     Holidays, PartOfDay, Recurrence, Session, Windows, HORIZON_DAYS, PAST_DAYS,
 };
+
+/// A date's day number (days since 1970-01-01), the index crate's unit.
+pub fn day_number(day: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    passerelle_index::days_from_civil(day.year(), day.month(), day.day())
+}
+
+/// The date of a day number.
+pub fn date_of(day: i32) -> NaiveDate {
+    let (y, m, d) = passerelle_index::civil_from_days(day);
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
 
 /// The holidays of `holidays.csv` as day ranges, school and public apart, sorted.
 pub fn holidays(rows: &[Holiday]) -> Holidays {
@@ -115,8 +126,7 @@ impl Timing {
 /// spring-forward hour); the earlier of the two when it falls back (the autumn hour repeats).
 pub fn instant(zone: chrono_tz::Tz, day: i32, minute: u16) -> Option<chrono::DateTime<chrono::Utc>> {
     use chrono::TimeZone;
-    let local =
-        crate::load::when::date_of(day).and_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)?;
+    let local = date_of(day).and_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)?;
     zone.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&chrono::Utc))
 }
 

@@ -42,15 +42,7 @@ pub fn window(charter: &Charter) -> (i32, i32) {
     (today - PAST_DAYS, today + HORIZON_DAYS)
 }
 
-/// The feed of a district's current offers.
-pub fn district_path(id: &str) -> String {
-    format!("calendars/districts/{id}.ics")
-}
-
-/// The feed of an audience's current offers.
-pub fn audience_path(code: &str) -> String {
-    format!("calendars/audiences/{code}.ics")
-}
+pub use crate::render::views::{audience_feed as audience_path, district_feed as district_path};
 
 /// What every calendar of one build shares: the zone, its VTIMEZONE, the base URL.
 pub struct Writer<'a> {

@@ -5,12 +5,12 @@
 //! Everything comes from each offer's sessions (`model::time`), computed once: a weekly
 //! workshop is on its Tuesdays only, not "from September to June".
 
-use super::super::schedule;
-use super::super::views::{record_path, sort_key};
-use super::super::{Sink, Site};
 use crate::load::when::day_number;
 use crate::model::time::Session;
 use crate::model::{Charter, Offer, Status};
+use crate::render::schedule;
+use crate::render::views::{record_path, sort_key};
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use chrono::{Datelike, Days};
 use minijinja::Value;
@@ -77,8 +77,8 @@ struct Month {
 /// The subscribable feeds, linked from the agenda.
 #[derive(Serialize)]
 struct Feeds<'a> {
-    audiences: Vec<super::super::views::Link<'a>>,
-    districts: Vec<super::super::views::Link<'a>>,
+    audiences: Vec<crate::render::views::Link<'a>>,
+    districts: Vec<crate::render::views::Link<'a>>,
 }
 
 #[derive(Serialize)]
@@ -115,7 +115,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     for (session, offer) in sessions {
         if days.last().is_none_or(|d| d.id != passerelle_index::iso_day(session.day)) {
             let heading =
-                super::super::i18n::capitalise(&cat.date_long(crate::load::when::date_of(session.day))?);
+                crate::render::i18n::capitalise(&cat.date_long(crate::load::when::date_of(session.day))?);
             days.push(Day {
                 id: passerelle_index::iso_day(session.day),
                 heading,
@@ -131,7 +131,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         let status = offer.status.code();
         day.entries.push(Entry {
             time: schedule::session_time(cat, &session)?,
-            datetime: super::super::views::offer::datetime(&session),
+            datetime: crate::render::views::offer::datetime(&session),
             title: &offer.title,
             path: record_path("offers", &offer.id),
             place: c.offer_venue(offer).map(|v| v.name.as_str()),
@@ -159,16 +159,16 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             .audience
             .terms
             .iter()
-            .map(|t| super::super::views::Link {
-                path: crate::export::calendar::audience_path(&t.code),
+            .map(|t| crate::render::views::Link {
+                path: crate::render::views::audience_feed(&t.code),
                 label: cat.term(t),
             })
             .collect(),
         districts: c
             .districts
             .iter()
-            .map(|d| super::super::views::Link {
-                path: crate::export::calendar::district_path(&d.id),
+            .map(|d| crate::render::views::Link {
+                path: crate::render::views::district_feed(&d.id),
                 label: d.name.as_str(),
             })
             .collect(),

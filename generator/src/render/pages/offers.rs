@@ -2,11 +2,11 @@
 //! counted by district), `offers/archive/index.html` (the ended ones, most recent first) and one
 //! page per offer, `offers/<id>.html`, ended or not (URLs never break).
 
-use super::super::jsonld;
-use super::super::views::offer::OfferPage;
-use super::super::views::operator::correction_mail;
-use super::super::views::{record_path, Link};
-use super::super::{Sink, Site};
+use crate::render::jsonld;
+use crate::render::views::offer::OfferPage;
+use crate::render::views::operator::correction_mail;
+use crate::render::views::{record_path, Link};
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

@@ -4,9 +4,8 @@
 //! such as a venue's district), `model` links them into a graph. References between tables are
 //! kept as ids (slugs); the graph in `model` resolves them.
 
-pub use crate::load::when::Except;
 use chrono::NaiveDate;
-pub use passerelle_index::time::{DayRule, Session};
+pub use passerelle_index::time::{DayRule, Pauses, Session};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -233,6 +232,14 @@ pub struct Partnership {
     pub description: String,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// What an `except` cell holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Except {
+    /// Inclusive ranges of day numbers (a single date is a range of one day).
+    pub ranges: Vec<(i32, i32)>,
+    pub pauses: Pauses,
 }
 
 /// What kind of day off a holiday is.
