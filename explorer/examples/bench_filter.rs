@@ -13,7 +13,7 @@ fn main() {
     };
     let bytes = std::fs::read(&path).expect("EXPLORER_INDEX");
     let t = Instant::now();
-    let catalog = Catalog::new(decode(&bytes).expect("index"));
+    let catalog = Catalog::new(decode(&bytes).expect("index"), passerelle_explorer::filter::Now::default());
     println!("decode + prepare {} offers: {:?}", catalog.len(), t.elapsed());
     let codes: Vec<String> = catalog.index.vocab.audience.iter().map(|(c, _)| c.clone()).collect();
     let mut times = Vec::new();

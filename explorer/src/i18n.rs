@@ -69,6 +69,26 @@ impl Strings {
         self.fill("date", &[("d", &d.to_string()), ("month", &month), ("y", &y.to_string())])
     }
 
+    /// "mar. 8 déc." / "Tue 8 Dec" (`weekdays` list, `date_short` pattern).
+    pub fn weekday_date(&self, days: i32) -> String {
+        let (_, m, d) = civil_from_days(days);
+        let weekday = passerelle_index::weekday(days) as usize;
+        let name = self.get("weekdays").split_whitespace().nth(weekday).unwrap_or_default().to_owned();
+        let month = self
+            .get("months")
+            .split_whitespace()
+            .nth(m as usize - 1)
+            .map_or_else(|| m.to_string(), str::to_owned);
+        self.fill("date_short", &[("weekday", &name), ("d", &d.to_string()), ("month", &month)])
+    }
+
+    /// A local time: "18 h 30", "14 h" (French) / "18:30" (`time`, `time_hour` patterns).
+    pub fn clock(&self, minute: u16) -> String {
+        let (h, m) = ((minute / 60).to_string(), format!("{:02}", minute % 60));
+        let key = if minute % 60 == 0 { "time_hour" } else { "time" };
+        self.fill(key, &[("h", &h), ("mm", &m)])
+    }
+
     /// A distance: "à 350 m", "à 1,2 km".
     pub fn distance(&self, metres: f64) -> String {
         if metres < 1000.0 {
@@ -95,6 +115,10 @@ mod tests {
             ("date", "{d} {month} {y}"),
             ("distance_m", "à {n} m"),
             ("distance_km", "à {n} km"),
+            ("weekdays", "lun. mar. mer. jeu. ven. sam. dim."),
+            ("date_short", "{weekday} {d} {month}"),
+            ("time", "{h} h {mm}"),
+            ("time_hour", "{h} h"),
         ];
         Strings::new("fr", table.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
@@ -109,6 +133,8 @@ mod tests {
         assert_eq!(s.date(20_778), "21 nov. 2026");
         assert_eq!(s.distance(347.0), "à 350 m");
         assert_eq!(s.distance(1234.0), "à 1,2 km");
+        assert_eq!(s.weekday_date(20_778), "sam. 21 nov.");
+        assert_eq!((s.clock(1110), s.clock(840)), ("18 h 30".to_owned(), "14 h".to_owned()));
         assert_eq!(s.get("missing"), "missing");
         assert_eq!(Strings::new("en", Vec::new()).number(1234567), "1,234,567");
     }

@@ -33,6 +33,10 @@ pub enum Action {
     SetFree(bool),
     SetAge(Option<u8>),
     SetWhen(When),
+    /// Ticks or unticks a weekday (0 = Monday).
+    ToggleWeekday(u8),
+    /// Ticks or unticks a part of the day (0 = morning, 1 = afternoon, 2 = evening).
+    TogglePart(u8),
     Page(usize),
     Clear,
     /// The URL changed (Back/Forward).
@@ -101,8 +105,14 @@ impl State {
                 }
             }
             Action::SetFree(free) => q.free = free,
-            Action::SetAge(age) => q.age = age,
+            Action::SetAge(age) => {
+                q.age = age;
+                // Typed digit by digit: one history entry, not one per key.
+                next.record = Record::Replace;
+            }
             Action::SetWhen(when) => q.when = when,
+            Action::ToggleWeekday(d) => q.weekdays ^= 1 << (d % 7),
+            Action::TogglePart(p) => q.parts ^= 1 << (p % 3),
             Action::Page(p) => q.page = p,
             Action::Clear => *q = Query::default(),
             Action::Restore(query) => {
@@ -156,7 +166,7 @@ mod tests {
                 ..OfferRow::default()
             });
         }
-        State::new(Rc::new(Catalog::new(index)), Query::default())
+        State::new(Rc::new(Catalog::new(index, crate::filter::Now::default())), Query::default())
     }
 
     // Filters reset the page and push a history entry; typing replaces it; Back keeps history.

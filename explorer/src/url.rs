@@ -2,7 +2,8 @@
 //! Back/Forward walk through filters.
 //!
 //! `?q=theatre&district=bressoux,droixhe&audience=youth&discipline=music&access=wheelchair`
-//! `&free=1&age=12&when=week&page=2`; a range is `when=range&from=2026-12-01&to=2026-12-31`.
+//! `&free=1&age=12&when=week&day=wed,sat&time=afternoon&page=2`; `when` is `today`, `weekend`,
+//! `week`, `month`, or `range&from=2026-12-01&to=2026-12-31`.
 //! Keys always come in that order and empty facets are left out, so one state has one URL.
 
 use crate::filter::{Codes, Query, When};
@@ -34,6 +35,8 @@ pub fn to_query_string(query: &Query) -> String {
     }
     match query.when {
         When::Any => {}
+        When::Today => put("when", "today"),
+        When::Weekend => put("when", "weekend"),
         When::Week => put("when", "week"),
         When::Month => put("when", "month"),
         When::Range { from, to } => {
@@ -46,10 +49,36 @@ pub fn to_query_string(query: &Query) -> String {
             }
         }
     }
+    if query.weekdays != 0 {
+        put("day", &names(query.weekdays, &DAYS));
+    }
+    if query.parts != 0 {
+        put("time", &names(query.parts, &PARTS));
+    }
     if query.page > 0 {
         put("page", &(query.page + 1).to_string());
     }
     parts.join("&")
+}
+
+/// The `day` values, bit 0 first.
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/// The `time` values, bit 0 first.
+const PARTS: [&str; 3] = ["morning", "afternoon", "evening"];
+
+/// `wed,sat` for the bits of `mask`.
+fn names(mask: u8, all: &[&str]) -> String {
+    all.iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The bits of `wed,sat`; unknown names are ignored.
+fn mask_of(value: &str, all: &[&str]) -> u8 {
+    value.split(',').filter_map(|v| all.iter().position(|n| *n == v.trim())).fold(0, |m, i| m | (1 << i))
 }
 
 /// The filter state of a query string (with or without its `?`). Unknown keys and malformed
@@ -71,6 +100,8 @@ pub fn from_query_string(text: &str) -> Query {
             "free" => query.free = value == "1" || value == "true",
             "age" => query.age = value.trim().parse().ok(),
             "when" => when = Some(value),
+            "day" => query.weekdays = mask_of(&value, &DAYS),
+            "time" => query.parts = mask_of(&value, &PARTS),
             "from" => from = parse_iso_day(value.trim()),
             "to" => to = parse_iso_day(value.trim()),
             "page" => query.page = value.trim().parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
@@ -78,6 +109,8 @@ pub fn from_query_string(text: &str) -> Query {
         }
     }
     query.when = match when.as_deref() {
+        Some("today") => When::Today,
+        Some("weekend") => When::Weekend,
         Some("week") => When::Week,
         Some("month") => When::Month,
         Some("range") | None if from.is_some() || to.is_some() => When::Range { from, to },
@@ -141,6 +174,8 @@ mod tests {
             free: true,
             age: Some(12),
             when: When::Range { from: parse_iso_day("2026-12-01"), to: parse_iso_day("2026-12-31") },
+            weekdays: 0b0100100,
+            parts: 0b010,
             page: 2,
         }
     }
@@ -153,10 +188,18 @@ mod tests {
         assert_eq!(
             s,
             "q=th%C3%A9%C3%A2tre%20%26%20slam&district=bressoux,droixhe&audience=youth&discipline=dance,music\
-             &access=wheelchair&free=1&age=12&when=range&from=2026-12-01&to=2026-12-31&page=3"
+             &access=wheelchair&free=1&age=12&when=range&from=2026-12-01&to=2026-12-31&day=wed,sat\
+             &time=afternoon&page=3"
         );
         assert_eq!(from_query_string(&format!("?{s}")), q);
-        for when in [When::Any, When::Week, When::Month, When::Range { from: None, to: Some(20_800) }] {
+        for when in [
+            When::Any,
+            When::Today,
+            When::Weekend,
+            When::Week,
+            When::Month,
+            When::Range { from: None, to: Some(20_800) },
+        ] {
             let q = Query { when, ..Query::default() };
             assert_eq!(from_query_string(&to_query_string(&q)), q);
         }

@@ -30,6 +30,15 @@ pub fn start() {
     });
 }
 
+/// The visitor's local day and minute, from the browser's clock (never the build day: a site
+/// built last month still shows this week).
+fn now() -> crate::filter::Now {
+    let date = js_sys::Date::new_0();
+    let day =
+        passerelle_index::days_from_civil(date.get_full_year() as i32, date.get_month() + 1, date.get_date());
+    crate::filter::Now { day, minute: (date.get_hours() * 60 + date.get_minutes()) as u16 }
+}
+
 async fn mount(root: Element) -> Result<(), String> {
     let data = |name: &str| root.get_attribute(&format!("data-{name}")).unwrap_or_default();
     let (base, index_url, district) = (data("base"), data("index"), data("district"));
@@ -38,7 +47,7 @@ async fn mount(root: Element) -> Result<(), String> {
     }
     let bytes = fetch_bytes(&index_url).await.map_err(|e| format!("{index_url}: {e}"))?;
     let index = passerelle_index::decode(&bytes).map_err(|e| format!("{index_url}: {e}"))?;
-    let catalog = Rc::new(Catalog::new(index));
+    let catalog = Rc::new(Catalog::new(index, now()));
 
     // The URL wins; a district page without a query opens on its district.
     let search = window().location().search().unwrap_or_default();

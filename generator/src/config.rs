@@ -50,6 +50,13 @@ pub struct Config {
     pub coordination: Coordination,
     #[serde(default)]
     pub map: Map,
+    /// The IANA time zone every time of the data is local to (DESIGN.md "Time").
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+}
+
+fn default_timezone() -> String {
+    "Europe/Brussels".to_owned()
 }
 
 /// The coordination of the charter (a city service).
@@ -79,6 +86,11 @@ pub struct Map {
 }
 
 impl Config {
+    /// The site's time zone (checked by [`Config::parse`]; Brussels if it somehow is not).
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::Europe::Brussels)
+    }
+
     /// Reads `ROOT/content/site.toml`.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join("content/site.toml");
@@ -134,6 +146,18 @@ impl Config {
                 &["base_url"],
                 format!("`{url}` is not an http(s) address"),
                 "the site's public address, such as https://culture.ville.example/charte/",
+            );
+        }
+        if config.timezone.parse::<chrono_tz::Tz>().is_err() {
+            let close = crate::diagnostics::suggest::closest(
+                &config.timezone,
+                chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()),
+            );
+            let close = close.map_or_else(String::new, |c| format!(" (did you mean \"{c}\"?)"));
+            report(
+                &["timezone"],
+                format!("timezone \"{}\" is not an IANA time zone{close}", config.timezone),
+                "a name of the IANA database, such as Europe/Brussels or Europe/Paris",
             );
         }
         if let Some(tiles) = config.map.tiles.as_deref() {
@@ -217,5 +241,21 @@ mod tests {
             assert_eq!((first.line, first.column), at, "{text}: {first:?}");
             assert!(first.message.contains(needle), "{text}: {first:?}");
         }
+    }
+
+    // The time zone defaults to Brussels; a misspelt one is refused with a suggestion.
+    #[test]
+    fn timezone() {
+        let base = "title = \"t\"\n[coordination]\nname = \"n\"\nemail = \"e@example.org\"\n";
+        assert_eq!(Config::parse(base).expect("valid").zone(), chrono_tz::Europe::Brussels);
+        let paris = Config::parse(&format!("timezone = \"Europe/Paris\"\n{base}")).expect("valid");
+        assert_eq!(paris.zone(), chrono_tz::Europe::Paris);
+        let err = Config::parse(&format!("timezone = \"Europe/Brusels\"\n{base}"));
+        assert!(err.is_err_and(|e| e.to_string().contains("Europe/Brussels")));
+        let mut diagnostics = Diagnostics::default();
+        let text = format!("timezone = \"Europe/Brusels\"\n{base}");
+        assert!(Config::from_source(&text, "content/site.toml", &mut diagnostics).is_none());
+        let first = diagnostics.iter().next().expect("a diagnostic");
+        assert_eq!((first.line, first.column), (1, 12));
     }
 }

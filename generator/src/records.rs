@@ -5,6 +5,7 @@
 //! kept as ids (slugs); the graph in `model` resolves them.
 
 use chrono::NaiveDate;
+pub use passerelle_index::time::{DayRule, Pauses, Session};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -187,8 +188,17 @@ pub struct Offer {
     /// Both `None` = ongoing.
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
-    /// Free text: "mercredis 14h–16h".
+    /// Free text: "mercredis 14h–16h"; the site writes the sentence when empty.
     pub schedule: String,
+    /// When it happens (DESIGN.md "Time"): weekdays with optional ranks.
+    pub days: Vec<DayRule>,
+    /// Local times, minutes after midnight.
+    pub start_time: Option<u16>,
+    pub end_time: Option<u16>,
+    /// Single sessions, besides (or instead of) `days`.
+    pub dates: Vec<Session>,
+    /// Days off: dates, ranges, school and public holidays.
+    pub except: Except,
     pub price: Option<Price>,
     pub price_detail: String,
     /// A URL, an e-mail address or a phone number.
@@ -224,6 +234,38 @@ pub struct Partnership {
     pub origin: Origin,
 }
 
+/// What an `except` cell holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Except {
+    /// Inclusive ranges of day numbers (a single date is a range of one day).
+    pub ranges: Vec<(i32, i32)>,
+    pub pauses: Pauses,
+}
+
+/// What kind of day off a holiday is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidayKind {
+    /// School holidays (`scolaire`): weekly workshops pause.
+    #[default]
+    School,
+    /// A public holiday (`férié`).
+    Public,
+}
+
+/// One row of the optional `holidays.csv`: a school holiday or a public holiday.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Holiday {
+    pub id: Id,
+    pub name: String,
+    pub starts_on: Option<NaiveDate>,
+    /// Empty = one day (`starts_on`).
+    pub ends_on: Option<NaiveDate>,
+    pub kind: HolidayKind,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
 /// A district's outline from `data/districts.geojson`, in WGS84 degrees.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shape {
@@ -251,6 +293,7 @@ pub struct Records {
     pub venues: Vec<Venue>,
     pub offers: Vec<Offer>,
     pub partnerships: Vec<Partnership>,
+    pub holidays: Vec<Holiday>,
     pub shapes: Vec<Shape>,
     /// Where each of `shapes` is in `districts.geojson` (same order), for diagnostics.
     pub shape_origins: Vec<Origin>,

@@ -63,6 +63,24 @@ fn french_headers_load_the_same_offers() {
     assert_eq!(offer.languages, ["fr", "nl"]);
 }
 
+// French time columns and `vacances.csv` give the sessions the data says: the 2nd Tuesday and
+// the last Friday, off during the winter school holidays and on 24 December; a dates list.
+#[test]
+fn french_time_columns_give_their_sessions() {
+    let case = support::fixtures().join("cases/time-columns-french");
+    let (_, checked) = diagnostics_of(Some(&case));
+    let charter = checked.charter.expect("valid");
+    let days = |id: &str| -> Vec<String> {
+        let timing = charter.timing(charter.offer(id).expect("offer"));
+        timing.sessions.iter().take(5).map(|s| passerelle_index::iso_day(s.day)).collect()
+    };
+    assert_eq!(days("atelier-slam"), ["2026-12-08", "2027-01-12", "2027-01-29", "2027-02-09", "2027-02-26"]);
+    assert_eq!(days("heure-du-conte"), ["2026-12-05", "2026-12-06"]);
+    let slam = charter.timing(charter.offer("atelier-slam").expect("offer"));
+    assert_eq!((slam.sessions[0].start, slam.sessions[0].end), (Some(18 * 60 + 30), Some(20 * 60 + 30)));
+    assert_eq!(charter.holiday_rows.len(), 2);
+}
+
 // One stray Windows-1252 byte in a UTF-8 file does not turn the file into mojibake: the UTF-8
 // text stays as written, the stray byte is read as Windows-1252.
 #[test]

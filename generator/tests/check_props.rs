@@ -6,7 +6,7 @@ mod support;
 use passerelle::diagnostics::render;
 use proptest::prelude::*;
 
-const FILES: [&str; 7] = [
+const FILES: [&str; 8] = [
     "data/districts.csv",
     "data/districts.geojson",
     "data/operators.csv",
@@ -14,6 +14,7 @@ const FILES: [&str; 7] = [
     "data/offers.csv",
     "data/partnerships.csv",
     "data/vocabulary.csv",
+    "data/holidays.csv",
 ];
 
 /// Bytes that make CSV and JSON parsers work: delimiters, quotes, line breaks, BOMs, UTF-8

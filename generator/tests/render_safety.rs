@@ -129,7 +129,9 @@ fn only_safe_urls_reach_attributes() {
                 squeezed.split([':', '/', '?', '#']).next().filter(|_| squeezed.contains(':')).unwrap_or("");
             let has_scheme = squeezed.find(':').is_some_and(|i| !squeezed[..i].contains(['/', '?', '#']));
             if has_scheme {
-                assert!(["http", "https", "mailto", "tel"].contains(&scheme), "{path}: unsafe URL `{url}`");
+                // webcal: the calendar feeds' subscribe links (an https URL a calendar app opens).
+                let safe = ["http", "https", "mailto", "tel", "webcal"];
+                assert!(safe.contains(&scheme), "{path}: unsafe URL `{url}`");
             } else if path != "404.html" {
                 assert!(!url.starts_with('/'), "{path}: root-absolute or protocol-relative URL `{url}`");
             }
@@ -154,6 +156,7 @@ fn internal_links_resolve_on_the_shipped_data() {
             || target == "feed.xml"
             || target == "requests/feed.xml"
             || (target.starts_with("offers/") && target.ends_with(".ics"))
+            || (target.starts_with("calendars/") && target.ends_with(".ics"))
     };
     let mut broken = BTreeMap::new();
     for (path, html) in pages(&files) {

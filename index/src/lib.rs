@@ -45,8 +45,21 @@
 //!     "age_min": [6, null, …], "age_max": [12, null, …],
 //!     "price": [1, 0, …],               see Price: 0 unknown, 1 free, 2 paid, 3 pay what you can
 //!     "start": [20790, null, …], "end": [20800, null, …],   day numbers; both null = ongoing
-//!     "status": [0, …] } }              see Status: 0 open, 1 full, 2 cancelled
+//!     "status": [0, …],                 see Status: 0 open, 1 full, 2 cancelled
+//!     "when": [ { "days": [{"weekday": 1, "rank": 0}], "start": 1110, "end": 1230,
+//!                 "from": 20697, "until": 20998, "dates": [{"day", "start", "end"}],
+//!                 "except": [[20808, 20820]], "pauses": {"school": true, "public": false} } ] },
+//!                                       since version 2: the recurrence, see time::Recurrence
+//!                                       (times in minutes after local midnight)
+//!   "holidays": { "school": [[a, b], …], "public": [[a, b], …] } }   since version 2: day
+//!                                       ranges of holidays.csv that `pauses` refer to
 //! ```
+//!
+//! **Version 2** (issue 8) added `offers.when` and `holidays` at the end (postcard keeps field
+//! order, so they come last). The explorer computes every window ("today", "this weekend",
+//! "this week", "this month", a range), the next session, the weekday and the time of day from
+//! the visitor's clock with [`time::Recurrence`]; `today` stays for tools that want the build
+//! day but no longer drives a window. An offer's rule is ~10 bytes, not its ~80 dates.
 //!
 //! Strings that repeat (operator, venue and district names, vocabulary labels) are stored once
 //! and referenced by position: the dictionary encoding. Tables are sorted by id, so two builds of
@@ -61,11 +74,12 @@
 #[cfg(feature = "measure")]
 pub mod budget;
 pub mod fold;
+pub mod time;
 
 use serde::{Deserialize, Serialize};
 
 /// The version of the layout above. Bump on any incompatible change.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Summaries longer than this (in characters) are cut at a word boundary, with "…".
 pub const SUMMARY_MAX: usize = 160;
@@ -83,6 +97,8 @@ pub struct Index {
     pub venues: Vec<Venue>,
     pub operators: Vec<String>,
     pub offers: Offers,
+    /// Since version 2: the holidays the recurrences pause for.
+    pub holidays: time::Holidays,
 }
 
 /// The vocabularies used by facets: `(code, label)` pairs in display order.
@@ -189,6 +205,8 @@ pub struct Offers {
     pub start: Vec<Option<i32>>,
     pub end: Vec<Option<i32>>,
     pub status: Vec<u8>,
+    /// Since version 2: when each offer happens.
+    pub when: Vec<time::Recurrence>,
 }
 
 /// One offer, gathered from the columns (what the generator writes and tests read).
@@ -209,6 +227,7 @@ pub struct OfferRow {
     pub start: Option<i32>,
     pub end: Option<i32>,
     pub status: u8,
+    pub when: time::Recurrence,
 }
 
 impl Offers {
@@ -237,6 +256,7 @@ impl Offers {
         self.start.push(row.start);
         self.end.push(row.end);
         self.status.push(row.status);
+        self.when.push(row.when);
     }
 
     /// Offer `i`'s id: as stored, or the slug of its title when stored empty (most ids are;
@@ -299,6 +319,7 @@ impl Index {
             ("start", o.start.len()),
             ("end", o.end.len()),
             ("status", o.status.len()),
+            ("when", o.when.len()),
         ];
         if let Some((name, len)) = lengths.iter().find(|(_, len)| *len != n) {
             return Err(format!("offers.{name} has {len} entries, offers.id {n}"));

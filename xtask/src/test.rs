@@ -7,7 +7,11 @@
 //!    `cargo test --workspace`;
 //! 3. the shipped site built by the release binary into `target/e2e-site`, with
 //!    `PASSERELLE_TODAY` fixed so the checks do not depend on the date;
-//! 4. `node --test xtask/browser/tests/` with `SITE_DIR` set: the site served under `/charte/` by a
+//! 4. every `.ics` of that site parsed and expanded by an independent implementation (Python's
+//!    `icalendar` + `recurring-ical-events`, pinned in `xtask/ics/requirements.txt`, installed
+//!    by the set-up into the venv `target/ics-venv`) and compared with the site's own list of
+//!    sessions (`data/sessions.csv`) over the same period (`xtask/ics/check_ics.py`);
+//! 5. `node --test xtask/browser/tests/` with `SITE_DIR` set: the site served under `/charte/` by a
 //!    real static server and checked in headless Chromium (HTML validity, WCAG 2.1 AA, links,
 //!    no third-party request, no console error, phone width, JavaScript off).
 //!
@@ -39,6 +43,7 @@ pub fn run(root: &Path) -> Result<()> {
     })?;
     let site = root.join("target").join("e2e-site");
     steps.time("build the shipped site (release)", || build_site(root, &site))?;
+    steps.time("calendars against an independent expansion", || check_calendars(root, &site))?;
     steps.time("browser and quality checks", || browser_checks(root, &site))?;
     steps.print();
     Ok(())
@@ -81,7 +86,44 @@ fn setup(root: &Path) -> Result<()> {
     require("java", &["-version"], "apt-get install openjdk-17-jre-headless")?;
     require("python3", &["--version"], "apt-get install python3")?;
     require("node", &["--version"], "install Node.js 20 or later")?;
+    ics_venv(root)?;
     npm_ci(&root.join("xtask").join("browser"))
+}
+
+/// The venv of the calendar check, `target/ics-venv`, with the pinned packages of
+/// `xtask/ics/requirements.txt`; reinstalled only when that file changes.
+fn ics_venv(root: &Path) -> Result<()> {
+    let venv = root.join("target").join("ics-venv");
+    let requirements = root.join("xtask").join("ics").join("requirements.txt");
+    let wanted =
+        std::fs::read(&requirements).with_context(|| format!("failed to read {}", requirements.display()))?;
+    let stamp = venv.join(".xtask-requirements.txt");
+    if std::fs::read(&stamp).is_ok_and(|installed| installed == wanted) {
+        eprintln!("calendar check venv: up to date with requirements.txt");
+        return Ok(());
+    }
+    super::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    super::run(
+        Command::new(venv.join("bin").join("pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements),
+    )?;
+    std::fs::write(&stamp, wanted).with_context(|| format!("failed to write {}", stamp.display()))
+}
+
+/// `xtask/ics/check_ics.py` on the built site, over the site's window of sessions (the build
+/// day minus `PAST_DAYS` to plus `HORIZON_DAYS`, the same constants the generator uses).
+fn check_calendars(root: &Path, site: &Path) -> Result<()> {
+    use passerelle_index::time::{HORIZON_DAYS, PAST_DAYS};
+    let today = passerelle_index::parse_iso_day(TODAY).context("TODAY is a date")?;
+    let python = root.join("target").join("ics-venv").join("bin").join("python");
+    super::run(
+        Command::new(python)
+            .arg(root.join("xtask").join("ics").join("check_ics.py"))
+            .arg(site)
+            .arg(passerelle_index::iso_day(today - PAST_DAYS))
+            .arg(passerelle_index::iso_day(today + HORIZON_DAYS)),
+    )
 }
 
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.

@@ -1,5 +1,6 @@
 //! One offer as a card: title (a link to its static page), operator, venue, districts, next
-//! date, audiences, free and status badges, distance when sorting by it.
+//! session (day and time, from the visitor's clock), audiences, free and status badges,
+//! distance when sorting by it.
 
 use crate::filter::Catalog;
 use crate::i18n::Strings;
@@ -16,19 +17,20 @@ pub struct CardProps {
     pub strings: Rc<Strings>,
 }
 
-/// When the offer is on, in words: "En cours", "Le 3 déc. 2026", "Du … au …", "Terminé".
+/// When the offer is next on: "mar. 8 déc. 2026, 18 h 30–20 h 30", "Ouvert aux heures
+/// d'ouverture" for a permanent offer.
 fn when(catalog: &Catalog, i: usize, s: &Strings) -> String {
-    let today = catalog.index.today;
-    match catalog.index.offers.span(i) {
-        (_, Some(end)) if end < today => s.get("past").to_owned(),
-        (None, None) => s.get("ongoing").to_owned(),
-        (Some(start), Some(end)) if start == end => s.fill("on_date", &[("date", &s.date(start))]),
-        (Some(start), _) if start > today => match catalog.index.offers.span(i).1 {
-            Some(end) => s.fill("from_to", &[("from", &s.date(start)), ("to", &s.date(end))]),
-            None => s.fill("from_date", &[("date", &s.date(start))]),
-        },
-        (_, Some(end)) => s.fill("until", &[("date", &s.date(end))]),
-        (Some(_), None) => s.get("ongoing").to_owned(),
+    match catalog.time.next[i] {
+        Some(session) => {
+            let day = s.weekday_date(session.day);
+            match (session.start, session.end) {
+                (Some(a), Some(b)) => format!("{day}, {}–{}", s.clock(a), s.clock(b)),
+                (Some(a), None) => format!("{day}, {}", s.clock(a)),
+                _ => day,
+            }
+        }
+        None if catalog.time.permanent.contains(i) => s.get("permanent").to_owned(),
+        None => s.get("past").to_owned(),
     }
 }
 
@@ -49,6 +51,16 @@ pub fn card(props: &CardProps) -> Html {
             .join(", ")
     };
     let audiences = o.audiences[i].iter().map(|&a| index.vocab.audience[a as usize].1.clone());
+    let codes = || {
+        o.audiences[i].iter().filter_map(|&a| index.vocab.audience.get(a as usize)).map(|(c, _)| c.as_str())
+    };
+    let through = if codes().any(|c| c == "schools") {
+        Some(s.get("through_school"))
+    } else if codes().any(|c| c == "associations") {
+        Some(s.get("through_association"))
+    } else {
+        None
+    };
     let status = match o.status(i) {
         Status::Full => Some(("px-full", s.get("status_full"))),
         Status::Cancelled => Some(("px-cancelled", s.get("status_cancelled"))),
@@ -71,6 +83,7 @@ pub fn card(props: &CardProps) -> Html {
                 if o.price(i) == Price::Free { <li class="px-badge px-free">{ s.get("free") }</li> }
                 if let Some((class, label)) = status { <li class={classes!("px-badge", class)}>{ label }</li> }
                 { for audiences.map(|a| html! { <li class="px-tag">{ a }</li> }) }
+                if let Some(through) = through { <li class="px-badge px-through">{ through }</li> }
             </ul>
         </li>
     }

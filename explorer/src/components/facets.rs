@@ -1,5 +1,5 @@
-//! The facets: one fieldset per group (date, district, audience, discipline, price and age,
-//! accessibility), each value with its live count.
+//! The facets: one fieldset per group (date, weekday, time of day, district, audience,
+//! discipline, price and age, accessibility), each value with its live count.
 
 use crate::filter::{Catalog, Codes, Counts, Query, When};
 use crate::i18n::Strings;
@@ -87,14 +87,43 @@ pub fn facets(props: &FacetsProps) -> Html {
         a.reform(move |e: Event| Action::SetWhen(When::Range { from, to: parse_iso_day(&input_value(&e)) }));
     let set_free =
         a.reform(|e: Event| Action::SetFree(e.target_unchecked_into::<HtmlInputElement>().checked()));
-    let set_age = a.reform(|e: Event| Action::SetAge(input_value(&e).trim().parse().ok()));
+    // As the visitor types (not on blur): "8" filters at once.
+    let set_age = a.reform(|e: InputEvent| {
+        Action::SetAge(e.target_unchecked_into::<HtmlInputElement>().value().trim().parse().ok())
+    });
+    let weekday_names: Vec<&str> = s.get("weekday_names").split_whitespace().collect();
+    let day_options = (0..7u8).map(|d| {
+        let checked = q.weekdays & (1 << d) != 0;
+        let label = weekday_names.get(usize::from(d)).copied().unwrap_or_default();
+        check(
+            format!("px-day-{d}"),
+            label,
+            c.weekdays[usize::from(d)],
+            checked,
+            a.reform(move |_| Action::ToggleWeekday(d)),
+        )
+    });
+    let part_options =
+        ["part_morning", "part_afternoon", "part_evening"].into_iter().enumerate().map(|(p, key)| {
+            let p = p as u8;
+            let checked = q.parts & (1 << p) != 0;
+            check(
+                format!("px-part-{p}"),
+                s.get(key),
+                c.parts[usize::from(p)],
+                checked,
+                a.reform(move |_| Action::TogglePart(p)),
+            )
+        });
     let chosen = q.districts.len()
         + q.audiences.len()
         + q.disciplines.len()
         + q.accessibility.len()
         + usize::from(q.free)
         + usize::from(q.age.is_some())
-        + usize::from(q.when != When::Any);
+        + usize::from(q.when != When::Any)
+        + q.weekdays.count_ones() as usize
+        + q.parts.count_ones() as usize;
     let summary =
         if chosen > 0 { format!("{} ({chosen})", s.get("filters")) } else { s.get("filters").to_owned() };
 
@@ -106,6 +135,8 @@ pub fn facets(props: &FacetsProps) -> Html {
                     <legend>{ s.get("when") }</legend>
                     <ul>
                         { when(When::Any, "when_any", None) }
+                        { when(When::Today, "when_today", Some(c.today)) }
+                        { when(When::Weekend, "when_weekend", Some(c.weekend)) }
                         { when(When::Week, "when_week", Some(c.week)) }
                         { when(When::Month, "when_month", Some(c.month)) }
                         { when(When::Range { from, to }, "when_range", None) }
@@ -119,6 +150,14 @@ pub fn facets(props: &FacetsProps) -> Html {
                         </div>
                     }
                 </fieldset>
+                <fieldset class="px-group">
+                    <legend>{ s.get("weekday") }</legend>
+                    <ul>{ for day_options }</ul>
+                </fieldset>
+                <fieldset class="px-group">
+                    <legend>{ s.get("part") }</legend>
+                    <ul>{ for part_options }</ul>
+                </fieldset>
                 { group(Facet::District, "district", &districts, &c.districts, &q.districts, s, a) }
                 { group(Facet::Audience, "audience", &index.vocab.audience, &c.audiences, &q.audiences, s, a) }
                 <fieldset class="px-group">
@@ -127,7 +166,7 @@ pub fn facets(props: &FacetsProps) -> Html {
                     <div class="px-age">
                         <label for="px-age">{ s.get("age") }</label>
                         <input type="number" id="px-age" min="0" max="120" inputmode="numeric"
-                            value={q.age.map(|a| a.to_string()).unwrap_or_default()} onchange={set_age} />
+                            value={q.age.map(|a| a.to_string()).unwrap_or_default()} oninput={set_age} />
                     </div>
                 </fieldset>
                 { group(Facet::Discipline, "discipline", &index.vocab.discipline, &c.disciplines, &q.disciplines, s, a) }

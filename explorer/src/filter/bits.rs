@@ -13,6 +13,16 @@ impl Bits {
         Bits { words: vec![0; len.div_ceil(64)], len }
     }
 
+    /// How many offers the set is over.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the set is over no offer.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The full set over `len` offers.
     pub fn all(len: usize) -> Bits {
         let mut bits = Bits { words: vec![u64::MAX; len.div_ceil(64)], len };

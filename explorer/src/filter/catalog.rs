@@ -1,9 +1,11 @@
 //! The index, prepared for filtering once at load: folded search text and one bitset per facet
-//! value, so that a filter change is a handful of word-wise ANDs and popcounts.
+//! value, so that a filter change is a handful of word-wise ANDs and popcounts. Time comes from
+//! the visitor's clock ([`Now`]), never from the day the site was built.
 
 use super::bits::Bits;
 use super::fold::fold;
-use passerelle_index::{civil_from_days, days_from_civil, weekday, Index, Price};
+use super::when::{Now, Timeline};
+use passerelle_index::{Index, Price};
 
 /// The index plus what filtering needs precomputed.
 #[derive(Debug)]
@@ -16,18 +18,16 @@ pub struct Catalog {
     pub(crate) disciplines: Vec<Bits>,
     pub(crate) accessibility: Vec<Bits>,
     pub(crate) free: Bits,
-    pub(crate) week: Bits,
-    pub(crate) month: Bits,
-    /// Offer positions in the default order: on now or upcoming by next date, then past ones.
+    /// Next sessions, windows and slots at the visitor's now.
+    pub time: Timeline,
+    /// Current offer positions in the default order: soonest next session first, then the
+    /// permanent ones (ended offers are in the archive, not in the explorer).
     pub(crate) order: Vec<u32>,
-    /// The last day of "this week" (Sunday) and "this month", from the index's `today`.
-    pub week_end: i32,
-    pub month_end: i32,
 }
 
 impl Catalog {
-    /// Prepares `index`, which must have passed [`Index::check`].
-    pub fn new(index: Index) -> Catalog {
+    /// Prepares `index`, which must have passed [`Index::check`], at the visitor's `now`.
+    pub fn new(index: Index, now: Now) -> Catalog {
         let o = &index.offers;
         let n = o.len();
         let member = |lists: &Vec<Vec<u32>>, values: usize| -> Vec<Bits> {
@@ -46,23 +46,16 @@ impl Catalog {
                 fold(&format!("{}|{}|{}|{}", o.title[i], o.summary[i], operator, venue))
             })
             .collect();
-        let today = index.today;
-        let week_end = today + 6 - weekday(today) as i32;
-        let (y, m, _) = civil_from_days(today);
-        let month_end = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) } - 1;
-        let overlap = |i: usize, from: i32, to: i32| overlaps(o.span(i), Some(from), Some(to));
+        let time = Timeline::new(&index, now);
         Catalog {
             districts: member(&o.districts, index.districts.len()),
             audiences: member(&o.audiences, index.vocab.audience.len()),
             disciplines: member(&o.disciplines, index.vocab.discipline.len()),
             accessibility: member(&o.accessibility, index.vocab.accessibility.len()),
             free: Bits::from_fn(n, |i| o.price(i) == Price::Free),
-            week: Bits::from_fn(n, |i| overlap(i, today, week_end)),
-            month: Bits::from_fn(n, |i| overlap(i, today, month_end)),
-            order: default_order(&index, &folded),
+            order: default_order(&index, &folded, &time),
             folded,
-            week_end,
-            month_end,
+            time,
             index,
         }
     }
@@ -75,13 +68,12 @@ impl Catalog {
         self.index.offers.is_empty()
     }
 
-    /// The next day an offer is on, from today: `None` when it is over (or has no dates).
+    /// The next day an offer is on, from now: its next session, today for a permanent offer
+    /// open now, `None` when it is over.
     pub fn next_day(&self, i: usize) -> Option<i32> {
-        let today = self.index.today;
-        match self.index.offers.span(i) {
-            (_, Some(end)) if end < today => None,
-            (Some(start), _) => Some(start.max(today)),
-            (None, _) => Some(today),
+        match self.time.next[i] {
+            Some(s) => Some(s.day),
+            None => self.time.permanent.contains(i).then_some(self.time.now.day),
         }
     }
 
@@ -104,19 +96,17 @@ pub fn overlaps((start, end): (Option<i32>, Option<i32>), from: Option<i32>, to:
     starts_in_time && ends_in_time
 }
 
-/// On now or upcoming first (by next day, soonest first), then past offers (latest first);
-/// ties by folded title, then id.
-fn default_order(index: &Index, folded: &[String]) -> Vec<u32> {
+/// Current offers by next session (day, then time; all-day ones first that day), then the
+/// permanent ones; ties by folded title, then id. Ended offers are left out.
+fn default_order(index: &Index, folded: &[String], time: &Timeline) -> Vec<u32> {
     let o = &index.offers;
-    let today = index.today;
-    let key = |i: usize| -> (u8, i32) {
-        match o.span(i) {
-            (_, Some(end)) if end < today => (1, -end),
-            (Some(start), _) => (0, start.max(today)),
-            (None, _) => (0, today),
+    let key = |i: usize| -> (u8, i32, u16) {
+        match time.next[i] {
+            Some(s) => (0, s.day, s.start.unwrap_or(0)),
+            None => (1, 0, 0),
         }
     };
-    let mut order: Vec<u32> = (0..o.len() as u32).collect();
+    let mut order: Vec<u32> = (0..o.len() as u32).filter(|&i| time.current.contains(i as usize)).collect();
     super::sort::sort_by(&mut order, &|a, b| {
         let (a, b) = (a as usize, b as usize);
         key(a).cmp(&key(b)).then_with(|| folded[a].cmp(&folded[b])).then_with(|| o.id[a].cmp(&o.id[b]))

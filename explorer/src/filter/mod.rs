@@ -9,22 +9,28 @@ pub mod bits;
 pub mod catalog;
 pub mod fold;
 pub mod sort;
+pub mod when;
 
 use crate::geo;
 pub use bits::Bits;
 pub use catalog::{overlaps, Catalog};
+pub use when::Now;
 
 /// Offers per page of results.
 pub const PAGE_SIZE: usize = 20;
 
-/// The date window facet.
+/// The date window facet: each window runs from the visitor's now (what is still to come).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum When {
     #[default]
     Any,
-    /// From today to Sunday.
+    /// To the end of today.
+    Today,
+    /// This Saturday and Sunday (the rest of Sunday on a Sunday).
+    Weekend,
+    /// To Sunday night.
     Week,
-    /// From today to the end of the month.
+    /// To the month's last day.
     Month,
     /// Between two days, inclusive; an open bound is `None`.
     Range { from: Option<i32>, to: Option<i32> },
@@ -104,6 +110,10 @@ pub struct Query {
     /// An age that must fall within the offer's `[age_min, age_max]` (open bounds allowed).
     pub age: Option<u8>,
     pub when: When,
+    /// Weekdays with a session (bit 0 = Monday … bit 6 = Sunday); 0 = any.
+    pub weekdays: u8,
+    /// Parts of the day (bit 0 = morning < 12 h, 1 = afternoon 12–18 h, 2 = evening ≥ 18 h).
+    pub parts: u8,
     /// The page of results, from 0.
     pub page: usize,
 }
@@ -123,8 +133,12 @@ pub struct Counts {
     pub disciplines: Vec<u32>,
     pub accessibility: Vec<u32>,
     pub free: u32,
+    pub today: u32,
+    pub weekend: u32,
     pub week: u32,
     pub month: u32,
+    pub weekdays: [u32; 7],
+    pub parts: [u32; 3],
 }
 
 /// What a query gives.
@@ -170,7 +184,38 @@ const ACCESS: usize = 4;
 const FREE: usize = 5;
 const AGE: usize = 6;
 const WHEN: usize = 7;
-const GROUPS: usize = 8;
+const SLOT: usize = 8;
+const GROUPS: usize = 9;
+
+/// Whether offer `i` is for a resident of `age` (DESIGN.md "Time", age): within its
+/// `age_min`/`age_max` when it has them, else by its audiences (children 3–11, youth 12–17,
+/// adults 18+, seniors 60+, families and everyone any age; none said: kept). An offer reached
+/// only through a class or an association (`schools`, `associations`, without `families` or
+/// `everyone`) is left out: a resident cannot take a child to it.
+pub fn fits_age(index: &passerelle_index::Index, i: usize, age: u8) -> bool {
+    let o = &index.offers;
+    let codes: Vec<&str> = o.audiences[i]
+        .iter()
+        .filter_map(|&a| index.vocab.audience.get(a as usize))
+        .map(|(c, _)| c.as_str())
+        .collect();
+    let open = codes.iter().any(|c| matches!(*c, "families" | "everyone"));
+    if !open && codes.iter().any(|c| matches!(*c, "schools" | "associations")) {
+        return false;
+    }
+    if o.age_min[i].is_some() || o.age_max[i].is_some() {
+        return o.age_min[i].is_none_or(|a| a <= age) && o.age_max[i].is_none_or(|a| age <= a);
+    }
+    codes.is_empty()
+        || codes.iter().any(|c| match *c {
+            "children" => (3..=11).contains(&age),
+            "youth" => (12..=17).contains(&age),
+            "adults" => age >= 18,
+            "seniors" => age >= 60,
+            "families" | "everyone" => true,
+            _ => false,
+        })
+}
 
 /// Runs `query`. `text_mask` is [`search`]'s answer for `query.text` (computed apart, so that
 /// it is reused while only other facets change); `near` is the user's `[lon, lat]`.
@@ -186,20 +231,21 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
     masks[ACCESS] =
         any_of(&catalog.accessibility, &query.accessibility, |c| code_ix(&index.vocab.accessibility, c));
     masks[FREE] = query.free.then(|| catalog.free.clone());
-    masks[AGE] = query.age.map(|age| {
-        let o = &index.offers;
-        Bits::from_fn(n, |i| o.age_min[i].is_none_or(|a| a <= age) && o.age_max[i].is_none_or(|a| age <= a))
-    });
+    masks[AGE] = query.age.map(|age| Bits::from_fn(n, |i| fits_age(index, i, age)));
+    let time = &catalog.time;
     masks[WHEN] = match query.when {
         When::Any => None,
-        When::Week => Some(catalog.week.clone()),
-        When::Month => Some(catalog.month.clone()),
-        When::Range { from, to } => Some(Bits::from_fn(n, |i| overlaps(index.offers.span(i), from, to))),
+        When::Today => Some(time.today.clone()),
+        When::Weekend => Some(time.weekend.clone()),
+        When::Week => Some(time.week.clone()),
+        When::Month => Some(time.month.clone()),
+        When::Range { from, to } => Some(time.between(index, from, to)),
     };
+    masks[SLOT] = time.slot_mask(query.weekdays, query.parts);
 
-    // All groups but one, for that group's counts.
+    // All groups but one, for that group's counts; only current offers (not ended).
     let others = |skip: usize| -> Bits {
-        let mut acc = Bits::all(n);
+        let mut acc = time.current.clone();
         for (g, mask) in masks.iter().enumerate() {
             if let (true, Some(mask)) = (g != skip, mask) {
                 acc.and_with(mask);
@@ -212,14 +258,22 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
         values.iter().map(|v| v.count_and(&base)).collect()
     };
     let when_base = others(WHEN);
+    let slot_base = others(SLOT);
+    let slot_count = |weekdays: u8, parts: u8| {
+        time.slot_mask(weekdays, parts).map_or(0, |mask| mask.count_and(&slot_base))
+    };
     let counts = Counts {
         districts: count_each(&catalog.districts, DISTRICT),
         audiences: count_each(&catalog.audiences, AUDIENCE),
         disciplines: count_each(&catalog.disciplines, DISCIPLINE),
         accessibility: count_each(&catalog.accessibility, ACCESS),
         free: catalog.free.count_and(&others(FREE)),
-        week: catalog.week.count_and(&when_base),
-        month: catalog.month.count_and(&when_base),
+        today: time.today.count_and(&when_base),
+        weekend: time.weekend.count_and(&when_base),
+        week: time.week.count_and(&when_base),
+        month: time.month.count_and(&when_base),
+        weekdays: std::array::from_fn(|d| slot_count(1 << d, query.parts)),
+        parts: std::array::from_fn(|p| slot_count(query.weekdays, 1 << p)),
     };
 
     let matching = others(GROUPS);

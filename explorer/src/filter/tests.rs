@@ -1,5 +1,27 @@
 use super::*;
+use passerelle_index::time::{DayRule, Recurrence};
 use passerelle_index::{days_from_civil, District, Index, OfferRow, Venue, FORMAT_VERSION};
+
+/// A one-off session: `day` at `start` (minutes).
+fn once(day: i32, start: u16, end: Option<u16>) -> Recurrence {
+    Recurrence { start: Some(start), end, from: Some(day), until: Some(day), ..Recurrence::default() }
+}
+
+/// Every `weekday` (0 = Monday) at `start`, between optional bounds.
+fn weekly(weekday: u8, start: u16, from: Option<i32>, until: Option<i32>) -> Recurrence {
+    Recurrence {
+        days: vec![DayRule { weekday, rank: 0 }],
+        start: Some(start),
+        from,
+        until,
+        ..Recurrence::default()
+    }
+}
+
+/// The visitor's clock: 2026 `m`/`d` at `h`:00.
+fn at(m: u32, d: u32, h: u16) -> Now {
+    Now { day: day(m, d), minute: h * 60 }
+}
 
 fn vocab(codes: &[&str]) -> Vec<(String, String)> {
     codes.iter().map(|c| (c.to_string(), c.to_uppercase())).collect()
@@ -9,8 +31,12 @@ fn day(m: u32, d: u32) -> i32 {
     days_from_civil(2026, m, d)
 }
 
-/// Four offers over two districts; today is Saturday 2026-11-21.
+/// Five offers over two districts, seen on Saturday 2026-11-21 at 9:00.
 fn sample() -> Catalog {
+    sample_at(at(11, 21, 9))
+}
+
+fn sample_at(now: Now) -> Catalog {
     let mut index = Index {
         version: FORMAT_VERSION,
         lang: "fr".into(),
@@ -38,11 +64,11 @@ fn sample() -> Catalog {
         ],
         ..Index::default()
     };
-    index.vocab.audience = vocab(&["children", "youth", "adults"]);
+    index.vocab.audience = vocab(&["children", "youth", "adults", "schools"]);
     index.vocab.discipline = vocab(&["music", "theatre"]);
     index.vocab.accessibility = vocab(&["wheelchair"]);
     let rows = [
-        // 0: a theatre workshop for youth in Bressoux, free, this week.
+        // 0: a theatre workshop for youth in Bressoux, free, Sunday 22 November 14–16 h.
         OfferRow {
             id: "impro".into(),
             title: "Atelier d'improvisation".into(),
@@ -56,9 +82,10 @@ fn sample() -> Catalog {
             age_max: Some(18),
             price: 1,
             start: Some(day(11, 22)),
+            when: once(day(11, 22), 14 * 60, Some(16 * 60)),
             ..OfferRow::default()
         },
-        // 1: a concert for everyone in both districts, paid, next month.
+        // 1: a concert for children and adults in both districts, paid, Sunday 20 December 20 h.
         OfferRow {
             id: "concert".into(),
             title: "Concert de Noël".into(),
@@ -71,9 +98,10 @@ fn sample() -> Catalog {
             accessibility: vec![0],
             price: 2,
             start: Some(day(12, 20)),
+            when: once(day(12, 20), 20 * 60, None),
             ..OfferRow::default()
         },
-        // 2: an ongoing reading club in Droixhe, free, no dates.
+        // 2: a reading club for adults in Droixhe, free, every Wednesday at 14 h.
         OfferRow {
             id: "lecture".into(),
             title: "Club lecture".into(),
@@ -83,9 +111,10 @@ fn sample() -> Catalog {
             districts: vec![1],
             audiences: vec![2],
             price: 1,
+            when: weekly(2, 14 * 60, None, None),
             ..OfferRow::default()
         },
-        // 3: a past music course for children in Bressoux.
+        // 3: a music course for children in Bressoux, Saturdays 10 h in September–October: ended.
         OfferRow {
             id: "eveil".into(),
             title: "Éveil musical".into(),
@@ -100,6 +129,23 @@ fn sample() -> Catalog {
             price: 2,
             start: Some(day(9, 1)),
             end: Some(day(10, 31)),
+            when: weekly(5, 10 * 60, Some(day(9, 1)), Some(day(10, 31))),
+            ..OfferRow::default()
+        },
+        // 4: concerts for classes (schools, children 6–12), Tuesdays 9:30 in the hall.
+        OfferRow {
+            id: "classe".into(),
+            title: "Concert en classe".into(),
+            summary: "Avec l'école.".into(),
+            operator: 1,
+            venue: Some(0),
+            districts: vec![0],
+            audiences: vec![3, 0],
+            disciplines: vec![0],
+            age_min: Some(6),
+            age_max: Some(12),
+            price: 1,
+            when: weekly(1, 9 * 60 + 30, None, None),
             ..OfferRow::default()
         },
     ];
@@ -107,7 +153,7 @@ fn sample() -> Catalog {
         index.offers.push(row);
     }
     assert_eq!(index.check(), Ok(()));
-    Catalog::new(index)
+    Catalog::new(index, now)
 }
 
 fn ids(catalog: &Catalog, outcome: &Outcome) -> Vec<String> {
@@ -124,15 +170,18 @@ fn run_q(catalog: &Catalog, q: &Query) -> Outcome {
     run(catalog, q, search(catalog, &q.text).as_ref(), None)
 }
 
-// No filter: every offer, on now or upcoming by next date first, past ones last.
+// No filter: the current offers, soonest next session first; the ended one is left out.
 #[test]
 fn default_order() {
     let c = sample();
     let all = run_q(&c, &Query::default());
-    assert_eq!(ids(&c, &all), ["lecture", "impro", "concert", "eveil"]);
+    assert_eq!(ids(&c, &all), ["impro", "classe", "lecture", "concert"]);
     assert_eq!(all.counts.districts, [3, 2]);
     assert_eq!(all.per_venue, [2, 2]);
-    assert_eq!((c.week_end, c.month_end), (day(11, 22), day(11, 30)));
+    let w = c.time.windows;
+    assert_eq!((w.weekend_start, w.sunday, w.month_end), (day(11, 21), day(11, 22), day(11, 30)));
+    assert_eq!(c.next_day(3), None, "ended");
+    assert_eq!(c.next_day(2), Some(day(11, 25)), "the next Wednesday");
 }
 
 // Facets combine with AND, values within a facet with OR.
@@ -144,7 +193,7 @@ fn facets_combine() {
         q.audiences.insert("youth".into());
         q.audiences.insert("children".into());
     });
-    assert_eq!(ids(&c, &run_q(&c, &q)), ["impro", "concert", "eveil"]);
+    assert_eq!(ids(&c, &run_q(&c, &q)), ["impro", "classe", "concert"]);
     let q = query(|q| {
         q.districts.insert("droixhe".into());
         q.free = true;
@@ -169,36 +218,72 @@ fn counts_match_all_other_facets() {
         q.free = true;
     });
     let out = run_q(&c, &q);
-    assert_eq!(ids(&c, &out), ["impro"]);
+    assert_eq!(ids(&c, &out), ["impro", "classe"]);
     // Free offers per district, whatever district is ticked.
-    assert_eq!(out.counts.districts, [1, 1]);
-    // Bressoux offers that are free (ticked or not): impro.
-    assert_eq!(out.counts.free, 1);
-    // Free Bressoux offers per audience: only youth (impro).
-    assert_eq!(out.counts.audiences, [0, 1, 0]);
-    assert_eq!((out.counts.week, out.counts.month), (1, 1));
+    assert_eq!(out.counts.districts, [2, 1]);
+    assert_eq!(out.counts.free, 2);
+    // Free Bressoux offers per audience.
+    assert_eq!(out.counts.audiences, [1, 1, 0, 1]);
+    let n = &out.counts;
+    assert_eq!((n.today, n.weekend, n.week, n.month), (0, 1, 1, 2));
 }
 
-// Date windows: this week, this month, a range; ongoing offers are always on; past ones are not.
+// Windows run from the visitor's now to the end of the day, the weekend, Sunday night, the
+// month; a range too; ended offers never show.
 #[test]
 fn date_windows() {
     let c = sample();
-    let week = run_q(&c, &query(|q| q.when = When::Week));
-    assert_eq!(ids(&c, &week), ["lecture", "impro"]);
-    let december = query(|q| q.when = When::Range { from: Some(day(12, 1)), to: Some(day(12, 31)) });
-    assert_eq!(ids(&c, &run_q(&c, &december)), ["lecture", "concert"]);
-    let october = query(|q| q.when = When::Range { from: None, to: Some(day(10, 15)) });
-    assert_eq!(ids(&c, &run_q(&c, &october)), ["lecture", "eveil"]);
-    assert_eq!(c.next_day(3), None, "over");
-    assert_eq!(c.next_day(2), Some(c.index.today), "ongoing");
+    let get = |when: When| ids(&c, &run_q(&c, &query(|q| q.when = when)));
+    assert_eq!(get(When::Today), Vec::<String>::new());
+    assert_eq!(get(When::Weekend), ["impro"]);
+    assert_eq!(get(When::Week), ["impro"]);
+    assert_eq!(get(When::Month), ["impro", "classe", "lecture"]);
+    assert_eq!(
+        get(When::Range { from: Some(day(12, 1)), to: Some(day(12, 31)) }),
+        ["classe", "lecture", "concert"]
+    );
+    assert!(get(When::Range { from: None, to: Some(day(10, 15)) }).is_empty(), "the past is not to come");
 }
 
-// Age must fall within [age_min, age_max]; offers without bounds suit every age.
+// The same index seen on other days: the windows move with the visitor's clock, not the build.
+#[test]
+fn windows_move_with_the_clock() {
+    let wednesday = sample_at(at(11, 25, 13));
+    let get = |c: &Catalog, when: When| ids(c, &run_q(c, &query(|q| q.when = when)));
+    assert_eq!(get(&wednesday, When::Today), ["lecture"], "at 13 h, the 14 h session is to come");
+    assert_eq!(get(&wednesday, When::Week), ["lecture"]);
+    let later = sample_at(at(11, 25, 15));
+    assert!(get(&later, When::Today).is_empty(), "at 15 h it has started (no end): over");
+    assert_eq!(later.next_day(2), Some(day(12, 2)));
+    let december = sample_at(at(12, 19, 9));
+    assert_eq!(get(&december, When::Weekend), ["concert"]);
+    assert_eq!(ids(&december, &run_q(&december, &Query::default())), ["concert", "classe", "lecture"]);
+}
+
+// Weekday × time of day: "Wednesday afternoon" is a session on a Wednesday afternoon.
+#[test]
+fn weekday_and_time_of_day() {
+    let c = sample();
+    let get =
+        |weekdays: u8, parts: u8| ids(&c, &run_q(&c, &query(|q| (q.weekdays, q.parts) = (weekdays, parts))));
+    assert_eq!(get(1 << 2, 1 << 1), ["lecture"], "Wednesday afternoon");
+    assert!(get(1 << 2, 1 << 0).is_empty(), "Wednesday morning");
+    assert_eq!(get(1 << 6, 0), ["impro", "concert"], "Sundays");
+    assert_eq!(get(0, 1 << 2), ["concert"], "evenings");
+    assert_eq!(get(0, 1 << 0), ["classe"], "mornings");
+    let out = run_q(&c, &query(|q| q.parts = 1 << 1));
+    assert_eq!(out.counts.weekdays, [0, 0, 1, 0, 0, 0, 1], "afternoons per weekday");
+    assert_eq!(out.counts.parts, [1, 2, 1], "every weekday, per part");
+}
+
+// Age: within [age_min, age_max]; without ages, by audience (children 3–11, adults 18+…);
+// school-only offers leave the resident's age filter.
 #[test]
 fn age_filter() {
     let c = sample();
-    assert_eq!(ids(&c, &run_q(&c, &query(|q| q.age = Some(14)))), ["lecture", "impro", "concert"]);
-    assert_eq!(ids(&c, &run_q(&c, &query(|q| q.age = Some(4)))), ["lecture", "concert", "eveil"]);
+    assert_eq!(ids(&c, &run_q(&c, &query(|q| q.age = Some(14)))), ["impro"]);
+    assert_eq!(ids(&c, &run_q(&c, &query(|q| q.age = Some(8)))), ["concert"], "not the class concert");
+    assert_eq!(ids(&c, &run_q(&c, &query(|q| q.age = Some(40)))), ["lecture", "concert"]);
 }
 
 // Search is accent- and case-insensitive over titles, summaries, operators and venues.
@@ -207,7 +292,8 @@ fn search_folds_accents() {
     let c = sample();
     let find = |text: &str| ids(&c, &run_q(&c, &query(|q| q.text = text.into())));
     assert_eq!(find("theatre"), ["impro"], "summary: Du théâtre");
-    assert_eq!(find("EVEIL"), ["eveil"]);
+    assert!(find("EVEIL").is_empty(), "ended: in the archive, not in the explorer");
+    assert_eq!(find("ECOLE"), ["classe"]);
     assert_eq!(find("bibliotheque club"), ["lecture"], "venue + title");
     assert_eq!(find("theatre de la place"), ["impro"], "operator");
     assert!(find("zzz").is_empty());
@@ -218,7 +304,7 @@ fn search_folds_accents() {
 fn near_me_sorts_by_distance() {
     let c = sample();
     let out = run(&c, &Query::default(), None, Some([5.611, 50.651]));
-    assert_eq!(ids(&c, &out), ["lecture", "concert", "impro", "eveil"]);
+    assert_eq!(ids(&c, &out), ["lecture", "concert", "impro", "classe"]);
     let d = out.venue_distance.expect("distances");
     assert!(d[1] < d[0]);
 }

@@ -16,7 +16,7 @@
 //!                       "age_min", "age_max", "districts": [], "district_scope", "venue",
 //!                       "starts_on", "ends_on", "schedule", "price", "price_detail", "booking",
 //!                       "accessibility": [], "languages": [], "summary", "description", "status",
-//!                       "updated_on" } ],
+//!                       "updated_on", "ended", "next_session" } ],
 //!   "partnerships": [ { "id", "title", "operators": [], "offers": [], "districts": [],
 //!                       "starts_on", "ends_on", "summary", "description" } ],
 //!   "vocabularies": { "audience": { "terms": [ { "code", "fr", "en" } ] }, "discipline": …,
@@ -26,7 +26,10 @@
 //! Absent values are `null`; dates are `YYYY-MM-DD`; multi-valued cells are arrays; codes are
 //! vocabulary codes. An offer's `districts` are the districts it reaches, resolved (its listed
 //! ones, all of them, or its venue's), and `district_scope` says which of `listed`, `all` or
-//! `venue` the data wrote. Descriptions are Markdown, as in the CSV.
+//! `venue` the data wrote. Descriptions are Markdown, as in the CSV. `ended` (no session to
+//! come at the build day: the offer is in `offers/archive/`) and `next_session` (local
+//! `YYYY-MM-DDTHH:MM`, or the day for an all-day session) come from the model; every session is
+//! in `data/sessions.csv`.
 
 use crate::config::Config;
 use crate::model::{
@@ -109,6 +112,8 @@ struct OfferView<'a> {
     description: &'a str,
     status: Status,
     updated_on: Option<NaiveDate>,
+    ended: bool,
+    next_session: Option<String>,
 }
 
 impl<'a> OfferView<'a> {
@@ -141,6 +146,8 @@ impl<'a> OfferView<'a> {
             description: &o.description,
             status: o.status,
             updated_on: o.updated_on,
+            ended: charter.timing(o).ended,
+            next_session: charter.timing(o).next.as_ref().map(crate::render::views::offer::datetime),
         }
     }
 }

@@ -9,7 +9,8 @@
 //! | `data/<table>.csv`, `data/vocabulary.csv` | canonical CSV of every table | [`tables`] |
 //! | `data/charter.json` | everything, one documented JSON document | [`json`] |
 //! | `data/venues.geojson`, `data/districts.geojson` | venue points, district outlines | [`geo`] |
-//! | `data/agenda.ics`, `offers/<id>.ics` | dated offers as iCalendar events | [`calendar`] |
+//! | `offers/<id>.ics`, `data/agenda.ics`, `calendars/{districts,audiences}/<id>.ics` | each offer's sessions; feeds of the current offers | [`calendar`] |
+//! | `data/sessions.csv` | every session the site computed (offer, local start, end) | [`calendar`] |
 //! | `feed.xml` | Atom feed of the offers, latest updated first | [`feed`] |
 //! | `requests/feed.xml` | Atom feed of the answered residents' requests | [`requests_feed`] |
 //! | `sitemap.xml` (with `base_url` only), `robots.txt` | for search engines | [`sitemap`] |
@@ -49,12 +50,32 @@ pub fn export(charter: &Charter, config: &Config, out: &mut Staging) -> Result<(
     if let Some(bytes) = geo::districts(charter)? {
         out.put("data/districts.geojson", &bytes)?;
     }
-    out.put_with("data/agenda.ics", |w| calendar::agenda(charter, config, base.as_ref(), w))?;
+    let calendars = calendar::Writer::new(charter, config, base.as_ref());
+    out.put_with("data/agenda.ics", |w| calendars.feed(&config.title, &|_| true, w))?;
+    for district in &charter.districts {
+        let ids: std::collections::HashSet<&str> =
+            charter.district_offers(district).map(|o| o.id.as_str()).collect();
+        let name = format!("{} — {}", config.title, district.name);
+        out.put_with(&calendar::district_path(&district.id), |w| {
+            calendars.feed(&name, &|o| ids.contains(o.id.as_str()), w)
+        })?;
+    }
+    for term in &charter.vocabularies.audience.terms {
+        let label = match config.language {
+            crate::config::Language::Fr => &term.fr,
+            crate::config::Language::En => &term.en,
+        };
+        let name = format!("{} — {label}", config.title);
+        out.put_with(&calendar::audience_path(&term.code), |w| {
+            calendars.feed(&name, &|o| o.audiences.contains(&term.code), w)
+        })?;
+    }
     for offer in &charter.offers {
-        if let Some(bytes) = calendar::offer(charter, base.as_ref(), offer) {
+        if let Some(bytes) = calendars.offer(offer) {
             out.put(&crate::render::views::calendar_path(&offer.id), &bytes)?;
         }
     }
+    out.put_with("data/sessions.csv", |w| calendar::sessions_csv(charter, w))?;
     out.put("feed.xml", &feed::feed(charter, config, base.as_ref())?)?;
     if let Some(bytes) = requests_feed::feed(charter, config, base.as_ref())? {
         out.put("requests/feed.xml", &bytes)?;

@@ -64,6 +64,7 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
         venues,
         operators: charter.operators.iter().map(|o| o.name.clone()).collect(),
         offers: Default::default(),
+        holidays: charter.holidays.clone(),
     };
     for offer in &charter.offers {
         let venue = charter.offer_venue(offer);
@@ -102,6 +103,7 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
                 Status::Full => passerelle_index::Status::Full,
                 Status::Cancelled => passerelle_index::Status::Cancelled,
             } as u8,
+            when: charter.timing(offer).recurrence.clone(),
         });
     }
     // Operators no offer refers to (an operator without offers) would only weigh: keep them,

@@ -7,6 +7,7 @@ use super::tests::{config, fixture};
 use super::*;
 use crate::index::encode::encode;
 use crate::model::{Offer, Price, Records};
+use crate::records::DayRule;
 use crate::vocabulary::Vocabularies;
 use chrono::NaiveDate;
 
@@ -109,6 +110,20 @@ pub(crate) fn synthetic(n: usize) -> Charter {
             starts_on: start.and_then(day),
             ends_on: start.and_then(|s| day(s + rng.below(120) as i64)),
             price: Some(if rng.below(2) == 0 { Price::Free } else { Price::Paid }),
+            // Most offers recur weekly (one or two weekdays, pausing in school holidays), some
+            // monthly, the rest are one-off or permanent: the rule, not its dates, is stored.
+            days: match rng.below(10) {
+                0..=5 => vec![DayRule { weekday: rng.below(7) as u8, rank: 0 }],
+                6 => vec![DayRule { weekday: rng.below(7) as u8, rank: 2 }],
+                7 => vec![DayRule { weekday: 2, rank: 0 }, DayRule { weekday: 5, rank: 0 }],
+                _ => vec![],
+            },
+            start_time: (rng.below(5) > 0).then(|| 540 + 30 * rng.below(24) as u16),
+            end_time: (rng.below(3) > 0).then_some(1290),
+            except: crate::records::Except {
+                pauses: passerelle_index::time::Pauses { school: rng.below(2) == 0, public: false },
+                ..Default::default()
+            },
             ..Offer::default()
         });
     }

@@ -6,8 +6,12 @@
 
 use super::cells::{age, date, number, price, scope, status, whole, yes_no};
 use super::fields::Fields;
+use super::when;
 use crate::diagnostics::Diagnostics;
-use crate::records::{District, DistrictScope, Offer, Operator, Partnership, Status, Venue, VocabularyRow};
+use crate::records::Except;
+use crate::records::{
+    District, DistrictScope, Holiday, Offer, Operator, Partnership, Status, Venue, VocabularyRow,
+};
 
 pub fn vocabulary(mut f: Fields, _: &mut Diagnostics) -> VocabularyRow {
     VocabularyRow {
@@ -90,6 +94,11 @@ pub fn offer(mut f: Fields, d: &mut Diagnostics) -> Offer {
         starts_on: f.parse("starts_on", date, None, d),
         ends_on: f.parse("ends_on", date, None, d),
         schedule: f.take("schedule"),
+        days: f.parse("days", when::days, Vec::new(), d),
+        start_time: f.parse("start_time", when::time, None, d),
+        end_time: f.parse("end_time", when::time, None, d),
+        dates: f.parse("dates", when::dates, Vec::new(), d),
+        except: f.parse("except", when::except, Except::default(), d),
         price: f.parse("price", price, None, d),
         price_detail: f.take("price_detail"),
         booking: f.take("booking"),
@@ -114,6 +123,17 @@ pub fn partnership(mut f: Fields, d: &mut Diagnostics) -> Partnership {
         ends_on: f.parse("ends_on", date, None, d),
         summary: f.take("summary"),
         description: f.take("description"),
+        origin: f.take_origin(),
+    }
+}
+
+pub fn holiday(mut f: Fields, d: &mut Diagnostics) -> Holiday {
+    Holiday {
+        id: f.take("id"),
+        name: f.take("name"),
+        starts_on: f.parse("starts_on", date, None, d),
+        ends_on: f.parse("ends_on", date, None, d),
+        kind: f.parse("kind", when::holiday_kind, Default::default(), d),
         origin: f.take_origin(),
     }
 }

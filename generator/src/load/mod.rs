@@ -22,6 +22,7 @@ pub mod headers;
 pub mod participation;
 pub mod rows;
 pub mod tables;
+pub mod when;
 
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::model::Records;
@@ -44,10 +45,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
             None => Vec::new(),
         });
     }
-    let [vocabulary, districts, operators, venues, offers, partnerships, draws, volunteers, requests]: [Vec<
-        Fields,
-    >;
-        9] = tables.try_into().map_err(|_| anyhow::anyhow!("one list per table"))?;
+    let [vocabulary, districts, operators, venues, offers, partnerships, holidays, draws, volunteers, requests]: [Vec<Fields>; 10] =
+        tables.try_into().map_err(|_| anyhow::anyhow!("one list per table"))?;
     let mut records = Records {
         vocabulary: build_all(vocabulary, build::vocabulary, diagnostics),
         districts: build_all(districts, build::district, diagnostics),
@@ -58,6 +57,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
         draws: build_all(draws, participation::draw, diagnostics),
         volunteers: build_all(volunteers, participation::volunteer, diagnostics),
         requests: build_all(requests, participation::request, diagnostics),
+        holidays: build_all(holidays, build::holiday, diagnostics),
         ..Records::default()
     };
     if let Some(source) = &found.geojson {

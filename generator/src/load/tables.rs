@@ -141,6 +141,11 @@ pub const OFFERS: Table = Table {
         STARTS_ON,
         ENDS_ON,
         col("schedule", &["horaire"]),
+        col("days", &["jours"]),
+        col("start_time", &["heure_début"]),
+        col("end_time", &["heure_fin"]),
+        col("dates", &[]),
+        col("except", &["sauf"]),
         col("price", &["tarif"]),
         col("price_detail", &["détail_tarif"]),
         col("booking", &["réservation"]),
@@ -226,8 +231,26 @@ pub const REQUESTS: Table = Table {
 };
 
 /// Every table, in load order (vocabulary first: other tables' codes depend on it).
-pub const ALL: [&Table; 9] =
-    [&VOCABULARY, &DISTRICTS, &OPERATORS, &VENUES, &OFFERS, &PARTNERSHIPS, &DRAWS, &VOLUNTEERS, &REQUESTS];
+pub const HOLIDAYS: Table = Table {
+    name: "holidays",
+    aliases: &["vacances", "congés"],
+    required: false,
+    columns: &[ID, NAME, req("starts_on", &["début"]), ENDS_ON, req("kind", &["type"])],
+};
+
+/// Every table, in load order (vocabulary first: other tables' codes depend on it).
+pub const ALL: [&Table; 10] = [
+    &VOCABULARY,
+    &DISTRICTS,
+    &OPERATORS,
+    &VENUES,
+    &OFFERS,
+    &PARTNERSHIPS,
+    &HOLIDAYS,
+    &DRAWS,
+    &VOLUNTEERS,
+    &REQUESTS,
+];
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ pub mod geo;
 /// The record types live in [`crate::records`] (load, validate and diagnostics use them too);
 /// the old path `model::records` still names them.
 pub use crate::records;
+pub mod time;
 
 use crate::vocabulary::Vocabularies;
 use chrono::NaiveDate;
@@ -36,6 +37,11 @@ pub struct Charter {
     pub draws: Vec<Draw>,
     pub volunteers: Vec<Volunteer>,
     pub requests: Vec<Request>,
+    /// `holidays.csv`, sorted by start, and the same as day ranges for the recurrences.
+    pub holiday_rows: Vec<records::Holiday>,
+    pub holidays: time::Holidays,
+    /// Per offer (same order as `offers`): its recurrence, sessions, next session.
+    pub timings: Vec<time::Timing>,
     links: Links,
 }
 
@@ -80,6 +86,7 @@ impl Charter {
         records.partnerships.sort_by(|a, b| a.id.cmp(&b.id));
         records.draws.sort_by(|a, b| a.id.cmp(&b.id));
         records.requests.sort_by(|a, b| a.id.cmp(&b.id));
+        records.holidays.sort_by(|a, b| (a.starts_on, &a.id).cmp(&(b.starts_on, &b.id)));
         let Records {
             districts,
             operators,
@@ -87,11 +94,14 @@ impl Charter {
             offers,
             partnerships,
             shapes,
+            holidays,
             draws,
             volunteers,
             requests,
             ..
         } = records;
+        let holiday_ranges = time::holidays(&holidays);
+        let timings = offers.iter().map(|o| time::Timing::new(o, &holiday_ranges, today)).collect();
         let shapes = districts.iter().map(|d| shapes.iter().find(|s| s.district == d.id).cloned()).collect();
         let mut charter = Charter {
             districts,
@@ -105,6 +115,9 @@ impl Charter {
             draws,
             volunteers,
             requests,
+            holiday_rows: holidays,
+            holidays: holiday_ranges,
+            timings,
             links: Links::default(),
         };
         charter.links = Links::build(&charter);
@@ -122,6 +135,22 @@ impl Charter {
     }
     pub fn offer(&self, id: &str) -> Option<&Offer> {
         self.links.offer_ix.get(id).map(|&i| &self.offers[i])
+    }
+    /// An offer's timing (computed once, in [`Charter::new`]).
+    pub fn timing(&self, offer: &Offer) -> &time::Timing {
+        static NONE: std::sync::OnceLock<time::Timing> = std::sync::OnceLock::new();
+        match self.links.offer_ix.get(&offer.id) {
+            Some(&i) => &self.timings[i],
+            None => NONE.get_or_init(time::Timing::default),
+        }
+    }
+    /// Not ended at the build day (a cancelled offer is still current: it is marked, not hidden).
+    pub fn is_current(&self, offer: &Offer) -> bool {
+        !self.timing(offer).ended
+    }
+    /// The offers not ended, in the order of `offers`.
+    pub fn current_offers(&self) -> impl Iterator<Item = &Offer> {
+        self.offers.iter().filter(|o| self.is_current(o))
     }
     /// The position of offer `id` in `offers` (renderers keep per-offer values in that order).
     pub fn offer_index(&self, id: &str) -> Option<usize> {

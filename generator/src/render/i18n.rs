@@ -28,6 +28,7 @@ pub struct Catalogue {
     flat: BTreeMap<String, String>,
     months: Vec<String>,
     weekdays: Vec<String>,
+    weekdays_plural: Vec<String>,
 }
 
 impl Catalogue {
@@ -54,7 +55,8 @@ impl Catalogue {
         };
         let months = list("months", 12)?;
         let weekdays = list("weekdays", 7)?;
-        Ok(Catalogue { language, tree, flat, months, weekdays })
+        let weekdays_plural = list("weekdays_plural", 7)?;
+        Ok(Catalogue { language, tree, flat, months, weekdays, weekdays_plural })
     }
 
     /// The string at a dotted key (`"nav.home"`), or an error naming the key.
@@ -94,6 +96,24 @@ impl Catalogue {
     /// The month's name ("juin" / "June").
     pub fn month(&self, month: u32) -> &str {
         &self.months[(month as usize).saturating_sub(1) % 12]
+    }
+
+    /// The weekday's name, 0 = Monday ("mardi"), plural when a rule repeats it ("mardis").
+    pub fn weekday(&self, weekday: u8, plural: bool) -> &str {
+        let names = if plural { &self.weekdays_plural } else { &self.weekdays };
+        &names[usize::from(weekday) % 7]
+    }
+
+    /// The `i`-th string of the list at `key` (`when.ranks`), empty when out of range.
+    pub fn item(&self, key: &str, i: usize) -> &str {
+        let (table, name) = key.split_once('.').unwrap_or(("", key));
+        self.tree
+            .get(table)
+            .and_then(|t| t.get(name))
+            .and_then(|v| v.as_array())
+            .and_then(|a| a.get(i))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
     }
 
     /// "juin 2026" / "June 2026", capitalised ("Juin 2026") for headings.

@@ -22,6 +22,7 @@ pub mod jsonld;
 pub use crate::links;
 pub mod markdown;
 pub mod pages;
+pub mod schedule;
 mod site;
 pub mod views;
 

@@ -82,6 +82,11 @@ struct SiteView<'a> {
     assets: &'a Assets,
     /// The public address, when known (only `404.html` uses it).
     base_url: Option<&'a str>,
+    /// "À jour au 1er décembre 2026": on pages that depend on the day.
+    as_of: String,
+    /// `webcal://host/path/` when `base_url` is set: calendar feeds to subscribe to need an
+    /// absolute address (a relative link downloads the file once instead).
+    webcal_base: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -182,7 +187,7 @@ impl<'a> Site<'a> {
             data_lang,
             nav,
             footer_pages,
-            offer_count: charter.offers.len(),
+            offer_count: charter.current_offers().count(),
             open_data: OPEN_DATA
                 .iter()
                 .map(|&(key, path)| {
@@ -197,6 +202,11 @@ impl<'a> Site<'a> {
             },
             assets: &assets,
             base_url: config.base_url.as_deref().filter(|b| links::web(b).is_some()),
+            as_of: cat.fill("when.as_of", &[("date", &cat.date_short(charter.today)?)])?,
+            webcal_base: config.base_url.as_deref().filter(|b| links::web(b).is_some()).map(|b| {
+                let rest = b.split_once("://").map_or(b, |(_, rest)| rest);
+                format!("webcal://{}/", rest.trim_end_matches('/'))
+            }),
         };
         env.add_global("site", Value::from(Serde(&view)));
         let attr = data_lang.map_or_else(String::new, |tag| format!(" lang=\"{tag}\""));
@@ -216,6 +226,19 @@ impl<'a> Site<'a> {
     /// The card at a position of `charter.offers`, as a template value.
     pub fn card_value_at(&self, i: usize) -> Value {
         self.card_values[i].clone()
+    }
+
+    /// The cards of some offers, soonest first: next session, then permanent offers, then
+    /// ended ones (most recent first); title breaks ties.
+    pub fn cards_by_time(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<Value> {
+        let mut offers: Vec<&Offer> = offers.collect();
+        offers.sort_by_cached_key(|o| (self.charter.timing(o).order(), super::views::sort_key(&o.title)));
+        self.cards_of(offers.into_iter())
+    }
+
+    /// The cards of the current (not ended) offers among `offers`, soonest first.
+    pub fn current_cards(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<Value> {
+        self.cards_by_time(offers.filter(|o| self.charter.is_current(o)))
     }
 
     /// The cards of some offers, in the given order, as template values.

@@ -28,7 +28,9 @@ pub fn check(records: &Records, today: NaiveDate, diagnostics: &mut Diagnostics)
         records.venues.iter().map(|v| (v.id.as_str(), v.lat.is_some() && v.lon.is_some())).collect();
     for o in &records.offers {
         updated(&o.origin, o.updated_on, today, d);
-        past(&o.origin, o.starts_on, o.ends_on, today, d);
+        // A rule with a start day and no end goes on: only a lone start day is a one-day event.
+        let lone_start = if o.days.is_empty() { o.starts_on } else { None };
+        past(&o.origin, lone_start, o.ends_on, today, d);
         if let Some(venue) = &o.venue {
             if located.get(venue.as_str()) == Some(&false) {
                 let message =

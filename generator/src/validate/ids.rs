@@ -21,6 +21,7 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
     table("partnership", r.partnerships.iter().map(|x| (&x.id, &x.title, &x.origin)), diagnostics);
     table("draw", r.draws.iter().map(|x| (&x.id, &x.title, &x.origin)), diagnostics);
     table("request", r.requests.iter().map(|x| (&x.id, &x.topic, &x.origin)), diagnostics);
+    table("holiday", r.holidays.iter().map(|x| (&x.id, &x.name, &x.origin)), diagnostics);
 }
 
 /// Whether `id` is a slug: lowercase ASCII letters, digits and hyphens, not empty.
@@ -98,6 +99,11 @@ fn table<'a>(
                 format!("use lowercase letters, digits and hyphens: \"{suggestion}\"")
             };
             diagnostics.error(origin, "id", format!("{what} id \"{id}\" is not a slug"), Some(hint));
+        }
+        if what == "offer" && id == "archive" {
+            let hint =
+                Some("`offers/archive/` lists the ended offers: give this offer another id".to_owned());
+            diagnostics.error(origin, "id", "offer id \"archive\" is reserved", hint);
         }
         file_name(what, id, origin, diagnostics);
         match first_line.get(id.as_str()) {

@@ -8,6 +8,7 @@
 //! 2. [`references`] between tables (with "did you mean");
 //! 3. [`vocabularies`] (coded values), [`values`] (dates, ages, coordinates, addresses, via
 //!    [`syntax`]);
+//!    [`when`] (time columns, holidays, recurrences without a session);
 //! 4. [`geography`]: positions near the districts; derives district centroids and venue
 //!    districts (point in polygon);
 //! 5. [`freshness`]: warnings only (stale listings, past offers, missing contacts);
@@ -24,6 +25,7 @@ pub mod required;
 pub mod syntax;
 pub mod values;
 pub mod vocabularies;
+pub mod when;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::Records;
@@ -41,6 +43,7 @@ pub fn validate(records: &mut Records, today: NaiveDate, diagnostics: &mut Diagn
     references::check(records, diagnostics);
     vocabularies::check(records, &vocabularies, diagnostics);
     values::check(records, diagnostics);
+    when::check(records, diagnostics);
     geography::check(records, diagnostics);
     freshness::check(records, today, diagnostics);
     draws::check(records, &vocabularies, today, diagnostics);

@@ -150,6 +150,7 @@ pub fn records() -> Records {
         starts_on: Some(day(2026, 11, 25)),
         ends_on: Some(day(2026, 11, 25)),
         schedule: "mercredi 25 novembre, 15h".into(),
+        start_time: Some(15 * 60),
         age_min: Some(6),
         accessibility: vec!["hearing_loop".into()],
         ..offer("concert-hall", "Concert au hall omnisports", "orchestre", "hall-bressoux")
@@ -159,7 +160,10 @@ pub fn records() -> Records {
         disciplines: vec!["writing".into()],
         starts_on: Some(day(2026, 9, 1)),
         ends_on: Some(day(2027, 6, 30)),
-        schedule: "mercredis 14h–16h".into(),
+        days: passerelle::load::when::days("mercredi").expect("days"),
+        start_time: Some(14 * 60),
+        end_time: Some(16 * 60),
+        except: passerelle::load::when::except("vacances_scolaires").expect("except"),
         age_min: Some(12),
         age_max: Some(18),
         price: Some(Price::PayWhatYouCan),
@@ -170,7 +174,8 @@ pub fn records() -> Records {
     let lecture = Offer {
         audiences: vec!["children".into(), "families".into()],
         disciplines: vec!["reading".into()],
-        schedule: "samedis 10h".into(),
+        days: passerelle::load::when::days("samedi").expect("days"),
+        start_time: Some(10 * 60),
         districts: DistrictScope::Listed(vec!["droixhe".into(), "bressoux".into()]),
         booking: "bibliotheque@example.org".into(),
         ..offer("heure-du-conte", "L’heure du conte", "bibliotheque-droixhe", "bibliotheque-droixhe")
@@ -215,6 +220,13 @@ pub fn records() -> Records {
             ..Default::default()
         }],
         shapes: vec![square("bressoux", 5.60, 50.64), square("droixhe", 5.61, 50.65)],
+        holidays: vec![passerelle::model::records::Holiday {
+            id: "noel-2026".into(),
+            name: "Vacances d’hiver".into(),
+            starts_on: Some(day(2026, 12, 21)),
+            ends_on: Some(day(2027, 1, 3)),
+            ..Default::default()
+        }],
         ..Default::default()
     }
 }

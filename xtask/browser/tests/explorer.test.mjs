@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, newPage, settle, siteDir, startServer } from '../lib/harness.mjs';
+import { holidays, isCurrent, timing, upcoming } from '../lib/sessions.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TODAY = process.env.PASSERELLE_TODAY || '2026-11-21';
@@ -73,14 +74,24 @@ const offers = readCsv('offers.csv').map((o) => {
 });
 const today = day(TODAY);
 const weekEnd = today + (7 - ((new Date(`${TODAY}T00:00:00Z`).getUTCDay() + 6) % 7)) - 1; // Sunday
-const overlaps = (o, from, to) => (o.start === null || o.start <= to) && (o.end === null || o.end >= from);
+// The browser's clock is set to noon on TODAY (the explorer reads the visitor's clock, not the
+// build day); ended offers are in the archive, not in the explorer (lib/sessions.mjs says which).
+const hol = holidays(readCsv('holidays.csv'));
+const now = { day: today, minute: 12 * 60 };
+const current = offers.filter((o) => isCurrent({ ...o, timing: timing(o) }, hol, now));
+const thisWeek = (o) => {
+  const t = timing(o);
+  if (t.permanent) return Math.max(today, t.from ?? today) <= Math.min(weekEnd, t.until ?? weekEnd);
+  return upcoming({ ...o, timing: t }, hol, now, weekEnd).length > 0;
+};
+offers.splice(0, offers.length, ...current);
 const expect = {
   all: offers.length,
   youth: offers.filter((o) => o.audiences.includes('youth')).length,
   youthFree: offers.filter((o) => o.audiences.includes('youth') && o.free).length,
   district: (id) => offers.filter((o) => o.districts.includes(id)).length,
   districtFree: (id) => offers.filter((o) => o.districts.includes(id) && o.free).length,
-  week: offers.filter((o) => overlaps(o, today, weekEnd)).length,
+  week: offers.filter(thisWeek).length,
 };
 const countText = (n) => (n === 0 ? /Aucune offre/ : n === 1 ? '1 offre' : `${n} offres`);
 
@@ -100,6 +111,7 @@ after(async () => {
 /** The explore page (or `where`), loaded and mounted; returns the page and its error list. */
 async function open(where = 'explore/', options = {}) {
   const opened = await newPage(browser, { width: 1280, height: 900, ...options });
+  await opened.context.clock.setFixedTime(new Date(`${TODAY}T12:00:00+01:00`));
   await opened.page.goto(server.base + where);
   await settle(opened.page);
   await opened.page.waitForSelector('.px-explorer .px-count', { timeout: 10_000 });

@@ -1,60 +1,72 @@
-//! `agenda/index.html`: events by month (those running now under the current month), then
-//! the season-long offers running now, the offers that run all year, and past ones. Also what
-//! "this week" means for the home page.
+//! `agenda/index.html`: the coming weeks day by day, each session with its time; then the
+//! offers whose next session is later, by month; then the permanent offers. Ended offers are in
+//! `offers/archive/`. Also what "this week" means for the home page.
 //!
-//! An *event* is a dated offer shorter than [`EVENT_DAYS`]; a longer one (a workshop from
-//! September to June) runs through a season and is listed with the regular activities once
-//! it has started.
+//! Everything comes from each offer's sessions (`model::time`), computed once: a weekly
+//! workshop is on its Tuesdays only, not "from September to June".
 
+use crate::load::when::day_number;
+use crate::model::time::Session;
 use crate::model::{Charter, Offer, Status};
-use crate::render::views::sort_key;
+use crate::render::schedule;
+use crate::render::views::{record_path, sort_key};
 use crate::render::{Sink, Site};
 use anyhow::Result;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days};
 use minijinja::Value;
 use serde::Serialize;
 
-/// Dated offers shorter than this many days are events.
-pub const EVENT_DAYS: i64 = 31;
+/// How many days the agenda lists day by day.
+pub const DAYS_LISTED: i32 = 14;
 
-/// The first and last day an offer runs (a start alone is one day), or `None` when ongoing.
-pub fn span(offer: &Offer) -> Option<(NaiveDate, NaiveDate)> {
-    let start = offer.starts_on.or(offer.ends_on)?;
-    let end = offer.ends_on.or(offer.starts_on)?;
-    Some((start, end.max(start)))
-}
+/// At most this many sessions a day (the explorer has the rest): no page grows with the data.
+pub const PER_DAY: usize = 50;
 
-/// Whether a dated offer is an event (shorter than [`EVENT_DAYS`]).
-fn is_event((start, end): (NaiveDate, NaiveDate)) -> bool {
-    (end - start).num_days() < EVENT_DAYS
-}
-
-/// What is on in the seven days from `today`: the events running on one of those days, by
-/// start date; and the regular activities (no dates but a schedule, or a season running this
-/// week), by title. Cancelled offers are left out.
+/// What is on in the seven days from the build day: the events (one-off, several dates, a
+/// monthly rendez-vous) and the weekly activities, each soonest first. Cancelled offers are
+/// left out.
 pub fn this_week(charter: &Charter) -> (Vec<&Offer>, Vec<&Offer>) {
     let today = charter.today;
     let last = today.checked_add_days(Days::new(6)).unwrap_or(today);
-    let (mut events, mut regular) = (Vec::new(), Vec::new());
-    for offer in charter.offers.iter().filter(|o| o.status != Status::Cancelled) {
-        match span(offer) {
-            Some((s, e)) if s <= last && e >= today => {
-                if is_event((s, e)) {
-                    events.push(offer)
-                } else {
-                    regular.push(offer)
-                }
-            }
-            None if !offer.schedule.trim().is_empty() => regular.push(offer),
-            _ => {}
+    let (mut events, mut weekly) = (Vec::new(), Vec::new());
+    for offer in charter.current_offers().filter(|o| o.status != Status::Cancelled) {
+        let timing = charter.timing(offer);
+        if timing.is_permanent() || !timing.on_between(today, last) {
+            continue;
+        }
+        if timing.recurrence.days.iter().any(|r| r.rank == 0) {
+            weekly.push(offer);
+        } else {
+            events.push(offer);
         }
     }
-    events.sort_by_cached_key(|o| (span(o).map(|(s, _)| s.max(today)), sort_key(&o.title)));
-    regular.sort_by_cached_key(|o| sort_key(&o.title));
-    (events, regular)
+    for list in [&mut events, &mut weekly] {
+        list.sort_by_cached_key(|o| (charter.timing(o).order(), sort_key(&o.title)));
+    }
+    (events, weekly)
 }
 
-/// One month of the agenda.
+/// One session in the day-by-day list.
+#[derive(Serialize)]
+struct Entry<'a> {
+    time: Option<String>,
+    datetime: String,
+    title: &'a str,
+    path: String,
+    place: Option<&'a str>,
+    status: &'a str,
+    status_label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Day<'a> {
+    id: String,
+    heading: String,
+    entries: Vec<Entry<'a>>,
+    more: usize,
+}
+
+/// One month of offers whose next session is after the listed days.
 #[derive(Serialize)]
 struct Month {
     id: String,
@@ -62,47 +74,111 @@ struct Month {
     offers: Vec<Value>,
 }
 
+/// The subscribable feeds, linked from the agenda.
 #[derive(Serialize)]
-struct Agenda {
+struct Feeds<'a> {
+    audiences: Vec<crate::render::views::Link<'a>>,
+    districts: Vec<crate::render::views::Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct Agenda<'a> {
+    feeds: Feeds<'a>,
+    days: Vec<Day<'a>>,
     months: Vec<Month>,
-    season: Vec<Value>,
-    past: Vec<Value>,
     ongoing: Vec<Value>,
+    archived: usize,
 }
 
 /// Renders `agenda/index.html`.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
-    let (cat, today) = (site.cat, site.charter.today);
-    let mut dated: Vec<(NaiveDate, &Offer)> = Vec::new();
-    let mut past: Vec<(NaiveDate, &Offer)> = Vec::new();
-    let (mut season, mut ongoing): (Vec<&Offer>, Vec<&Offer>) = (Vec::new(), Vec::new());
-    for offer in &site.charter.offers {
-        match span(offer) {
-            Some((_, end)) if end < today => past.push((end, offer)),
-            Some((start, end)) if start <= today && !is_event((start, end)) => season.push(offer),
-            Some((start, _)) => dated.push((start.max(today), offer)),
-            None => ongoing.push(offer),
+    let (c, cat) = (site.charter, site.cat);
+    let today = day_number(c.today);
+    let last = today + DAYS_LISTED - 1;
+    let mut sessions: Vec<(Session, &Offer)> = Vec::new();
+    let mut later: Vec<(i32, &Offer)> = Vec::new();
+    let mut ongoing: Vec<&Offer> = Vec::new();
+    for offer in c.current_offers() {
+        let timing = c.timing(offer);
+        if timing.is_permanent() {
+            ongoing.push(offer);
+            continue;
+        }
+        sessions
+            .extend(timing.sessions.iter().filter(|s| today <= s.day && s.day <= last).map(|s| (*s, offer)));
+        if let Some(next) = timing.next.filter(|s| s.day > last) {
+            later.push((next.day, offer));
         }
     }
-    dated.sort_by_cached_key(|(d, o)| (*d, sort_key(&o.title)));
-    past.sort_by_cached_key(|(d, o)| (std::cmp::Reverse(*d), sort_key(&o.title)));
-    season.sort_by_cached_key(|o| sort_key(&o.title));
-    ongoing.sort_by_cached_key(|o| sort_key(&o.title));
+    sessions.sort_by_cached_key(|(s, o)| (s.day, s.start, sort_key(&o.title)));
+    let mut days: Vec<Day> = Vec::new();
+    for (session, offer) in sessions {
+        if days.last().is_none_or(|d| d.id != passerelle_index::iso_day(session.day)) {
+            let heading =
+                crate::render::i18n::capitalise(&cat.date_long(crate::load::when::date_of(session.day))?);
+            days.push(Day {
+                id: passerelle_index::iso_day(session.day),
+                heading,
+                entries: Vec::new(),
+                more: 0,
+            });
+        }
+        let Some(day) = days.last_mut() else { continue };
+        if day.entries.len() >= PER_DAY {
+            day.more += 1;
+            continue;
+        }
+        let status = offer.status.code();
+        day.entries.push(Entry {
+            time: schedule::session_time(cat, &session)?,
+            datetime: crate::render::views::offer::datetime(&session),
+            title: &offer.title,
+            path: record_path("offers", &offer.id),
+            place: c.offer_venue(offer).map(|v| v.name.as_str()),
+            status,
+            status_label: (offer.status != Status::Open)
+                .then(|| cat.get(&format!("status.{status}")))
+                .transpose()?,
+        });
+    }
+    later.sort_by_cached_key(|(d, o)| (*d, sort_key(&o.title)));
     let mut months: Vec<Month> = Vec::new();
-    for (day, offer) in dated {
-        let id = format!("{:04}-{:02}", day.year(), day.month());
+    for (day, offer) in later {
+        let date = crate::load::when::date_of(day);
+        let id = format!("{:04}-{:02}", date.year(), date.month());
         if months.last().is_none_or(|m| m.id != id) {
-            months.push(Month { id, heading: cat.month_year(day)?, offers: Vec::new() });
+            months.push(Month { id, heading: cat.month_year(date)?, offers: Vec::new() });
         }
         if let Some(month) = months.last_mut() {
             month.offers.push(site.card_value(offer));
         }
     }
+    let feeds = Feeds {
+        audiences: c
+            .vocabularies
+            .audience
+            .terms
+            .iter()
+            .map(|t| crate::render::views::Link {
+                path: crate::render::views::audience_feed(&t.code),
+                label: cat.term(t),
+            })
+            .collect(),
+        districts: c
+            .districts
+            .iter()
+            .map(|d| crate::render::views::Link {
+                path: crate::render::views::district_feed(&d.id),
+                label: d.name.as_str(),
+            })
+            .collect(),
+    };
     let data = Agenda {
+        feeds,
+        days,
         months,
-        season: site.cards_of(season.into_iter()),
-        past: site.cards_of(past.into_iter().map(|(_, o)| o)),
-        ongoing: site.cards_of(ongoing.into_iter()),
+        ongoing: site.cards_by_time(ongoing.into_iter()),
+        archived: c.offers.len() - c.current_offers().count(),
     };
     let title = cat.get("agenda.title")?;
     let meta = site.meta("agenda/index.html", title, "agenda", site.crumbs(&[], title)?);

@@ -62,6 +62,8 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         let entry = OperatorEntry::new(c, site.cat, site.config, op)?;
         let offers: Vec<Item> = c
             .operator_offers(op)
+            // Current offers only (DESIGN.md "Print"): an ended one is in the archive.
+            .filter(|o| c.is_current(o))
             .map(|o| Ok(Item { card: site.card_value(o), detail: OfferPage::new(c, site.cat, o)? }))
             .collect::<Result<_>>()?;
         if offers.is_empty() {
@@ -82,7 +84,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         chapters_html,
         others,
         edition: site.cat.date_short(c.today)?,
-        offers: c.offers.len(),
+        offers: c.current_offers().count(),
     };
     site.page(out, "catalogue.html", meta, data)
 }

@@ -48,9 +48,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let pairs: Vec<_> = order.iter().zip(&rows).collect();
     site.pages(out, &pairs, |&(&i, row)| {
         let d = &c.districts[i];
-        let mut offers: Vec<&crate::model::Offer> = c.district_offers(d).collect();
-        offers.sort_by_cached_key(|o| (sort_key(&o.title), o.id.as_str()));
-        let offers = site.cards_of(offers.into_iter());
+        let offers = site.current_cards(c.district_offers(d));
         let mut meta = site.meta(
             row.path.clone(),
             d.name.as_str(),

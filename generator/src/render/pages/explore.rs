@@ -19,7 +19,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let data = Explore {
         explorer_district: "",
         explorer_compact: false,
-        explorer_offers: super::cards_by_title(site),
+        explorer_offers: site.current_cards(site.charter.offers.iter()),
         districts: site.charter.districts.iter().map(|d| Link::record("districts", &d.id, &d.name)).collect(),
     };
     let title = site.cat.get("explore.title")?;

@@ -24,6 +24,8 @@ struct Home<'s, 'a> {
     figures: Vec<Figure>,
     week_label: String,
     week: Vec<Value>,
+    /// The page depends on the day: it says so.
+    as_of: bool,
     regular: Vec<Value>,
     regular_total: usize,
     explorer_district: &'static str,
@@ -47,7 +49,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let data = Home {
         intro_html: site.content.home.as_deref(),
         figures: vec![
-            figure(c.offers.len(), "offer", "offers/index.html")?,
+            figure(c.current_offers().count(), "offer", "offers/index.html")?,
             figure(c.operators.len(), "operator", "operators/index.html")?,
             figure(c.venues.len(), "venue", "venues/index.html")?,
             figure(c.districts.len(), "district", "districts/index.html")?,
@@ -55,6 +57,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         ],
         week_label: cat.date_range(Some(c.today), Some(last))?.unwrap_or_default(),
         week: site.cards_of(week.into_iter()),
+        as_of: true,
         regular_total: regular.len(),
         regular: site.cards_of(regular.into_iter().take(REGULAR_SHOWN)),
         explorer_district: "",

@@ -1,5 +1,6 @@
-//! `offers/index.html` (every offer as a card, with the offers grouped by audience and counted
-//! by district) and one page per offer, `offers/<id>.html`.
+//! `offers/index.html` (every current offer as a card, soonest first, grouped by audience and
+//! counted by district), `offers/archive/index.html` (the ended ones, most recent first) and one
+//! page per offer, `offers/<id>.html`, ended or not (URLs never break).
 
 use crate::render::jsonld;
 use crate::render::views::offer::OfferPage;
@@ -31,6 +32,11 @@ struct Index<'a> {
 }
 
 #[derive(Serialize)]
+struct Archive {
+    offers: Vec<Value>,
+}
+
+#[derive(Serialize)]
 struct OfferData<'a> {
     offer: Value,
     detail: OfferPage<'a>,
@@ -50,7 +56,10 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             offers: site
                 .by_title
                 .iter()
-                .filter(|&&i| site.charter.offers[i].audiences.contains(&t.code))
+                .filter(|&&i| {
+                    let offer = &site.charter.offers[i];
+                    offer.audiences.contains(&t.code) && site.charter.is_current(offer)
+                })
                 .map(|&i| site.card_value_at(i))
                 .collect(),
         })
@@ -62,12 +71,23 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         .iter()
         .map(|d| Counted {
             link: Link::record("districts", &d.id, &d.name),
-            count: site.charter.district_offers(d).count(),
+            count: site.charter.district_offers(d).filter(|o| site.charter.is_current(o)).count(),
         })
         .collect();
     let title = site.cat.get("offers.title")?;
     let meta = site.meta("offers/index.html", title, "offers", site.crumbs(&[], title)?);
-    site.page(out, "offers.html", meta, Index { offers: super::cards_by_title(site), audiences, districts })?;
+    let offers = site.current_cards(site.charter.offers.iter());
+    site.page(out, "offers.html", meta, Index { offers, audiences, districts })?;
+
+    let archive_title = site.cat.get("archive.title")?;
+    let archive = site.cards_by_time(site.charter.offers.iter().filter(|o| !site.charter.is_current(o)));
+    let meta = site.meta(
+        "offers/archive/index.html",
+        archive_title,
+        "offers",
+        site.crumbs(&[(title, "offers/index.html")], archive_title)?,
+    );
+    site.page(out, "archive.html", meta, Archive { offers: archive })?;
 
     site.pages(out, &site.charter.offers, |offer| {
         let path = record_path("offers", &offer.id);

@@ -116,8 +116,9 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         let data = OperatorData {
             operator: entry,
             detail: OperatorPage::new(c, site.cat, op)?,
-            offers: site.cards_of(c.operator_offers(op)),
-            partner_offers: site.cards_of(c.operator_partner_offers(op)),
+            // An operator checks its whole listing here: ended offers stay, last and marked.
+            offers: site.cards_by_time(c.operator_offers(op)),
+            partner_offers: site.cards_by_time(c.operator_partner_offers(op)),
         };
         site.render_page("operator.html", meta, data)
     })

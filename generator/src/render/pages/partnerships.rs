@@ -44,7 +44,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         let data = PartnershipData {
             partnership: entry,
             description_html: description_html(p),
-            offers: site.cards_of(c.partnership_offers(p)),
+            offers: site.cards_by_time(c.partnership_offers(p)),
         };
         site.render_page("partnership.html", meta, data)
     })

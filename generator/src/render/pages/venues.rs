@@ -77,7 +77,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         site.render_page(
             "venue.html",
             meta,
-            VenueData { venue: entry, offers: site.cards_of(c.venue_offers(venue)) },
+            VenueData { venue: entry, offers: site.current_cards(c.venue_offers(venue)) },
         )
     })
 }

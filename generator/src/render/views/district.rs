@@ -28,7 +28,8 @@ pub struct DistrictRow<'a> {
 
 impl<'a> DistrictRow<'a> {
     pub fn new(charter: &'a Charter, cat: &'a Catalogue, d: &'a District) -> Result<Self> {
-        let offers: Vec<_> = charter.district_offers(d).collect();
+        // Current offers only: an ended one no longer serves the district.
+        let offers: Vec<_> = charter.district_offers(d).filter(|o| charter.is_current(o)).collect();
         let unserved = charter
             .vocabularies
             .audience

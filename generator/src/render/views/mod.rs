@@ -91,6 +91,16 @@ pub fn address_line(address: &str, postcode: &str, city: &str) -> String {
     [address.trim(), town.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ")
 }
 
+/// The calendar feed of a district's current offers (written by `export`).
+pub fn district_feed(id: &str) -> String {
+    format!("calendars/districts/{id}.ics")
+}
+
+/// The calendar feed of an audience's current offers (written by `export`).
+pub fn audience_feed(code: &str) -> String {
+    format!("calendars/audiences/{code}.ics")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

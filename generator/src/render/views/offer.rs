@@ -5,6 +5,7 @@ use crate::links::{self, Href};
 use crate::model::{Charter, Offer, Price, Status};
 use crate::render::i18n::Catalogue;
 use crate::render::markdown::{self, Source};
+use crate::render::schedule;
 use anyhow::Result;
 use serde::Serialize;
 
@@ -30,13 +31,26 @@ pub struct OfferCard<'a> {
     pub price: Option<Label<'a>>,
     pub status: Label<'a>,
     pub ages: Option<String>,
-    /// Its last day is before the build's today.
+    /// Ended at the build day: no session to come (kept at its URL, in the archive).
     pub past: bool,
+    /// The next session as people read it ("Mardi 8 décembre 2026, 18 h 30–20 h 30").
+    pub next: Option<String>,
+    /// The same, for `<time datetime>`: local `2026-12-08T18:30`, or the day.
+    pub next_datetime: Option<String>,
+    /// `schedule`, or the sentence the site writes from the timing when it is empty.
+    pub sentence: String,
+    /// Whether the card shows `sentence` (not for a single session already shown as `next`).
+    pub show_sentence: bool,
+    /// Open on its venue's hours (no set sessions).
+    pub permanent: bool,
+    /// "Avec votre école" / "Avec votre association": reached through a class or a group.
+    pub through: Option<&'a str>,
 }
 
 impl<'a> OfferCard<'a> {
     pub fn new(charter: &'a Charter, cat: &'a Catalogue, offer: &'a Offer) -> Result<OfferCard<'a>> {
         let v = &charter.vocabularies;
+        let timing = charter.timing(offer);
         Ok(OfferCard {
             id: &offer.id,
             path: record_path("offers", &offer.id),
@@ -56,9 +70,42 @@ impl<'a> OfferCard<'a> {
             price: offer.price.map(|p| price_label(cat, p)).transpose()?,
             status: status_label(cat, offer.status)?,
             ages: ages(cat, offer.age_min, offer.age_max)?,
-            past: offer.ends_on.or(offer.starts_on).is_some_and(|last| last < charter.today),
+            past: timing.ended,
+            next: timing.next.as_ref().map(|s| schedule::session(cat, s)).transpose()?,
+            next_datetime: timing.next.as_ref().map(datetime),
+            show_sentence: !(offer.schedule.trim().is_empty()
+                && timing.sessions.len() == 1
+                && timing.recurrence.days.is_empty()),
+            sentence: if offer.schedule.trim().is_empty() {
+                schedule::sentence(cat, timing, offer.venue.is_some())?
+            } else {
+                offer.schedule.clone()
+            },
+            permanent: timing.is_permanent(),
+            through: through(cat, &offer.audiences)?,
         })
     }
+}
+
+/// A session's local date and time for `<time datetime>`.
+pub fn datetime(session: &crate::model::time::Session) -> String {
+    let day = passerelle_index::iso_day(session.day);
+    match session.start {
+        Some(m) => format!("{day}T{:02}:{:02}", m / 60, m % 60),
+        None => day,
+    }
+}
+
+/// "Avec votre école" for `schools`, "Avec votre association" for `associations` (DESIGN.md
+/// "Time", age: a resident reaches those offers through a class or a group).
+fn through<'c>(cat: &'c Catalogue, audiences: &[String]) -> Result<Option<&'c str>> {
+    Ok(if audiences.iter().any(|a| a == "schools") {
+        Some(cat.get("when.through_school")?)
+    } else if audiences.iter().any(|a| a == "associations") {
+        Some(cat.get("when.through_association")?)
+    } else {
+        None
+    })
 }
 
 /// The price's code and label ("Gratuit").
@@ -81,6 +128,16 @@ pub fn ages(cat: &Catalogue, min: Option<u8>, max: Option<u8>) -> Result<Option<
         (None, Some(_)) => Some(cat.fill("ages.until", &args)?),
         (None, None) => None,
     })
+}
+
+/// How many coming sessions an offer page lists.
+pub const COMING: usize = 12;
+
+/// A session as a page lists it.
+#[derive(Debug, Serialize)]
+pub struct Dated {
+    pub label: String,
+    pub datetime: String,
 }
 
 /// The venue as the offer page shows it.
@@ -106,8 +163,10 @@ pub struct OfferPage<'a> {
     pub booking_text: Option<&'a str>,
     pub accessibility: Vec<Label<'a>>,
     pub languages: Vec<String>,
-    /// `offers/<id>.ics`, for a dated offer.
+    /// `offers/<id>.ics`, for an offer with sessions.
     pub ics: Option<String>,
+    /// The coming sessions (up to [`COMING`]).
+    pub coming: Vec<Dated>,
     pub partnerships: Vec<Link<'a>>,
     pub updated: Option<String>,
 }
@@ -115,6 +174,7 @@ pub struct OfferPage<'a> {
 impl<'a> OfferPage<'a> {
     pub fn new(charter: &'a Charter, cat: &'a Catalogue, offer: &'a Offer) -> Result<Self> {
         let booking = links::booking(&offer.booking);
+        let timing = charter.timing(offer);
         let booking_text =
             (booking.is_none() && !offer.booking.trim().is_empty()).then_some(offer.booking.as_str());
         let venue = charter.offer_venue(offer).map(|v| VenueBrief {
@@ -142,7 +202,11 @@ impl<'a> OfferPage<'a> {
             booking_text,
             accessibility: labels(cat, &charter.vocabularies.accessibility, &offer.accessibility),
             languages: offer.languages.iter().map(|l| cat.language_name(l)).collect(),
-            ics: offer.starts_on.map(|_| super::calendar_path(&offer.id)),
+            ics: (!timing.sessions.is_empty()).then(|| super::calendar_path(&offer.id)),
+            coming: timing
+                .coming(charter.today, COMING)
+                .map(|s| Ok(Dated { label: schedule::session(cat, s)?, datetime: datetime(s) }))
+                .collect::<Result<_>>()?,
             partnerships: charter
                 .offer_partnerships(offer)
                 .map(|p| Link::record("partnerships", &p.id, &p.title))
