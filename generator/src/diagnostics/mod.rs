@@ -8,7 +8,7 @@
 pub mod render;
 pub mod suggest;
 
-use crate::model::records::Origin;
+use crate::records::Origin;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -179,8 +179,16 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Sorts by file (in the order the files are loaded), line, column; stable otherwise.
-    pub fn sort(&mut self) {
+    /// Sorts by file, line, column; stable otherwise. Files come in the order `rank` gives
+    /// them (the load order of the data tables, from `load`), `content/` first, unranked last.
+    pub fn sort(&mut self, rank: impl Fn(&str) -> Option<usize>) {
+        let file_rank = |file: &str| {
+            if file.starts_with("content/") {
+                0
+            } else {
+                rank(file).map_or(usize::MAX, |rank| rank + 1)
+            }
+        };
         // The rank folds file names: compute it once per diagnostic (the sort is stable).
         self.items.sort_by_cached_key(|d| (file_rank(&d.file), d.file.clone(), d.line, d.column));
     }
@@ -200,15 +208,6 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
-/// The load order of the files: `content/` first, then the data tables in the order of
-/// DESIGN.md (whatever their file names), then anything else.
-fn file_rank(file: &str) -> usize {
-    if file.starts_with("content/") {
-        return 0;
-    }
-    crate::load::files::rank(file).map_or(usize::MAX, |rank| rank + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,7 +223,7 @@ mod tests {
         assert_eq!(line_col(text, 999), (3, 1));
     }
 
-    // Diagnostics sort by table order whatever the file names, then line and column; errors
+    // Diagnostics sort by the rank given (the table order), content/ first, then line and column; errors
     // already at a cell are found.
     #[test]
     fn sort_by_table_then_position() {
@@ -238,7 +237,10 @@ mod tests {
         ] {
             d.push_at(Severity::Error, file, (line, 1), "x", None);
         }
-        d.sort();
+        let rank = |file: &str| {
+            ["data/quartiers.csv", "data/acteurs.csv", "data/offres.csv"].iter().position(|f| *f == file)
+        };
+        d.sort(rank);
         let order: Vec<_> = d.iter().map(|d| (d.file.as_str(), d.line)).collect();
         assert_eq!(
             order,

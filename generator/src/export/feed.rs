@@ -3,7 +3,7 @@
 //!
 //! With `base_url`, ids and links are absolute (ids are the pages' addresses). Without it the
 //! feed is still written, since Atom allows relative `href`s, resolved against the feed's own
-//! address, which is the site root: entry links are `offers/<id>/index.html`, and there is no
+//! address, which is the site root: entry links are `offers/<id>.html`, and there is no
 //! `rel="self"` link and no `xml:base`. Ids must be absolute IRIs, so they are then
 //! `urn:uuid:`s derived from the coordination's e-mail and the offer id (stable across builds,
 //! distinct between charters). An entry's `updated` is its `updated_on`; an offer without one
@@ -64,7 +64,7 @@ fn entry(
     offer: &Offer,
     updated: FixedDateTime,
 ) -> Entry {
-    let page = format!("offers/{}/index.html", offer.id);
+    let page = crate::render::views::record_path("offers", &offer.id);
     let operator = charter.offer_operator(offer).map_or_else(|| offer.operator.clone(), |o| o.name.clone());
     let summary = [offer.summary.as_str(), offer.schedule.as_str()]
         .into_iter()
@@ -151,9 +151,9 @@ mod tests {
         assert_eq!(
             ids,
             [
-                "https://charte.example.org/sous-site/offers/atelier-slam/index.html",
-                "https://charte.example.org/sous-site/offers/lecture-libre/index.html",
-                "https://charte.example.org/sous-site/offers/concert-annule/index.html",
+                "https://charte.example.org/sous-site/offers/atelier-slam.html",
+                "https://charte.example.org/sous-site/offers/lecture-libre.html",
+                "https://charte.example.org/sous-site/offers/concert-annule.html",
             ],
             "most recently updated first, undated last"
         );
@@ -186,7 +186,7 @@ mod tests {
         let root = doc.root_element();
         assert!(children(root, "link").iter().all(|l| l.attribute("rel") != Some("self")));
         let entry = children(root, "entry")[0];
-        assert_eq!(children(entry, "link")[0].attribute("href"), Some("offers/atelier-slam/index.html"));
+        assert_eq!(children(entry, "link")[0].attribute("href"), Some("offers/atelier-slam.html"));
         let id = children(entry, "id")[0].text().expect("id");
         assert!(id.starts_with("urn:uuid:") && id.len() == 45, "{id}");
     }

@@ -8,7 +8,7 @@
 //! access, parsing cells with [`cells`]; [`build`] makes the record types; [`geojson`] reads
 //! the district outlines. Every problem in a file is a diagnostic; only I/O fails.
 //!
-//! [`Origin`]: crate::model::records::Origin
+//! [`Origin`]: crate::records::Origin
 
 pub mod build;
 pub mod cells;

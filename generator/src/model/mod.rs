@@ -6,7 +6,9 @@
 //! a venue's offers). Renderers, the index and the exports only read it; it does no I/O.
 
 pub mod geo;
-pub mod records;
+/// The record types live in [`crate::records`] (load, validate and diagnostics use them too);
+/// the old path `model::records` still names them.
+pub use crate::records;
 
 use crate::vocabulary::Vocabularies;
 use chrono::NaiveDate;
@@ -99,6 +101,10 @@ impl Charter {
     }
     pub fn offer(&self, id: &str) -> Option<&Offer> {
         self.links.offer_ix.get(id).map(|&i| &self.offers[i])
+    }
+    /// The position of offer `id` in `offers` (renderers keep per-offer values in that order).
+    pub fn offer_index(&self, id: &str) -> Option<usize> {
+        self.links.offer_ix.get(id).copied()
     }
     pub fn partnership(&self, id: &str) -> Option<&Partnership> {
         self.links.partnership_ix.get(id).map(|&i| &self.partnerships[i])

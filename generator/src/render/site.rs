@@ -6,11 +6,11 @@ use super::assets::Assets;
 use super::content::Content;
 use super::environment;
 use super::i18n::Catalogue;
-use super::links::{self, Href};
 use super::views::offer::OfferCard;
 use super::views::{Crumb, Link};
 use super::Sink;
 use crate::config::Config;
+use crate::links::{self, Href};
 use crate::model::{Charter, Offer};
 use anyhow::{anyhow, Context, Result};
 use minijinja::value::{Serde, Value};
@@ -45,7 +45,7 @@ const OPEN_DATA: &[(&str, &str)] = &[
 /// A page's own metadata, seen by templates as `page`.
 #[derive(Debug, Serialize)]
 pub struct Meta {
-    /// Site-relative path of the page (`offers/x/index.html`).
+    /// Site-relative path of the page (`offers/x.html`).
     pub path: String,
     pub title: String,
     pub description: String,
@@ -197,20 +197,11 @@ impl<'a> Site<'a> {
         Ok(Site { charter, config, cat, content, card_values, by_title, assets, env })
     }
 
-    /// The position of an offer of this charter in `charter.offers`.
-    fn position(&self, offer: &Offer) -> usize {
-        let offers = &self.charter.offers;
-        let size = std::mem::size_of::<Offer>().max(1);
-        let guess = (offer as *const Offer as usize).wrapping_sub(offers.as_ptr() as usize) / size;
-        match offers.get(guess) {
-            Some(o) if std::ptr::eq(o, offer) => guess,
-            _ => offers.binary_search_by(|o| o.id.as_str().cmp(&offer.id)).unwrap_or(0),
-        }
-    }
-
     /// The card of an offer as a template value (shared, not copied).
     pub fn card_value(&self, offer: &Offer) -> Value {
-        self.card_values[self.position(offer)].clone()
+        // Every offer of the charter has its card; the id always resolves.
+        let i = self.charter.offer_index(&offer.id).unwrap_or_default();
+        self.card_values[i].clone()
     }
 
     /// The card at a position of `charter.offers`, as a template value.
@@ -321,10 +312,11 @@ impl<'a> Site<'a> {
                         .collect()
                 })
             };
-            for page in rendered {
-                let page = page?;
-                out.put(&page.path, page.html.as_bytes())?;
-            }
+            let files: Vec<(String, Vec<u8>)> = rendered
+                .into_iter()
+                .map(|page| page.map(|p| (p.path, p.html.into_bytes())))
+                .collect::<Result<_>>()?;
+            out.put_all(&files)?;
         }
         Ok(())
     }

@@ -8,7 +8,7 @@
 //! none of the names Windows reserves for devices ([`is_reserved_on_windows`]).
 
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{Origin, Records};
+use crate::records::{Origin, Records};
 use std::collections::HashMap;
 
 /// Checks the ids of every table.
@@ -47,13 +47,21 @@ pub fn is_reserved_on_windows(id: &str) -> bool {
 fn file_name(what: &str, id: &str, origin: &Origin, diagnostics: &mut Diagnostics) {
     let length = id.chars().count();
     if length > MAX_LEN {
-        let short: String = slug::slugify(id).chars().take(MAX_LEN).collect();
+        let short: String = passerelle_index::fold::slug(id).chars().take(MAX_LEN).collect();
         let short = short.trim_end_matches('-');
         diagnostics.error(
             origin,
             "id",
             format!("{what} id of {length} characters: at most {MAX_LEN}, since it makes file names"),
             Some(format!("shorten it, e.g. \"{short}\"")),
+        );
+    }
+    if id == "index" {
+        diagnostics.error(
+            origin,
+            "id",
+            format!("{what} id \"index\" is the name of the section's own page (`index.html`)"),
+            Some(format!("add a word, e.g. \"index-{what}\"")),
         );
     }
     if is_reserved_on_windows(id) {
@@ -74,14 +82,14 @@ fn table<'a>(
     let mut first_line: HashMap<&str, u32> = HashMap::new();
     for (id, name, origin) in rows {
         if id.is_empty() {
-            let suggestion = slug::slugify(name);
+            let suggestion = passerelle_index::fold::slug(name);
             let hint =
                 (!suggestion.is_empty()).then(|| format!("give it a short slug such as \"{suggestion}\""));
             diagnostics.error(origin, "id", format!("missing {what} id"), hint);
             continue;
         }
         if !is_slug(id) {
-            let suggestion = slug::slugify(id);
+            let suggestion = passerelle_index::fold::slug(id);
             let hint = if suggestion.is_empty() {
                 "use lowercase letters, digits and hyphens".to_owned()
             } else {
@@ -107,7 +115,7 @@ fn table<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::records::Offer;
+    use crate::records::Offer;
     use std::sync::Arc;
 
     fn offer(id: &str, title: &str, line: u32) -> Offer {
@@ -123,6 +131,17 @@ mod tests {
         for bad in ["", "Atelier", "atelier slam", "atelier_slam", "théâtre"] {
             assert!(!is_slug(bad), "{bad}");
         }
+    }
+
+    // `index` would be the section's own page (offers/index.html); a longer id is fine.
+    #[test]
+    fn index_is_reserved() {
+        let mut diagnostics = Diagnostics::default();
+        file_name("offer", "index", &Origin::default(), &mut diagnostics);
+        assert_eq!(diagnostics.error_count(), 1, "offers/index.html is the list of offers");
+        let mut diagnostics = Diagnostics::default();
+        file_name("offer", "index-des-offres", &Origin::default(), &mut diagnostics);
+        assert_eq!(diagnostics.error_count(), 0);
     }
 
     // Windows' device names, with or without an extension, in any case; not as a part.

@@ -3,9 +3,9 @@
 
 use super::{address_line, record_path, Link};
 use crate::config::Config;
+use crate::links::{self, Href};
 use crate::model::{Charter, Operator};
 use crate::render::i18n::Catalogue;
-use crate::render::links::{self, Href};
 use crate::render::markdown::{self, Source};
 use anyhow::Result;
 use chrono::{Months, NaiveDate};
@@ -213,7 +213,7 @@ mod tests {
         let mail = check.correction.expect("mailto");
         assert!(mail.starts_with("mailto:c@example.org?subject="), "{mail}");
         assert!(
-            mail.contains("mj") && mail.contains("https%3A%2F%2Fc.example.org%2Foperators%2Fmj%2F"),
+            mail.contains("mj") && mail.contains("https%3A%2F%2Fc.example.org%2Foperators%2Fmj.html"),
             "{mail}"
         );
     }

@@ -1,14 +1,14 @@
 //! Links: the relative `root` of a page, the only external `href`s a page may carry
 //! (`http(s)`, `mailto:`, `tel:`), and pre-filled `mailto:` URLs.
 //!
-//! Link strategy: every internal link is relative to the page (`{{ root }}offers/x/index.html`)
-//! and names `index.html` explicitly, so the same `site/` works at a domain root, under a
+//! Link strategy: every internal link is relative to the page (`{{ root }}offers/x.html`)
+//! and names its file (`offers/x.html`, `offers/index.html`), so the same `site/` works at a domain root, under a
 //! sub-path, on hosts without directory indexes (S3 REST, a USB stick opened as `file://`).
 
 use serde::Serialize;
 
 /// The prefix that leads from the page at `path` (site-relative, `/`-separated) back to the
-/// site root: `"./"` at the root, `"../../"` for `offers/x/index.html`.
+/// site root: `"./"` at the root, `"../"` for `offers/x.html`.
 pub fn root_of(path: &str) -> String {
     let depth = path.matches('/').count();
     if depth == 0 {
@@ -147,7 +147,8 @@ mod tests {
     fn root_climbs_per_folder() {
         assert_eq!(root_of("index.html"), "./");
         assert_eq!(root_of("offers/index.html"), "../");
-        assert_eq!(root_of("offers/atelier-slam/index.html"), "../../");
+        assert_eq!(root_of("offers/atelier-slam.html"), "../");
+        assert_eq!(root_of("offers/archive/index.html"), "../../");
     }
 
     // Only http(s), mailto and tel become hrefs; javascript: and friends never do.
