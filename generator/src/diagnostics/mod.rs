@@ -86,6 +86,12 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// Whether `file` has reached [`MAX_PER_FILE`]: what is pushed for it now is only counted,
+    /// so a costly hint ("did you mean", a comparison with every id) need not be computed.
+    pub fn is_full(&self, file: &str) -> bool {
+        self.per_file.get(file).is_some_and(|&n| n >= MAX_PER_FILE)
+    }
+
     /// A problem at an explicit place (`line`/`column` 0 = the whole file or line).
     pub fn push_at(
         &mut self,
@@ -265,6 +271,7 @@ mod tests {
         assert_eq!(d.iter().count(), MAX_PER_FILE + 2);
         assert_eq!((d.error_count(), d.warning_count()), (MAX_PER_FILE + 11, MAX_PER_FILE + 10));
         assert!(d.iter().any(|x| x.message.starts_with("more than 500 problems")));
+        assert!(d.is_full("data/offers.csv") && !d.is_full("data/venues.csv"));
         let mut only_hidden_errors = Diagnostics::default();
         for _ in 0..=MAX_PER_FILE {
             only_hidden_errors.push_at(Severity::Warning, "a.csv", (1, 1), "w", None);

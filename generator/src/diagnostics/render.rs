@@ -52,6 +52,7 @@ pub fn write(diagnostics: &Diagnostics, out: &mut dyn WriteColor, rich: bool) ->
         display_style: if rich { DisplayStyle::Rich } else { DisplayStyle::Short },
         ..Config::default()
     };
+    let short = Config { display_style: DisplayStyle::Short, ..Config::default() };
     for d in diagnostics.iter() {
         let Some(source) = diagnostics.source(&d.file) else {
             write_unlocated(d, out)?;
@@ -66,8 +67,11 @@ pub fn write(diagnostics: &Diagnostics, out: &mut dyn WriteColor, rich: bool) ->
             continue;
         };
         let end = cell_end(source, start);
-        let report = report(d, rich).with_labels(vec![Label::primary(id, start..end)]);
-        term::emit_to_write_style(out, &config, &files, &report).map_err(std::io::Error::other)?;
+        // A line too long to quote (a pasted blob) gets the one-line style even on a terminal.
+        let quote = rich && line_length(&files, id, d.line) <= MAX_QUOTED_LINE;
+        let report = report(d, quote).with_labels(vec![Label::primary(id, start..end)]);
+        let config = if quote { &config } else { &short };
+        term::emit_to_write_style(out, config, &files, &report).map_err(std::io::Error::other)?;
     }
     // The rich style already ends each diagnostic with a blank line.
     writeln!(out, "{}", summary(diagnostics))
@@ -160,6 +164,16 @@ fn write_unlocated(d: &Diagnostic, out: &mut dyn WriteColor) -> std::io::Result<
     writeln!(out)
 }
 
+/// The longest line (in bytes) the rich style quotes; a longer one would be printed whole for
+/// each of its problems.
+const MAX_QUOTED_LINE: usize = 1000;
+
+/// The length in bytes of 1-based `line` of file `id` (0 when there is no such line).
+fn line_length(files: &SimpleFiles<String, String>, id: usize, line: u32) -> usize {
+    let index = usize::try_from(line).unwrap_or(0).saturating_sub(1);
+    files.line_range(id, index).map_or(0, |range| range.len())
+}
+
 /// The byte offset of 1-based `line` and character `column` (0 = start of line) in file `id`;
 /// `None` for line 0 or a line past the end.
 fn offset(files: &SimpleFiles<String, String>, id: usize, line: u32, column: u32) -> Option<usize> {
@@ -176,7 +190,9 @@ fn offset(files: &SimpleFiles<String, String>, id: usize, line: u32, column: u32
 /// so the rich style underlines the whole cell.
 fn cell_end(source: &str, start: usize) -> usize {
     let mut quoted = false;
-    for (i, c) in source[start..].char_indices() {
+    // The underline stops within MAX_QUOTED_LINE bytes: a huge cell is not scanned to its end
+    // for each of its problems.
+    for (i, c) in source[start..].char_indices().take(MAX_QUOTED_LINE) {
         match c {
             '"' => quoted = !quoted,
             ',' | ';' | '\t' | '\r' | '\n' if !quoted => return start + i,
@@ -184,7 +200,7 @@ fn cell_end(source: &str, start: usize) -> usize {
             _ => {}
         }
     }
-    source.len()
+    source[start..].char_indices().nth(MAX_QUOTED_LINE).map_or(source.len(), |(i, _)| start + i)
 }
 
 #[cfg(test)]
@@ -235,6 +251,17 @@ mod tests {
         assert_eq!(offset(&files, id, 3, 1), Some(8));
         assert_eq!(offset(&files, id, 4, 1), None);
         assert_eq!(offset(&files, id, 0, 1), None);
+    }
+
+    // A line too long to quote is given in the one-line style even in the rich one.
+    #[test]
+    fn long_lines_are_not_quoted() {
+        let mut d = Diagnostics::default();
+        d.add_source("data/offers.csv", &format!("id,title\natelier,{}\n", "x".repeat(5000)));
+        d.push_at(Severity::Error, "data/offers.csv", (2, 9), "too long", Some("shorten it".into()));
+        let text = to_text(&d, true);
+        assert!(text.len() < 500, "{text}");
+        assert!(text.contains("data/offers.csv:2:9: error: too long (shorten it)"), "{text}");
     }
 
     // The summary counts in English, singular or plural.

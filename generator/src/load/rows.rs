@@ -51,6 +51,7 @@ pub fn read(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<Row> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut columns = Columns::default();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -58,7 +59,7 @@ pub fn read(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<Row> {
                 let (byte, line) = record.position().map_or((0, 1), |p| (p.byte(), p.line()));
                 let (byte, line) =
                     record_start(text, usize::try_from(byte).unwrap_or(text.len()), to_u32(line));
-                let scan = scan(text, byte, char::from(delimiter));
+                let scan = scan(text, byte, columns.at(text, byte), char::from(delimiter));
                 if let Some((open_line, open_column)) = scan.unterminated {
                     diagnostics.push_at(
                         Severity::Error,
@@ -114,11 +115,37 @@ struct Scan {
     unterminated: Option<(u32, u32)>,
 }
 
-/// Scans one record from `byte`, with csv-core's rules: a `"` opens a quoted cell only as its
-/// first character, `""` inside it is a quote, delimiters and line breaks inside it are text.
-fn scan(text: &str, byte: usize, delimiter: char) -> Scan {
-    let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
-    let mut column = to_u32(text[line_start..byte].chars().count()) + 1;
+/// The character column of increasing byte offsets, counted from the last one: a record
+/// ending at a bare CR does not start a line for `\n`-based columns, so looking back for the
+/// line start of each record would make one long line quadratic.
+#[derive(Default)]
+struct Columns {
+    byte: usize,
+    column: u32,
+}
+
+impl Columns {
+    /// The 1-based character column of `byte` on its line.
+    fn at(&mut self, text: &str, byte: usize) -> u32 {
+        if byte < self.byte {
+            *self = Columns::default();
+        }
+        let between = text.get(self.byte..byte).unwrap_or("");
+        self.column = match between.rfind('\n') {
+            Some(i) => to_u32(between[i + 1..].chars().count()) + 1,
+            None if self.byte == 0 => to_u32(between.chars().count()) + 1,
+            None => self.column.saturating_add(to_u32(between.chars().count())),
+        };
+        self.byte = byte;
+        self.column
+    }
+}
+
+/// Scans one record from `byte` (at character `column` of its line), with csv-core's rules: a
+/// `"` opens a quoted cell only as its first character, `""` inside it is a quote, delimiters
+/// and line breaks inside it are text.
+fn scan(text: &str, byte: usize, column: u32, delimiter: char) -> Scan {
+    let mut column = column;
     let (mut line, mut quoted, mut field_start) = (0u32, false, true);
     let mut opened = (0, 0);
     let mut starts = vec![(0, column)];
@@ -193,6 +220,19 @@ mod tests {
         assert_eq!(rows[1][1], ("one\ntwo \"x\"\nthree".into(), 2, 3));
         assert_eq!(rows[1][2], ("full".into(), 4, 8));
         assert_eq!(rows[2][0], ("b".into(), 5, 1));
+    }
+
+    // Columns counted forward agree with counting from the line start, across CR-only
+    // record ends and line breaks.
+    #[test]
+    fn forward_columns() {
+        let text = "ab\ré,x\rz\nq\r\nww";
+        let mut columns = Columns::default();
+        for byte in [0, 3, 6, 9, 10, 13] {
+            let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+            let expected = to_u32(text[line_start..byte].chars().count()) + 1;
+            assert_eq!(columns.at(text, byte), expected, "at byte {byte}");
+        }
     }
 
     // An unclosed quote is an error at the opening quote, not a panic.

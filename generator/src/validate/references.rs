@@ -27,7 +27,12 @@ impl<'a> Known<'a> {
     /// Reports `id` at `field` unless it is known.
     pub fn resolve(&self, origin: &Origin, field: &str, id: &str, diagnostics: &mut Diagnostics) {
         if !id.is_empty() && !self.contains(id) {
-            let hint = did_you_mean(id, self.list.iter().copied());
+            // Past the file's cap the error is only counted: skip the comparison with every id.
+            let hint = if diagnostics.is_full(&origin.file) {
+                None
+            } else {
+                did_you_mean(id, self.list.iter().copied())
+            };
             diagnostics.error(origin, field, format!("unknown {} \"{id}\"", self.what), hint);
         }
     }

@@ -92,7 +92,9 @@ fn one(vocabulary: &Vocabulary, what: &str, origin: &Origin, field: &str, code: 
     if code.is_empty() || vocabulary.contains(code) {
         return;
     }
-    d.error(origin, field, format!("unknown {what} \"{code}\""), Some(hint(vocabulary, code)));
+    // Past the file's cap the error is only counted: skip the comparison with every code.
+    let hint = (!d.is_full(&origin.file)).then(|| hint(vocabulary, code));
+    d.error(origin, field, format!("unknown {what} \"{code}\""), hint);
 }
 
 /// The code the user probably meant: a label or code equal once folded ("Théâtre",
