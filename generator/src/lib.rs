@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod export;
 pub mod fs;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;

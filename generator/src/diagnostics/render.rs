@@ -120,6 +120,10 @@ fn write_unlocated(d: &Diagnostic, out: &mut dyn WriteColor) -> std::io::Result<
     };
     match d.line {
         0 => write!(out, "{}: ", d.file)?,
+        // A workbook's sheet names its columns by letter, as the spreadsheet shows them.
+        line if crate::load::workbook::is_sheet_name(&d.file) => {
+            write!(out, "{}:{line}:{}: ", d.file, crate::load::workbook::column_letters(d.column.max(1)))?;
+        }
         line => write!(out, "{}:{line}:{}: ", d.file, d.column.max(1))?,
     }
     out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;

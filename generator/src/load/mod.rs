@@ -18,6 +18,7 @@ pub mod geojson;
 pub mod headers;
 pub mod rows;
 pub mod tables;
+pub mod workbook;
 
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::model::Records;
