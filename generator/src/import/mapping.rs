@@ -133,7 +133,9 @@ struct RawMap {
 }
 
 impl Mapping {
-    /// Parses `text` for importing into `table`; `None` when it has errors (all reported).
+    /// Parses `text` for importing into `table`; `None` when it is not TOML of this shape.
+    /// Other mistakes are reported and their rule left out, so that binding it to the source
+    /// reports the rest too: the caller stops when `diagnostics` has errors.
     /// `fallback_name` is the provenance name when `[source] name` is absent.
     pub fn parse(
         text: &str,
@@ -143,7 +145,6 @@ impl Mapping {
         diagnostics: &mut Diagnostics,
     ) -> Option<Mapping> {
         diagnostics.add_source(file, text);
-        let errors_before = diagnostics.error_count();
         let at = |span: std::ops::Range<usize>| position(text, span.start);
         let raw: Raw = match toml::from_str(text) {
             Ok(raw) => raw,
@@ -175,14 +176,15 @@ impl Mapping {
             mapping.key = source.key.map(|k| (k.get_ref().clone(), at(k.span())));
             mapping.sheet = source.sheet.map(|s| (s.get_ref().clone(), at(s.span())));
         }
-        for (column, values) in raw.filter.unwrap_or_default() {
+        // In the file's order, so diagnostics and the report read top to bottom.
+        for (column, values) in in_order(raw.filter) {
             let values = match values.into_inner() {
                 OneOrMany::One(v) => vec![v.text()],
                 OneOrMany::Many(v) => v.into_iter().map(Scalar::text).collect(),
             };
             mapping.filters.push(Filter { at: at(column.span()), column: column.into_inner(), values });
         }
-        for (target, value) in raw.columns.unwrap_or_default() {
+        for (target, value) in in_order(raw.columns) {
             let pos = at(target.span());
             let Some(target) = resolve_target(target.get_ref(), table, file, pos, diagnostics) else {
                 continue;
@@ -197,7 +199,7 @@ impl Mapping {
             };
             mapping.columns.push(Rule { target, at: pos, value });
         }
-        for (column, value) in raw.defaults.unwrap_or_default() {
+        for (column, value) in in_order(raw.defaults) {
             let pos = at(column.span());
             match resolve_target(column.get_ref(), table, file, pos, diagnostics) {
                 Some(Target::Field(field)) => mapping.defaults.push((field, value.into_inner().text(), pos)),
@@ -211,7 +213,7 @@ impl Mapping {
                 None => {}
             }
         }
-        (diagnostics.error_count() == errors_before).then_some(mapping)
+        Some(mapping)
     }
 
     /// The canonical fields this mapping fills (by a rule or a default).
@@ -226,6 +228,13 @@ impl Mapping {
         fields.extend(self.defaults.iter().map(|(f, _, _)| *f));
         fields
     }
+}
+
+/// A table's entries sorted by their place in the file.
+fn in_order<V>(table: Option<BTreeMap<Spanned<String>, V>>) -> Vec<(Spanned<String>, V)> {
+    let mut entries: Vec<_> = table.unwrap_or_default().into_iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
 }
 
 const TOML_HINT: &str =

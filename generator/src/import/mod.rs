@@ -89,7 +89,8 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
         return Ok(finish(report, 0, 0, 0));
     };
     let mapping = mapping.unwrap_or_else(|| apply::identity(&header, request.table, stem));
-    let Some(bound) = apply::bind(&mapping, &header, d) else { return Ok(finish(report, 0, 0, 0)) };
+    let bound = apply::bind(&mapping, &header, d);
+    let Some(bound) = bound.filter(|_| !d.has_errors()) else { return Ok(finish(report, 0, 0, 0)) };
     let (mut read, mut filtered, mut in_error, mut mapped) = (0, 0, 0, Vec::new());
     for row in rows.filter(|r| !r.unterminated) {
         read += 1;
@@ -99,7 +100,10 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
         }
         let errors = d.error_count();
         let mut m = bound.apply(&row, &sheet.name, d);
-        if normalize::normalize(&mut m, &context, &sheet.name, d) && d.error_count() == errors {
+        let valid = normalize::normalize(&mut m, &context, &sheet.name, d)
+            && d.error_count() == errors
+            && normalize::complete(&m, request.table, mapping.key.is_some(), &sheet.name, d);
+        if valid {
             mapped.push(m);
         } else {
             in_error += 1;
@@ -136,10 +140,10 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
         match write::commit(&request.root, &files, options)? {
             Ok(()) => report.written = true,
             Err(found) => {
-                for diagnostic in found.iter() {
+                for diagnostic in found.iter().filter(|d| d.severity == crate::Severity::Error) {
                     report.diagnostics.push(diagnostic.clone());
                 }
-                report.files.clear();
+                report.refused = true;
             }
         }
     }

@@ -62,6 +62,35 @@ pub fn normalize(row: &mut Mapped, context: &Context, file: &str, d: &mut Diagno
     d.error_count() == errors
 }
 
+/// Whether `row` has every column the table requires (`id` aside: it is made from the name),
+/// and something to match it by on a re-import; `false` reports what is missing.
+pub fn complete(
+    row: &Mapped,
+    table: &crate::load::tables::Table,
+    keyed: bool,
+    file: &str,
+    d: &mut Diagnostics,
+) -> bool {
+    let mut ok = true;
+    let missing: Vec<&str> = table
+        .columns
+        .iter()
+        .filter(|c| c.required && c.name != "id" && row.get(c.name).is_empty())
+        .map(|c| c.name)
+        .collect();
+    if let Some(first) = missing.first() {
+        let hint = "map a source column to it, or give it in [defaults]".to_owned();
+        let message = format!("missing required {}", missing.join(", "));
+        d.push_at(Severity::Error, file, row.at(first), message, Some(hint));
+        ok = false;
+    }
+    if keyed && row.key.is_none() {
+        d.push_at(Severity::Error, file, (row.line, 1), "no key: the source's id column is empty", None);
+        ok = false;
+    }
+    ok
+}
+
 enum Fixed {
     Same,
     Changed(String),

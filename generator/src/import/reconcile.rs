@@ -64,7 +64,11 @@ pub fn reconcile(rows: Vec<Mapped>, inputs: &Inputs<'_>, report: &mut Report) ->
     }
     let mut seen_keys: HashMap<String, u32> = HashMap::new();
     for row in rows {
-        let key = row.key.clone().unwrap_or_else(|| slug::slugify(row.get(name_field)));
+        // Without a key column, the mapped id, else the name, identifies the row.
+        let key = row.key.clone().unwrap_or_else(|| match row.get("id") {
+            "" => slug::slugify(row.get(name_field)),
+            id => id.to_owned(),
+        });
         let provenance = format!("{}:{key}", inputs.name);
         if let Some(first) = seen_keys.insert(key.clone(), row.line) {
             report.error_at(

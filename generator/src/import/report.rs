@@ -16,6 +16,8 @@ pub struct Report {
     pub table: String,
     /// Whether the files were written (`--write`, and something to write).
     pub written: bool,
+    /// `--write` found errors in the result (`check` on a copy of `data/`): nothing written.
+    pub refused: bool,
     pub counts: Counts,
     #[serde(skip)]
     pub diagnostics: Diagnostics,
@@ -110,6 +112,10 @@ impl Report {
         let mut out = String::new();
         let what = if self.written {
             "written"
+        } else if self.refused {
+            "not written: the result would not pass check, see the problems below"
+        } else if self.counts.read == 0 && self.diagnostics.has_errors() {
+            "stopped: see the problems below"
         } else if self.files.is_empty() {
             "nothing to write"
         } else {
@@ -174,7 +180,13 @@ impl Report {
             let _ = writeln!(out, "\nleft out as decided: {}:{line} {source} is {other}", self.source);
         }
         if !self.files.is_empty() {
-            let verb = if self.written { "wrote" } else { "would write" };
+            let verb = if self.written {
+                "wrote"
+            } else if self.refused {
+                "left as they were"
+            } else {
+                "would write"
+            };
             let _ = writeln!(out, "\n{verb}: {}", self.files.join(", "));
         }
     }
