@@ -28,7 +28,7 @@ pub mod write;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::tables::{self, Table};
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use report::Report;
 use std::path::{Path, PathBuf};
 
@@ -133,10 +133,12 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
         files.push((outcome.state.path.clone(), outcome.state.to_csv()));
     }
     report.files = files.iter().map(|(p, _)| relative(&request.root, p)).collect();
-    if request.write && !files.is_empty() {
-        if !clean {
-            bail!("`passerelle check` finds errors in the charter: fix them before importing with --write");
-        }
+    if request.write && !files.is_empty() && !clean {
+        let message =
+            "`passerelle check` finds errors in the charter: nothing is imported until they are fixed";
+        report.diagnostics.push_at(crate::Severity::Error, &file.name, (0, 0), message, None);
+        report.refused = true;
+    } else if request.write && !files.is_empty() {
         match write::commit(&request.root, &files, options)? {
             Ok(()) => report.written = true,
             Err(found) => {
