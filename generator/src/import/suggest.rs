@@ -48,6 +48,23 @@ const SYNONYMS: [(&str, &[&str]); 14] = [
     ("opening_hours", &["horaires_ouverture", "heures_ouverture"]),
 ];
 
+/// Words of a header that name a canonical column (`Nom de l'équipement` → `name`).
+const WORDS: [(&str, &[&str]); 13] = [
+    ("name", &["nom", "name", "denomination"]),
+    ("title", &["titre", "title", "intitule"]),
+    ("kind", &["type", "categorie", "nature"]),
+    ("address", &["adresse", "address", "rue"]),
+    ("postcode", &["cp", "postal", "postcode"]),
+    ("city", &["commune", "ville", "localite"]),
+    ("phone", &["telephone", "tel", "phone"]),
+    ("email", &["courriel", "mail", "email"]),
+    ("website", &["site", "web", "url", "internet"]),
+    ("lat", &["latitude", "lat"]),
+    ("lon", &["longitude", "lon", "lng"]),
+    ("summary", &["resume", "presentation", "objet"]),
+    ("opening_hours", &["horaires", "ouverture"]),
+];
+
 /// Headers that hold both coordinates, even when the sample is empty.
 const PAIR_NAMES: [&str; 5] =
     ["coordonnees", "geolocalisation", "geo_point", "coordonnees_gps", "geo_point_2d"];
@@ -73,7 +90,8 @@ pub fn suggest(
     let _ =
         writeln!(out, "# Lines marked \"guess\" were matched by name or by the values seen: check them.\n");
     let _ = writeln!(out, "[source]\nname = {}", quote(&slug::slugify(name)));
-    match key_column(&headers, &values) {
+    let key = key_column(&headers, &values);
+    match key {
         Some(i) => {
             let _ = writeln!(out, "key = {}  # guess: unique values, named like an id", quote(headers[i]));
         }
@@ -98,7 +116,9 @@ pub fn suggest(
             lines.push(format!("\"lat,lon\" = {}  # guess: \"latitude, longitude\" in one cell", quote(h)));
             continue;
         }
-        let Some((column, exact)) = canonical(h, table).filter(|(c, _)| !taken.contains(c)) else { continue };
+        // The source's key is its own id, not a slug: ids are made from the names.
+        let usable = |c: &&str| !taken.contains(c) && !(*c == "id" && key == Some(i));
+        let Some((column, exact)) = canonical(h, table).filter(|(c, _)| usable(c)) else { continue };
         taken.insert(column);
         let note = if exact { "" } else { "  # guess" };
         match vocabulary(table.name, column, context) {
@@ -133,6 +153,14 @@ fn canonical(header: &str, table: &Table) -> Option<(&'static str, bool)> {
     for (name, synonyms) in SYNONYMS {
         if synonyms.contains(&folded.as_str()) && table.columns.iter().any(|c| c.name == name) {
             return Some((table.columns.iter().find(|c| c.name == name)?.name, false));
+        }
+    }
+    let words: Vec<&str> = folded.split('_').collect();
+    for (name, names) in WORDS {
+        if names.iter().any(|w| words.contains(w)) {
+            if let Some(column) = table.columns.iter().find(|c| c.name == name) {
+                return Some((column.name, false));
+            }
         }
     }
     let names: Vec<&str> = table.column_names().filter(|n| *n != "source" && n.len() > 2).collect();

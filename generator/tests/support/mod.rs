@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // Each test crate uses a different subset.
 
+pub mod importing;
+pub mod workbooks;
+
 use passerelle::Options;
 use std::path::{Path, PathBuf};
 
