@@ -64,8 +64,23 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
         table: request.table.name.to_owned(),
         ..Report::default()
     };
-    let d = &mut report.diagnostics;
     let (context, found, clean) = charter(&request.root, request.table, options)?;
+    let found = match found {
+        Some(sheet) if sheet.rows.is_some() => {
+            let message = "this table is a sheet of a workbook: an import writes CSV files only";
+            let hint = "save that sheet as data/<table>.csv (and remove it from the workbook), then import";
+            report.diagnostics.push_at(
+                crate::Severity::Error,
+                &sheet.name,
+                (0, 0),
+                message,
+                Some(hint.into()),
+            );
+            return Ok(finish(report, 0, 0, 0));
+        }
+        found => found.map(|s| s.path),
+    };
+    let d = &mut report.diagnostics;
     let stem = request.source.file_stem().and_then(|s| s.to_str()).unwrap_or("source");
     let mapping = match &request.mapping {
         Some(path) => {
@@ -177,11 +192,11 @@ fn charter(
     root: &Path,
     table: &'static Table,
     options: &crate::Options,
-) -> Result<(normalize::Context, Option<PathBuf>, bool)> {
+) -> Result<(normalize::Context, Option<crate::load::files::Source>, bool)> {
     let mut quiet = Diagnostics::default();
     let found = crate::load::files::find(root, &mut quiet)?;
     let position = tables::ALL.iter().position(|t| t.name == table.name).context("an importable table")?;
-    let path = found.tables.get(position).cloned().flatten().map(|s| s.path);
+    let path = found.tables.into_iter().nth(position).flatten();
     let mut records = crate::load::load(root, &mut quiet)?;
     let vocabularies = crate::validate::validate(&mut records, options.today, &mut quiet);
     let pairs = |items: Vec<(String, String)>| items;

@@ -117,7 +117,7 @@ pub fn suggest(
             continue;
         }
         // The source's key is its own id, not a slug: ids are made from the names.
-        let usable = |c: &&str| !taken.contains(c) && !(*c == "id" && key == Some(i));
+        let usable = |c: &&str| !(taken.contains(c) || (*c == "id" && key == Some(i)));
         let Some((column, exact)) = canonical(h, table).filter(|(c, _)| usable(c)) else { continue };
         taken.insert(column);
         let note = if exact { "" } else { "  # guess" };
