@@ -1,5 +1,8 @@
 //! `content/site.toml`: the site's configuration (title, language, coordination contact, map).
+//! `load` reads the file; [`Config::from_source`] reports every problem at its line and column.
 
+use crate::diagnostics::{line_col, Diagnostics, Severity};
+use crate::render::links;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::path::Path;
@@ -24,7 +27,7 @@ impl Language {
 }
 
 /// The site configuration, from `content/site.toml`.
-#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The site's name, in the header and the `<title>`s.
@@ -50,7 +53,7 @@ pub struct Config {
 }
 
 /// The coordination of the charter (a city service).
-#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Coordination {
     pub name: String,
@@ -86,12 +89,89 @@ impl Config {
 
     /// Parses and checks a `site.toml` text.
     pub fn parse(text: &str) -> Result<Config> {
-        let config: Config = toml::from_str(text)?;
-        if config.map.tiles.is_some() && config.map.attribution.as_deref().is_none_or(str::is_empty) {
-            anyhow::bail!("[map] tiles needs an attribution (the tile server's terms require one)");
+        let mut diagnostics = Diagnostics::default();
+        match Config::from_source(text, "site.toml", &mut diagnostics) {
+            Some(config) => Ok(config),
+            None => {
+                let first = diagnostics.iter().next().map_or_else(String::new, |d| d.message.clone());
+                anyhow::bail!("{first}")
+            }
         }
-        Ok(config)
     }
+
+    /// Parses `text` (the file `file`), pushing every problem with its line and column:
+    /// syntax, unknown or missing keys, and values the site cannot use. `None` on any error.
+    pub fn from_source(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
+        let config = match toml::from_str::<Config>(text) {
+            Ok(config) => config,
+            Err(error) => {
+                let at = line_col(text, error.span().map_or(0, |s| s.start));
+                let hint = "see the comments of the shipped content/site.toml for every key".to_owned();
+                diagnostics.push_at(Severity::Error, file, at, error.message().trim().to_owned(), Some(hint));
+                return None;
+            }
+        };
+        let errors = diagnostics.error_count();
+        let mut report = |path: &[&str], message: String, hint: &str| {
+            diagnostics.push_at(Severity::Error, file, position(text, path), message, Some(hint.to_owned()));
+        };
+        if links::mail(&config.coordination.email).is_none() {
+            report(
+                &["coordination", "email"],
+                format!("the coordination's e-mail `{}` is not an e-mail address", config.coordination.email),
+                "\"report a correction\" links write to it: give an address such as culture@ville.example",
+            );
+        }
+        if let Some(phone) = config.coordination.phone.as_deref().filter(|p| links::phone(p).is_none()) {
+            report(
+                &["coordination", "phone"],
+                format!("`{phone}` is not a phone number"),
+                "digits, spaces, dots, dashes, one leading +",
+            );
+        }
+        if let Some(url) = config.base_url.as_deref().filter(|u| links::web(u).is_none()) {
+            report(
+                &["base_url"],
+                format!("`{url}` is not an http(s) address"),
+                "the site's public address, such as https://culture.ville.example/charte/",
+            );
+        }
+        if let Some(tiles) = config.map.tiles.as_deref() {
+            let template = ["{z}", "{x}", "{y}"].iter().all(|p| tiles.contains(p));
+            let https = tiles.to_ascii_lowercase().starts_with("https://");
+            if !template || !https || links::web(tiles).is_none() {
+                report(
+                    &["map", "tiles"],
+                    format!("`{tiles}` is not a tile server address"),
+                    "an https:// URL template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png",
+                );
+            }
+            if config.map.attribution.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                report(
+                    &["map", "tiles"],
+                    "[map] tiles needs an attribution (the tile server's terms require one)".to_owned(),
+                    "add attribution = \"© OpenStreetMap contributors\" (or what the server asks for)",
+                );
+            }
+        }
+        (diagnostics.error_count() == errors).then_some(config)
+    }
+}
+
+/// Where the value at `path` (`["map", "tiles"]`) is in a `site.toml` text; 1:1 when unknown.
+fn position(text: &str, path: &[&str]) -> (u32, u32) {
+    let Ok(root) = toml::de::DeTable::parse(text) else { return (1, 1) };
+    let mut table = root.get_ref();
+    let mut span = root.span();
+    for key in path {
+        let Some((_, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else { break };
+        span = value.span();
+        match value.get_ref().as_table() {
+            Some(inner) => table = inner,
+            None => break,
+        }
+    }
+    line_col(text, span.start)
 }
 
 #[cfg(test)]
@@ -113,7 +193,30 @@ mod tests {
         let base = "title = \"t\"\n[coordination]\nname = \"n\"\nemail = \"e@example.org\"\n";
         assert!(Config::parse(&format!("colour = 1\n{base}")).is_err());
         let tiles = format!("{base}[map]\ntiles = \"https://t.example.org/{{z}}/{{x}}/{{y}}.png\"\n");
-        let err = Config::parse(&tiles).unwrap_err().to_string();
+        let err = Config::parse(&tiles).expect_err("no attribution").to_string();
         assert!(err.contains("attribution"), "{err}");
+    }
+
+    // Every problem of a site.toml is a diagnostic at the line and column of its value.
+    #[test]
+    fn problems_have_their_place() {
+        let cases = [
+            ("title = \"t\"\ncolour = 1\n[coordination]\nname = \"n\"\nemail = \"e@x.org\"\n", (2, 1), "unknown field"),
+            ("title = \"t\"\n[coordination]\nname = \"n\"\nemail = \"pas une adresse\"\n", (4, 9), "not an e-mail"),
+            ("title = \"t\n", (1, 11), "invalid"),
+            (
+                "title = \"t\"\n[coordination]\nname = \"n\"\nemail = \"e@x.org\"\n[map]\ntiles = \"javascript:alert(1)//{z}{x}{y}\"\nattribution = \"a\"\n",
+                (6, 9),
+                "not a tile server",
+            ),
+            ("base_url = \"ftp://x\"\ntitle = \"t\"\n[coordination]\nname = \"n\"\nemail = \"e@x.org\"\n", (1, 12), "http(s)"),
+        ];
+        for (text, at, needle) in cases {
+            let mut diagnostics = Diagnostics::default();
+            assert!(Config::from_source(text, "content/site.toml", &mut diagnostics).is_none(), "{text}");
+            let first = diagnostics.iter().next().expect("a diagnostic");
+            assert_eq!((first.line, first.column), at, "{text}: {first:?}");
+            assert!(first.message.contains(needle), "{text}: {first:?}");
+        }
     }
 }

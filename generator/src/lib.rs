@@ -2,14 +2,17 @@
 //!
 //! The pipeline, one module per stage, each called once below:
 //!
-//! 1. [`load`]: `data/*.csv` (+ `districts.geojson`) → typed [`model::Records`];
+//! 1. [`load`]: `data/*.csv` (+ `districts.geojson`) → typed [`model::Records`], and
+//!    `content/` (site.toml, pages, template and static overrides) → [`load::content::Content`];
 //! 2. [`validate`]: ids, references, vocabularies, values → [`Diagnostics`], all at once;
 //! 3. [`model`]: records → one linked [`Charter`] graph;
 //! 4. [`render`]: the graph → HTML pages (minijinja), beside [`index`] (the explorer's data) and
 //!    [`export`] (open data files);
-//! 5. [`write`]: everything staged beside the output folder, then swapped in atomically.
+//! 5. [`write`]: everything staged beside the output folder, then committed: renamed into place
+//!    for a first build, file by file (each rename atomic) over a previous site, so that a build
+//!    killed at any instant leaves a site the next build recognises and repairs.
 //!
-//! [`config`] reads `content/site.toml`; [`serve`] rebuilds and serves on change.
+//! [`config`] is `content/site.toml`'s meaning; [`serve`] rebuilds and serves on change.
 
 pub mod config;
 pub mod diagnostics;
@@ -52,22 +55,35 @@ impl Options {
     }
 }
 
-/// The result of checking a project: its diagnostics, and the model when there is no error.
+/// The result of checking a project: its diagnostics, and the model and the content when
+/// there is no error.
 #[derive(Debug)]
 pub struct Checked {
     pub diagnostics: Diagnostics,
     pub charter: Option<Charter>,
+    pub content: Option<load::content::Content>,
 }
 
-/// Stages `load` → `validate` → `model`. Problems in the data are diagnostics; only I/O
-/// failures (an unreadable folder) are errors.
+/// Stages `load` → `validate` → `model`, over every input the build reads (`data/` and
+/// `content/`), so that a clean `check` means the build succeeds. Problems in the input are
+/// diagnostics; only I/O failures (an unreadable folder) are errors.
 pub fn check(root: &Path, options: &Options) -> Result<Checked> {
     let mut diagnostics = Diagnostics::default();
+    let content = load::content::load(root, &mut diagnostics)?;
     let mut records = load::load(root, &mut diagnostics)?;
     let vocabularies = validate::validate(&mut records, options.today, &mut diagnostics);
+    let mut charter = None;
+    if !diagnostics.has_errors() {
+        let linked = Charter::new(records, vocabularies, options.today);
+        if let Some(content) = content.as_ref().filter(|c| !c.templates.is_empty()) {
+            // A template override can fail at render time (an undefined key): render once.
+            render::trial(&linked, content, &mut diagnostics);
+        }
+        charter = Some(linked);
+    }
     diagnostics.sort();
-    let charter = (!diagnostics.has_errors()).then(|| Charter::new(records, vocabularies, options.today));
-    Ok(Checked { diagnostics, charter })
+    let clean = !diagnostics.has_errors();
+    Ok(Checked { diagnostics, charter: charter.filter(|_| clean), content: content.filter(|_| clean) })
 }
 
 /// What a build did.
@@ -103,23 +119,25 @@ pub fn build_with(
     options: &Options,
     progress: &mut dyn FnMut(Step<'_>),
 ) -> Result<Built> {
+    write::placement::check(root, out)?;
+    write::tidy(out);
     let fingerprint = write::Fingerprint::of(root, options.today)?;
     if let Some(report) = write::up_to_date(out, fingerprint.as_ref()) {
         progress(Step::UpToDate);
         return Ok(Built { diagnostics: Diagnostics::default(), report: Some(report) });
     }
-    let Checked { diagnostics, charter } = check(root, options)?;
-    let Some(charter) = charter else {
+    let Checked { diagnostics, charter, content } = check(root, options)?;
+    let (Some(charter), Some(content)) = (charter, content) else {
         return Ok(Built { diagnostics, report: None });
     };
     progress(Step::Checked(&charter));
-    let config = config::Config::load(root)?;
+    let config = &content.config;
     let mut staging = write::Staging::new(out)?.with_fingerprint(fingerprint);
-    render::render(&charter, &config, root, &mut staging)?;
+    render::render(&charter, &content, &mut staging)?;
     progress(Step::Staged { stage: "render", files: staging.len() });
-    index::index(&charter, &config, &mut staging)?;
+    index::index(&charter, config, &mut staging)?;
     progress(Step::Staged { stage: "index", files: staging.len() });
-    export::export(&charter, &config, &mut staging)?;
+    export::export(&charter, config, &mut staging)?;
     progress(Step::Staged { stage: "export", files: staging.len() });
     let report = staging.commit()?;
     Ok(Built { diagnostics, report: Some(report) })

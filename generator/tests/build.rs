@@ -99,11 +99,14 @@ fn failed_build_leaves_the_previous_site() {
 #[test]
 fn never_replaces_a_foreign_folder() {
     let project = project();
-    let output = build(project.path(), Some(project.path()));
+    let foreign = project.path().join("papers");
+    fs::create_dir_all(&foreign).expect("mkdir");
+    fs::write(foreign.join("notes.txt"), "mine").expect("write");
+    let output = build(project.path(), Some(&foreign));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("refusing to replace"), "{stderr}");
-    assert!(project.path().join("data/offers.csv").is_file(), "the project is intact");
+    assert_eq!(fs::read_to_string(foreign.join("notes.txt")).expect("kept"), "mine");
     assert_eq!(leftovers(project.path()), Vec::<String>::new());
 }
 

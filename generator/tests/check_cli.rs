@@ -65,13 +65,14 @@ fn json_output() {
     assert_eq!(first["hint"], "check the coordinates: lat and lon in degrees");
 }
 
-// A folder without data: errors for the required tables, exit 1, no crash.
+// A folder without data nor content: errors for site.toml and the required tables, exit 1.
 #[test]
 fn empty_root_reports_missing_tables() {
     let empty = tempfile::tempdir().expect("temp dir");
     let output = check(empty.path(), "text");
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.starts_with("data/districts.csv: error: missing table `districts`"), "{stderr}");
-    assert!(stderr.ends_with("3 errors\n"), "{stderr}");
+    assert!(stderr.starts_with("content/site.toml:1:1: error: missing `content/site.toml`"), "{stderr}");
+    assert!(stderr.contains("\ndata/districts.csv: error: missing table `districts`"), "{stderr}");
+    assert!(stderr.ends_with("4 errors\n"), "{stderr}");
 }

@@ -3,7 +3,7 @@
 
 mod render_support;
 
-use render_support::{charter, config, pages, render};
+use render_support::{charter, config, content, pages, render};
 
 // content/templates/<name> wins over the embedded template on every page that uses it, the
 // others stay embedded; content/static/style.css replaces the stylesheet (under a new hashed
@@ -45,7 +45,7 @@ fn template_errors_are_reported() {
     )
     .expect("write");
     let mut out = std::collections::BTreeMap::new();
-    let err = passerelle::render::render_to(&charter(), &config("fr"), dir.path(), &mut out)
+    let err = passerelle::render::render_to(&charter(), &content(&config("fr"), dir.path()), &mut out)
         .expect_err("an undefined key fails");
     let text = format!("{err:#}");
     assert!(text.contains("agenda/index.html") && text.contains("agenda.html"), "{text}");

@@ -103,3 +103,47 @@ fn stops_cleanly_on_ctrl_c() {
     assert!(server.stderr().contains("stopped"), "{}", server.stderr());
     assert_eq!(leftovers(project.path()), Vec::<String>::new());
 }
+
+// DESIGN.md "Safety": the server answers only for this machine's names (no DNS rebinding), its
+// redirects stay on the server (`//offers` never becomes `//offers/`, a protocol-relative URL
+// to another host), and a flood of waiting long polls never starves page requests.
+#[test]
+fn answers_only_locally_and_never_redirects_away() {
+    let project = project();
+    let server = Server::start(project.path());
+    let port = server.address.rsplit(':').next().expect("port").to_owned();
+    for host in [server.address.clone(), format!("localhost:{port}"), format!("[::1]:{port}")] {
+        let (code, _, _) = server.get_as("/", &host);
+        assert_eq!(code, 200, "Host: {host}");
+    }
+    for host in [format!("evil.example:{port}"), "127.0.0.1.nip.io".to_owned(), "attacker.example".to_owned()]
+    {
+        let (code, _, _) = server.get_as("/", &host);
+        assert_eq!(code, 421, "Host: {host}");
+    }
+    for path in ["//offers", "///offers", "/offers"] {
+        let (code, head, _) = server.get_as(path, &server.address);
+        assert_eq!(code, 301, "{path}");
+        let location = head.lines().find_map(|l| l.strip_prefix("Location: ")).expect("a Location");
+        assert_eq!(location, "/offers/", "{path}");
+    }
+    // 40 long polls wait at once (more than the server's threads); pages are still served.
+    let (_, status) = server.get("/__passerelle/events");
+    let status: serde_json::Value = serde_json::from_str(&status).expect("JSON status");
+    let generation = status["generation"].as_u64().expect("a generation");
+    let poll = format!("GET /__passerelle/events?since={generation} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+    let polls: Vec<_> = (0..40)
+        .map(|_| {
+            let stream = std::net::TcpStream::connect(&server.address).expect("connect");
+            let mut writer = stream.try_clone().expect("clone");
+            std::io::Write::write_all(&mut writer, poll.as_bytes()).expect("poll");
+            stream
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let start = std::time::Instant::now();
+    let (code, _) = server.get("/offers/index.html");
+    assert_eq!(code, 200);
+    assert!(start.elapsed() < std::time::Duration::from_secs(10), "pages wait behind long polls");
+    drop(polls);
+}

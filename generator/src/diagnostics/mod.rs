@@ -145,6 +145,20 @@ impl Diagnostics {
     }
 }
 
+/// The 1-based line and column (in characters) of the byte `offset` of `text` (clamped to
+/// the text, and to a character boundary).
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line as u32, column as u32)
+}
+
 /// The load order of the files: `content/` first, then the data tables in the order of
 /// DESIGN.md (whatever their file names), then anything else.
 fn file_rank(file: &str) -> usize {
@@ -157,6 +171,17 @@ fn file_rank(file: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Offsets become 1-based lines and columns counted in characters.
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\nçé=x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, "ab\nçé".len()), (2, 3));
+        assert_eq!(line_col(text, 4), (2, 1), "inside a character: its start");
+        assert_eq!(line_col(text, 999), (3, 1));
+    }
 
     // Diagnostics sort by table order whatever the file names, then line and column; errors
     // already at a cell are found.

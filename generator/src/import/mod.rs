@@ -207,7 +207,9 @@ fn charter(
         operators: pairs(records.operators.iter().map(|x| (x.id.clone(), x.name.clone())).collect()),
         venues: pairs(records.venues.iter().map(|x| (x.id.clone(), x.name.clone())).collect()),
     };
-    Ok((context, path, !quiet.has_errors()))
+    // Clean as `check` means it: the data, and everything else it reads (content/).
+    let clean = !quiet.has_errors() && !crate::check(root, options)?.diagnostics.has_errors();
+    Ok((context, path, clean))
 }
 
 /// A small text file (the mapping), decoded as `data/` files are.

@@ -155,8 +155,9 @@ pub fn commit(
     Ok(Ok(()))
 }
 
-/// A copy of `root/data` (files only: `load` reads no sub-folder) in a temporary folder,
-/// removed when dropped.
+/// A copy of `root/data` (files only: `load` reads no sub-folder) and of `root/content`
+/// (what `check` also reads: site.toml, pages, templates) in a temporary folder, removed when
+/// dropped.
 struct Staging {
     root: PathBuf,
 }
@@ -167,13 +168,11 @@ impl Staging {
         let data = base.join("data");
         std::fs::create_dir_all(&data).with_context(|| format!("failed to create `{}`", data.display()))?;
         let staging = Staging { root: base };
-        for path in crate::fs::list(&root.join("data"))?.unwrap_or_default() {
-            if path.is_file() {
-                if let Some(name) = path.file_name() {
-                    std::fs::copy(&path, data.join(name))
-                        .with_context(|| format!("failed to copy `{}`", path.display()))?;
-                }
-            }
+        for entry in crate::fs::entries(&root.join("data"))? {
+            copy(&entry.path, &data.join(&entry.rel))?;
+        }
+        for entry in crate::fs::walk(&root.join("content"))? {
+            copy(&entry.path, &staging.root.join("content").join(&entry.rel))?;
         }
         Ok(staging)
     }
@@ -183,6 +182,20 @@ impl Drop for Staging {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.root);
     }
+}
+
+/// Copies a regular file; a link or a FIFO is left out (`check` refuses it in the project
+/// itself, which is checked before anything is staged).
+fn copy(from: &Path, to: &Path) -> Result<()> {
+    if !std::fs::symlink_metadata(from).is_ok_and(|m| m.is_file()) {
+        return Ok(());
+    }
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+    }
+    std::fs::copy(from, to).with_context(|| format!("failed to copy `{}`", from.display()))?;
+    Ok(())
 }
 
 fn nanos() -> u128 {

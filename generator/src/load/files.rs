@@ -35,17 +35,18 @@ pub struct Found {
 
 /// Looks for every table's file in `root/data`.
 pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
-    let entries = crate::fs::list(&root.join("data"))?.unwrap_or_default();
+    // Not only regular files: a table that is a link or a FIFO is found, then refused when read.
+    let entries = crate::fs::entries(&root.join("data"))?;
     let mut found = Found { tables: vec![None; ALL.len()], geojson: None };
-    for path in entries.into_iter().filter(|p| p.is_file()) {
-        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+    for entry in entries {
+        let file_name = entry.rel.as_str();
         if let Some(format) = super::workbook::Format::of(file_name) {
-            for (i, source) in sheets(&path, file_name, format, diagnostics)? {
+            for (i, source) in sheets(&entry.path, file_name, format, diagnostics)? {
                 place(&mut found.tables[i], source, diagnostics);
             }
             continue;
         }
-        let source = Source { name: format!("data/{file_name}"), path: path.clone(), rows: None };
+        let source = Source { name: format!("data/{file_name}"), path: entry.path.clone(), rows: None };
         let slot = match classify(file_name) {
             Some(Kind::Table(i)) => &mut found.tables[i],
             Some(Kind::Geojson) => &mut found.geojson,
@@ -90,7 +91,16 @@ fn sheets(
     diagnostics: &mut Diagnostics,
 ) -> Result<Vec<(usize, Source)>> {
     let name = format!("data/{file_name}");
-    let sheets = match super::workbook::read(&crate::fs::read(path)?, format) {
+    let bytes = match crate::fs::read_input(path)? {
+        crate::fs::Input::File(bytes) => bytes,
+        crate::fs::Input::Missing => return Ok(Vec::new()),
+        crate::fs::Input::Refused(what) => {
+            let message = format!("{what}: refused (Passerelle reads only the project's own regular files)");
+            diagnostics.push_at(Severity::Error, &name, (1, 1), message, None);
+            return Ok(Vec::new());
+        }
+    };
+    let sheets = match super::workbook::read(&bytes, format) {
         Ok(sheets) => sheets,
         Err(message) => {
             let hint = Some("open it in a spreadsheet and save it again, or save each table as CSV".into());

@@ -12,6 +12,7 @@
 
 pub mod build;
 pub mod cells;
+pub mod content;
 pub mod decode;
 pub mod fields;
 pub mod files;
@@ -74,9 +75,24 @@ fn build_all<T>(
     rows.into_iter().map(|fields| build(fields, diagnostics)).collect()
 }
 
-/// A file's decoded text, remembered by `diagnostics` for source excerpts.
+/// A file's decoded text, remembered by `diagnostics` for source excerpts; empty when the file
+/// is not a regular one (a link, a FIFO, a device: refused, see [`crate::fs::read_input`]).
 fn read_text(source: &Source, diagnostics: &mut Diagnostics) -> Result<String> {
-    let decoded = decode::decode(&crate::fs::read(&source.path)?);
+    let bytes = match crate::fs::read_input(&source.path)? {
+        crate::fs::Input::File(bytes) => bytes,
+        crate::fs::Input::Missing => Vec::new(),
+        crate::fs::Input::Refused(what) => {
+            diagnostics.push_at(
+                Severity::Error,
+                &source.name,
+                (1, 1),
+                format!("{what}: refused (Passerelle reads only the project's own regular files)"),
+                Some("put a copy of the file itself in data/ instead of a link".into()),
+            );
+            return Ok(String::new());
+        }
+    };
+    let decoded = decode::decode(&bytes);
     if decoded.lossy {
         diagnostics.push_at(
             Severity::Error,

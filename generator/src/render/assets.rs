@@ -5,9 +5,9 @@
 //! Markdown pages can link to it.
 
 use super::Sink;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
 
 /// The built-in static files, by name.
 pub const STATIC: &[(&str, &[u8])] = &[
@@ -28,27 +28,24 @@ pub struct Assets {
 }
 
 /// Resolves the theme files (override or embedded), writes them with hashed names, copies the
-/// rest of `content/static/`, and says where the theme files went.
-pub fn write(root: &Path, out: &mut dyn Sink) -> Result<Assets> {
-    let static_dir = root.join("content/static");
+/// rest of `content/static/` (`statics`, read by `load`), and says where the theme files went.
+pub fn write(statics: &BTreeMap<String, Vec<u8>>, out: &mut dyn Sink) -> Result<Assets> {
     let mut paths = Vec::new();
     let mut style_source = String::new();
     for (name, embedded) in STATIC {
-        let bytes = crate::fs::read_optional(&static_dir.join(name))?.unwrap_or_else(|| embedded.to_vec());
+        let bytes = statics.get(*name).map_or(*embedded, Vec::as_slice);
         if *name == "style.css" {
-            style_source = String::from_utf8_lossy(&bytes).into_owned();
+            style_source = String::from_utf8_lossy(bytes).into_owned();
         }
-        let path = hashed_name(name, &bytes);
-        out.put(&path, &bytes)?;
+        let path = hashed_name(name, bytes);
+        out.put(&path, bytes)?;
         paths.push(path);
     }
-    for file in files_under(&static_dir)? {
-        let rel = file.strip_prefix(&static_dir).unwrap_or(&file);
-        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        if STATIC.iter().any(|(name, _)| *name == rel) {
+    for (rel, bytes) in statics {
+        if STATIC.iter().any(|(name, _)| name == rel) {
             continue;
         }
-        out.put(&format!("static/{rel}"), &crate::fs::read(&file)?)?;
+        out.put(&format!("static/{rel}"), bytes)?;
     }
     let [style, print, icon]: [String; 3] =
         paths.try_into().map_err(|_| anyhow::anyhow!("three theme files"))?;
@@ -69,33 +66,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Every file under `dir`, sorted (none when `dir` does not exist). Hidden files are skipped.
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e).with_context(|| format!("failed to list `{}`", folder.display())),
-        };
-        for entry in entries {
-            let entry = entry.with_context(|| format!("failed to list `{}`", folder.display()))?;
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,15 +75,15 @@ mod tests {
     // files of content/static/ are copied under their own names.
     #[test]
     fn overrides_and_copies() {
-        let dir = tempfile::tempdir().expect("tempdir");
         let mut out: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        let default = write(dir.path(), &mut out).expect("writes");
+        let default = write(&BTreeMap::new(), &mut out).expect("writes");
         assert!(default.style.starts_with("assets/style.") && default.style.ends_with(".css"));
-        std::fs::create_dir_all(dir.path().join("content/static")).expect("mkdir");
-        std::fs::write(dir.path().join("content/static/style.css"), "body{}").expect("write");
-        std::fs::write(dir.path().join("content/static/logo.png"), "png").expect("write");
+        let statics = BTreeMap::from([
+            ("style.css".to_owned(), b"body{}".to_vec()),
+            ("logo.png".to_owned(), b"png".to_vec()),
+        ]);
         let mut out: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        let custom = write(dir.path(), &mut out).expect("writes");
+        let custom = write(&statics, &mut out).expect("writes");
         assert_ne!(custom.style, default.style);
         assert_eq!(out.get(&custom.style).map(Vec::as_slice), Some(&b"body{}"[..]));
         assert!(out.contains_key("static/logo.png"));

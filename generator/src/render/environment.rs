@@ -1,11 +1,12 @@
 //! The template environment: the embedded templates, the loader that lets a site override any
-//! of them one file at a time (`ROOT/content/templates/<name>` first, then the embedded
-//! table), HTML autoescaping, strict undefined values, and the few filters templates need.
+//! of them one file at a time (`content/templates/<name>`, read by `load`, first; then the
+//! embedded table), HTML autoescaping, strict undefined values, and the few filters templates
+//! need.
 
 use super::i18n::{self, Catalogue};
 use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
-use std::path::Path;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 macro_rules! embedded {
@@ -52,19 +53,27 @@ pub fn embedded(name: &str) -> Option<&'static str> {
     TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, source)| *source)
 }
 
-/// The environment for a site whose project folder is `root`.
-pub fn environment(root: &Path, catalogue: Arc<Catalogue>) -> Environment<'static> {
+/// The template syntax of every environment (also used by `load` to check overrides).
+pub fn configure_syntax(env: &mut Environment<'_>) {
+    if let Ok(syntax) =
+        minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()
+    {
+        env.set_syntax(syntax);
+    }
+}
+
+/// The environment for a site whose overrides (`content/templates/`, by name) are `overrides`.
+pub fn environment(
+    overrides: Arc<BTreeMap<String, String>>,
+    catalogue: Arc<Catalogue>,
+) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
         Some("html" | "htm" | "xml" | "svg") => AutoEscape::Html,
         _ => AutoEscape::None,
     });
-    if let Ok(syntax) =
-        minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()
-    {
-        env.set_syntax(syntax);
-    }
+    configure_syntax(&mut env);
     env.set_formatter(|out, state, value| {
         let plain = !value.is_safe() && !value.is_undefined() && !value.is_none();
         if plain && matches!(state.auto_escape(), AutoEscape::Html) {
@@ -76,8 +85,9 @@ pub fn environment(root: &Path, catalogue: Arc<Catalogue>) -> Environment<'stati
         }
         minijinja::escape_formatter(out, state, value)
     });
-    let overrides = root.join("content/templates");
-    env.set_loader(move |name| load(&overrides, name));
+    env.set_loader(move |name| {
+        Ok(overrides.get(name).cloned().or_else(|| embedded(name).map(str::to_owned)))
+    });
     let cat = catalogue.clone();
     env.add_filter("plural", move |n: usize, noun: &str| {
         cat.count(noun, n).map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
@@ -127,25 +137,6 @@ fn fill_filter(text: &str, kwargs: Kwargs) -> Result<String, Error> {
     Ok(i18n::fill(text, &pairs))
 }
 
-/// The loader: the site's override when there is one, else the embedded template.
-fn load(overrides: &Path, name: &str) -> Result<Option<String>, Error> {
-    let safe = !name.is_empty()
-        && !name.starts_with('/')
-        && name.split('/').all(|part| !part.is_empty() && part != ".." && part != ".");
-    if !safe {
-        return Ok(None);
-    }
-    let path = overrides.join(name);
-    match crate::fs::read_optional(&path) {
-        Ok(Some(bytes)) => String::from_utf8(bytes).map(Some).map_err(|e| {
-            Error::new(ErrorKind::TemplateNotFound, format!("`{}` is not UTF-8", path.display()))
-                .with_source(e)
-        }),
-        Ok(None) => Ok(embedded(name).map(str::to_owned)),
-        Err(e) => Err(Error::new(ErrorKind::TemplateNotFound, format!("{e:#}"))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,12 +145,10 @@ mod tests {
     // A template in content/templates/ wins over the embedded one of the same name.
     #[test]
     fn override_wins_over_embedded() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::create_dir_all(dir.path().join("content/templates/partials")).expect("mkdir");
-        std::fs::write(dir.path().join("content/templates/partials/footer.html"), "PIED {{ t.nav.home }}")
-            .expect("write");
+        let overrides =
+            BTreeMap::from([("partials/footer.html".to_owned(), "PIED {{ t.nav.home }}".to_owned())]);
         let cat = Arc::new(Catalogue::load(Language::Fr).expect("fr"));
-        let env = environment(dir.path(), cat);
+        let env = environment(Arc::new(overrides), cat);
         let footer = env.get_template("partials/footer.html").expect("loads").render(()).expect("renders");
         assert_eq!(footer, "PIED Accueil");
         assert!(env.get_template("base.html").is_ok(), "the others stay embedded");
@@ -170,7 +159,7 @@ mod tests {
     #[test]
     fn strict_and_escaping() {
         let cat = Arc::new(Catalogue::load(Language::Fr).expect("fr"));
-        let mut env = environment(Path::new("/nonexistent"), cat);
+        let mut env = environment(Arc::default(), cat);
         env.add_template("x.html", "{{ v }}").expect("parses");
         env.add_template("y.html", "{{ t.nav.nope }}").expect("parses");
         let out = env

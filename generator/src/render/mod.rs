@@ -1,7 +1,7 @@
 //! Stage `render`: the model → the HTML pages of the site, through minijinja templates.
 //!
-//! Inputs: the [`Charter`], the [`Config`], the project folder (for `content/*.md`, template and
-//! static overrides). Output: every page of DESIGN.md "Site" and the theme's static files, put
+//! Inputs: the [`Charter`] and the [`Content`] that `load` read (configuration, editorial pages,
+//! template and static overrides): render reads no file. Output: every page of DESIGN.md "Site" and the theme's static files, put
 //! into the staging [`Sink`].
 //!
 //! - [`environment`]: the embedded templates and the loader that lets `content/templates/` win;
@@ -23,13 +23,12 @@ pub mod pages;
 mod site;
 pub mod views;
 
-use crate::config::Config;
+use crate::load::content::Content;
 use crate::model::Charter;
 use crate::write::Staging;
 use anyhow::Result;
 pub use site::{Meta, Site};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// Where rendered files go: the build's staging folder, or a map in tests.
 pub trait Sink {
@@ -51,15 +50,55 @@ impl Sink for BTreeMap<String, Vec<u8>> {
 }
 
 /// Renders every page of the site into `out`.
-pub fn render(charter: &Charter, config: &Config, root: &Path, out: &mut Staging) -> Result<()> {
-    render_to(charter, config, root, out)
+pub fn render(charter: &Charter, content: &Content, out: &mut Staging) -> Result<()> {
+    render_to(charter, content, out)
+}
+
+/// A sink that keeps nothing: [`trial`] renders into it.
+struct Discard;
+
+impl Sink for Discard {
+    fn put(&mut self, _: &str, _: &[u8]) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders the whole site without writing it, turning a template error into a diagnostic at
+/// the override's line (for `check`: an override that fails at render time, such as an
+/// undefined key, is found before any build).
+pub fn trial(charter: &Charter, content: &Content, diagnostics: &mut crate::Diagnostics) {
+    let Err(error) = render_to(charter, content, &mut Discard) else { return };
+    let template = error.chain().find_map(|e| e.downcast_ref::<minijinja::Error>());
+    let (file, line, message) = match template {
+        Some(e) => {
+            let name = e.name().unwrap_or_default();
+            let file = if content.templates.contains_key(name) {
+                format!("content/templates/{name}")
+            } else {
+                "content/templates".to_owned()
+            };
+            (
+                file,
+                e.line().map_or(1, |l| l as u32),
+                format!("template: {}", e.detail().unwrap_or(&e.to_string())),
+            )
+        }
+        None => ("content/templates".to_owned(), 1, format!("rendering failed: {error:#}")),
+    };
+    diagnostics.push_at(
+        crate::Severity::Error,
+        &file,
+        (line, 1),
+        message,
+        Some("fix the override, or remove it to use the built-in template".into()),
+    );
 }
 
 /// Renders every page of the site into any [`Sink`].
-pub fn render_to(charter: &Charter, config: &Config, root: &Path, out: &mut dyn Sink) -> Result<()> {
-    let catalogue = i18n::Catalogue::load(config.language)?;
-    let assets = assets::write(root, out)?;
-    let site = Site::new(charter, config, &catalogue, root, assets)?;
+pub fn render_to(charter: &Charter, content: &Content, out: &mut dyn Sink) -> Result<()> {
+    let catalogue = i18n::Catalogue::load(content.config.language)?;
+    let assets = assets::write(&content.statics, out)?;
+    let site = Site::new(charter, content, &catalogue, assets)?;
     pages::home::render(&site, out)?;
     pages::explore::render(&site, out)?;
     pages::offers::render(&site, out)?;

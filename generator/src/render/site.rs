@@ -3,7 +3,7 @@
 //! [`Site::page`], which renders one template to one path.
 
 use super::assets::Assets;
-use super::content::{self, Content};
+use super::content::Content;
 use super::environment;
 use super::i18n::Catalogue;
 use super::links::{self, Href};
@@ -16,7 +16,6 @@ use anyhow::{anyhow, Context, Result};
 use minijinja::value::{Serde, Value};
 use minijinja::Environment;
 use serde::Serialize;
-use std::path::Path;
 use std::sync::Arc;
 
 /// The main navigation: catalogue key under `nav.` and the section's index page.
@@ -103,7 +102,7 @@ pub struct Site<'a> {
     pub charter: &'a Charter,
     pub config: &'a Config,
     pub cat: &'a Catalogue,
-    pub content: Content,
+    pub content: Content<'a>,
     /// One card per offer, in the order of `charter.offers`, as template values: built once,
     /// every list shares them.
     card_values: Vec<Value>,
@@ -132,12 +131,12 @@ struct PageContext<'r, T> {
 impl<'a> Site<'a> {
     pub fn new(
         charter: &'a Charter,
-        config: &'a Config,
+        inputs: &'a crate::load::content::Content,
         cat: &'a Catalogue,
-        root: &Path,
         assets: Assets,
     ) -> Result<Self> {
-        let content = content::load(root)?;
+        let config = &inputs.config;
+        let content = Content::new(inputs);
         let card_values = charter
             .offers
             .iter()
@@ -147,7 +146,7 @@ impl<'a> Site<'a> {
             charter.offers.iter().enumerate().map(|(i, o)| (super::views::sort_key(&o.title), i)).collect();
         by_title.sort();
         let by_title = by_title.into_iter().map(|(_, i)| i).collect();
-        let mut env = environment::environment(root, Arc::new(cat.clone()));
+        let mut env = environment::environment(Arc::new(inputs.templates.clone()), Arc::new(cat.clone()));
         let mut nav: Vec<NavItem> = NAV
             .iter()
             .map(|&(key, path)| {
@@ -156,7 +155,7 @@ impl<'a> Site<'a> {
             .collect::<Result<_>>()?;
         for page in content.pages.iter().filter(|p| p.front.menu) {
             let label = page.front.menu_title.as_deref().unwrap_or(&page.front.title);
-            nav.push(NavItem { key: &page.slug, path: page.path(), label });
+            nav.push(NavItem { key: page.slug, path: page.path(), label });
         }
         let footer_pages = content
             .pages
@@ -332,9 +331,10 @@ impl<'a> Site<'a> {
 
     /// Renders a template to a string; template errors carry minijinja's source excerpt.
     pub fn render(&self, template: &str, ctx: Value) -> Result<String> {
-        self.env
-            .get_template(template)
-            .and_then(|t| t.render(ctx))
-            .map_err(|e| anyhow!("template `{template}`: {e:#}"))
+        self.env.get_template(template).and_then(|t| t.render(ctx)).map_err(|e| {
+            // The excerpt for people; the error itself kept as the cause, for `trial`.
+            let excerpt = format!("template `{template}`: {e:#}");
+            anyhow::Error::new(e).context(excerpt)
+        })
     }
 }

@@ -20,6 +20,15 @@ const NOT_FOUND: &[u8] = b"<!doctype html><html lang=\"en\"><meta charset=\"utf-
 pub fn handle(request: Request, site: &Path, live: &Live) {
     let url = request.url().to_owned();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_owned());
+    if !host.as_deref().is_none_or(is_local_host) {
+        let _ = request.respond(data(
+            421,
+            "text/plain; charset=utf-8",
+            b"This server answers only for 127.0.0.1 and localhost.\n".to_vec(),
+        ));
+        return;
+    }
     let response = match path {
         "/__passerelle/live.js" => {
             data(200, "text/javascript; charset=utf-8", live::SCRIPT.as_bytes().to_vec())
@@ -27,7 +36,7 @@ pub fn handle(request: Request, site: &Path, live: &Live) {
         "/__passerelle/events" => {
             let since =
                 query.split('&').find_map(|kv| kv.strip_prefix("since=")).and_then(|n| n.parse().ok());
-            let status = live.wait(since, live::POLL);
+            let status = live.wait_bounded(since, live::POLL);
             let body = serde_json::to_vec(&status).unwrap_or_default();
             data(200, "application/json", body)
         }
@@ -44,8 +53,11 @@ fn file(path: &str, site: &Path, live: &Live) -> Response<Cursor<Vec<u8>>> {
     let mut target = site.join(&relative);
     if target.is_dir() {
         if !path.ends_with('/') {
-            let location = format!("{path}/");
-            return with(data(301, "text/plain; charset=utf-8", Vec::new()), "Location", &location);
+            return with(
+                data(301, "text/plain; charset=utf-8", Vec::new()),
+                "Location",
+                &folder_location(&relative),
+            );
         }
         target = target.join("index.html");
     }
@@ -61,6 +73,45 @@ fn file(path: &str, site: &Path, live: &Live) -> Response<Cursor<Vec<u8>>> {
         }
     }
 }
+
+/// Whether a `Host` header names this machine: `127.0.0.1`, `localhost` or `[::1]`, with or
+/// without a port (anything else may be a DNS-rebinding page reaching for the local server).
+fn is_local_host(host: &str) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split_once(']').map_or("", |(inside, _)| inside),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    let port_ok =
+        |rest: &str| rest.is_empty() || rest.strip_prefix(':').is_some_and(|p| p.parse::<u16>().is_ok());
+    let rest = match host.strip_prefix('[') {
+        Some(_) => host.split_once(']').map_or("x", |(_, r)| r),
+        None => host.find(':').map_or("", |i| &host[i..]),
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "::1") && port_ok(rest)
+}
+
+/// The redirect target of a folder requested without its `/`: the same folder on this server,
+/// as a path with a single leading `/` (never `//host/…`, which a browser would leave for).
+fn folder_location(relative: &Path) -> String {
+    let segments: Vec<String> = relative
+        .components()
+        .map(|c| percent_encoding::utf8_percent_encode(&c.as_os_str().to_string_lossy(), SEGMENT).to_string())
+        .collect();
+    format!("/{}/", segments.join("/"))
+}
+
+/// What is escaped in a path segment of a redirect.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'\\');
 
 /// The site-relative path of a request path, or `None` when it tries to leave the site.
 fn decode(path: &str) -> Option<PathBuf> {
@@ -131,6 +182,38 @@ fn with(response: Response<Cursor<Vec<u8>>>, name: &str, value: &str) -> Respons
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Only this machine's names are accepted as Host, with or without a port.
+    #[test]
+    fn local_hosts_only() {
+        for host in ["127.0.0.1", "127.0.0.1:8000", "localhost", "LOCALHOST:1", "[::1]", "[::1]:8000"] {
+            assert!(is_local_host(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "127.0.0.1.evil.example",
+            "localhost.evil:80",
+            "[::2]",
+            "127.0.0.1:x",
+            "10.0.0.1",
+        ] {
+            assert!(!is_local_host(host), "{host}");
+        }
+    }
+
+    // A folder's redirect stays on the server, however the request path was written.
+    #[test]
+    fn redirects_never_leave_the_server() {
+        for (path, location) in [
+            ("/offers", "/offers/"),
+            ("//offers", "/offers/"),
+            ("//evil.example/x", "/evil.example/x/"),
+            ("/a%20b", "/a%20b/"),
+        ] {
+            let relative = decode(path).expect("inside");
+            assert_eq!(folder_location(&relative), location, "{path}");
+        }
+    }
 
     // Request paths map inside the site; `..` in any spelling is refused.
     #[test]

@@ -17,6 +17,11 @@ pub const SCRIPT: &str = include_str!("live.js");
 /// The longest a poll waits for a change before answering with the same generation.
 pub const POLL: Duration = Duration::from_secs(25);
 
+/// How many polls may wait at once (each holds one of the server's worker threads); past it,
+/// a poll waits at most [`SHORT_POLL`], so pages and files are always served.
+pub const MAX_POLLS: usize = 8;
+const SHORT_POLL: Duration = Duration::from_secs(1);
+
 /// What the page learns from a poll.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Status {
@@ -31,6 +36,7 @@ pub struct Status {
 pub struct Live {
     status: Mutex<Status>,
     changed: Condvar,
+    polls: std::sync::atomic::AtomicUsize,
 }
 
 impl Live {
@@ -48,6 +54,16 @@ impl Live {
             status.errors = errors;
             self.changed.notify_all();
         }
+    }
+
+    /// [`wait`](Self::wait), for at most `timeout` while fewer than [`MAX_POLLS`] polls wait,
+    /// else for at most a second.
+    pub fn wait_bounded(&self, since: Option<u64>, timeout: Duration) -> Status {
+        use std::sync::atomic::Ordering;
+        let waiting = self.polls.fetch_add(1, Ordering::SeqCst);
+        let status = self.wait(since, if waiting < MAX_POLLS { timeout } else { timeout.min(SHORT_POLL) });
+        self.polls.fetch_sub(1, Ordering::SeqCst);
+        status
     }
 
     /// The status once its generation differs from `since`, or after `timeout`.

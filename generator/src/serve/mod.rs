@@ -10,8 +10,10 @@
 //! - Ctrl-C interrupts a rebuild in progress (its staging folder is removed) and stops.
 //!
 //! HTTP: `tiny_http`, a small synchronous server (a few dependencies, quick to compile on
-//! two cores); one thread per request is plenty on a developer's machine, and long polls are
-//! just blocked threads.
+//! two cores), answered by a fixed pool of [`WORKERS`] threads fed through a bounded queue: a
+//! flood of connections waits in the queue instead of spawning a thread each. Only requests
+//! whose `Host` is this machine (`127.0.0.1`, `localhost`, `[::1]`) are answered, so a web page
+//! elsewhere cannot reach the server through DNS rebinding; redirects never leave the server.
 
 mod http;
 mod live;
@@ -27,6 +29,9 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// The threads that answer requests (long polls included: see [`live::MAX_POLLS`]).
+const WORKERS: usize = 16;
 
 /// How long the watcher waits for a burst of file events to end before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -78,9 +83,26 @@ pub fn serve(root: &Path, port: u16, open: bool) -> Result<()> {
         open_browser(&url);
     }
 
+    let (queue, requests) = mpsc::sync_channel::<tiny_http::Request>(WORKERS * 4);
+    let requests = Arc::new(std::sync::Mutex::new(requests));
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let (out, live, requests) = (out.clone(), Arc::clone(&live), Arc::clone(&requests));
+            std::thread::spawn(move || loop {
+                let next = requests.lock().map_err(drop).and_then(|r| r.recv().map_err(drop));
+                let Ok(request) = next else { break };
+                http::handle(request, &out, &live);
+            })
+        })
+        .collect();
     for request in server.incoming_requests() {
-        let (out, live) = (out.clone(), Arc::clone(&live));
-        std::thread::spawn(move || http::handle(request, &out, &live));
+        if queue.send(request).is_err() {
+            break;
+        }
+    }
+    drop(queue);
+    for worker in workers {
+        let _ = worker.join();
     }
     drop(debouncer);
     let _ = rebuilder.join();

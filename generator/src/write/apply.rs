@@ -1,10 +1,11 @@
 //! Committing over a previous site: bring it to the staged state by touching only what
-//! differs. The old stamp goes first (a commit cut short is never taken for an up-to-date
-//! site), then the files the new site no longer has (and the folders they leave empty), then
+//! differs. The old stamp is first replaced by one marked "in progress" (one rename: the
+//! folder stays recognisably Passerelle's at every instant, and a commit cut short is never
+//! taken for an up-to-date site), then the files the new site no longer has (and the folders they leave empty), then
 //! each changed file is renamed over its old version: one `rename` each, so a file is always
 //! either its old or its new bytes, never half-written.
 
-use super::STAMP;
+use super::{crash, STAMP};
 use anyhow::{Context, Result};
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -12,17 +13,18 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 /// Applies the staged files `changed` (in `staging`) to the site `out`, whose new file list
-/// is `paths`; returns how many old files were removed.
+/// is `paths`, after `in_progress` (a stamp file) has replaced its stamp; returns how many old
+/// files were removed.
 pub(super) fn apply(
     staging: &Path,
     out: &Path,
+    in_progress: &Path,
     changed: &[String],
     paths: &HashSet<String>,
 ) -> Result<usize> {
     let stamp = out.join(STAMP);
-    if stamp.exists() {
-        fs::remove_file(&stamp).with_context(|| format!("failed to remove `{}`", stamp.display()))?;
-    }
+    fs::rename(in_progress, &stamp).with_context(|| format!("failed to write `{}`", stamp.display()))?;
+    crash::point("commit:stamp");
     let removed = remove_missing(out, paths)?;
     for path in changed {
         let target = out.join(path);
@@ -35,6 +37,7 @@ pub(super) fn apply(
         }
         fs::rename(staging.join(path), &target)
             .with_context(|| format!("failed to write `{}`", target.display()))?;
+        crash::point("commit:rename");
     }
     Ok(removed)
 }
@@ -50,9 +53,10 @@ fn remove_missing(out: &Path, paths: &HashSet<String>) -> Result<usize> {
         }
         let path = entry.path();
         let rel = path.strip_prefix(out).unwrap_or(path).to_string_lossy().replace('\\', "/");
-        if !paths.contains(&rel) {
+        if !paths.contains(&rel) && rel != STAMP {
             fs::remove_file(path).with_context(|| format!("failed to remove `{}`", path.display()))?;
             removed += 1;
+            crash::point("commit:remove");
             emptied.extend(path.ancestors().skip(1).take_while(|a| *a != out).map(Path::to_path_buf));
         }
     }

@@ -55,13 +55,20 @@ fn hash_folder(hasher: &mut blake3::Hasher, root: &Path, folder: &str) -> Result
     if !base.is_dir() {
         return Ok(());
     }
-    for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
+    for entry in WalkDir::new(&base).sort_by_file_name() {
         let entry = entry.with_context(|| format!("failed to list `{}`", base.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        // A link, a FIFO or a device counts by its name only: reading it could hang or leave
+        // the project (`load` refuses it, so adding one must not look like "nothing changed").
+        if !entry.file_type().is_file() {
+            hasher.update(b"\0other\0");
+            hasher.update(rel.as_bytes());
+            continue;
+        }
         let file = File::open(path).with_context(|| format!("failed to read `{}`", path.display()))?;
         let len = file.metadata().with_context(|| format!("failed to read `{}`", path.display()))?.len();
         hasher.update(b"\0file\0");

@@ -19,17 +19,23 @@
 //!   aside removed), which must rebuild every folder and link of the site in the staging and
 //!   then delete the whole previous tree on every build: measured on the project's machines
 //!   (ext4 mounted `discard`) a 20,000-file site took ~5 s to link and ~55 s to delete, for a
-//!   one-title edit; in place, the same edit costs one rename. A commit cut short leaves no
-//!   stamp, so the next build redoes every comparison and heals the site.
+//!   one-title edit; in place, the same edit costs one rename. The commit first marks the
+//!   site's stamp "in progress" (one atomic rename), so a commit cut short at any instant
+//!   leaves a folder that is still known as Passerelle's and never taken for up to date: the
+//!   next build compares every file and heals it. Staging folders left by a killed build are
+//!   removed by the next one, even when it finds nothing else to do ([`tidy`]).
 //! - **Safe.** The output is written only when it is absent, empty, or a Passerelle site (it
-//!   holds the [`STAMP`] file), so `--out .` can never wipe a project.
+//!   holds a valid [`STAMP`]), and never where [`placement::check`] says the project would be
+//!   lost: the project itself, a folder holding it, or its `data/` and `content/`.
 //! - **Fast when nothing changed.** The stamp records the build's [`Fingerprint`] (all inputs,
 //!   the day and the binary); [`up_to_date`] lets a build with nothing new skip every stage.
 //!
 //! No `fsync`: the guarantees hold against a failing or killed build, not against power loss.
 
 mod apply;
+pub mod crash;
 mod fingerprint;
+pub mod placement;
 mod stamp;
 mod stream;
 #[cfg(test)]
@@ -141,6 +147,7 @@ impl Staging {
         let target = self.staged(path)?;
         fs::write(&target, bytes).with_context(|| format!("failed to write `{}`", target.display()))?;
         self.report.written += 1;
+        crash::point("put");
         Ok(())
     }
 
@@ -204,6 +211,7 @@ impl Staging {
     /// its stamp removed, its files that are gone deleted, each changed file renamed over its old
     /// version, and the new stamp written last.
     pub fn commit(mut self) -> Result<Report> {
+        crash::point("commit");
         let outline = stamp::outline_of_paths(&self.paths);
         let stamp = stamp::Stamp { fingerprint: self.fingerprint.clone(), files: self.paths.len(), outline };
         let mut report = self.report.clone();
@@ -212,12 +220,18 @@ impl Staging {
             .with_context(|| format!("failed to write `{}`", stamp_path.display()))?;
         match self.previous.take() {
             Some(previous) => {
-                report.removed = apply::apply(&self.tmp, &previous, &self.changed, &self.paths)?;
+                let in_progress = stamp::Stamp { fingerprint: None, ..stamp };
+                let marker = self.tmp.join(".in-progress");
+                fs::write(&marker, in_progress.to_string())
+                    .with_context(|| format!("failed to write `{}`", marker.display()))?;
+                report.removed = apply::apply(&self.tmp, &previous, &marker, &self.changed, &self.paths)?;
                 let target = previous.join(STAMP);
                 fs::rename(&stamp_path, &target)
                     .with_context(|| format!("failed to write `{}`", target.display()))?;
+                crash::point("commit:done");
             }
             None => {
+                crash::point("commit:first");
                 if self.out.exists() {
                     // An empty folder (checked in `new`): replaced.
                     fs::remove_dir(&self.out).with_context(|| {
@@ -289,7 +303,7 @@ fn check_replaceable(out: &Path) -> Result<Option<PathBuf>> {
     if !meta.is_dir() {
         bail!("the output `{}` is a file, not a folder", out.display());
     }
-    if out.join(STAMP).is_file() {
+    if stamp::is_valid(&out.join(STAMP)) {
         return Ok(Some(out.to_path_buf()));
     }
     let mut entries = fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?;
@@ -312,6 +326,14 @@ fn split(out: &Path) -> Result<(PathBuf, String)> {
     let parent =
         out.parent().with_context(|| format!("the output `{}` has no parent folder", out.display()))?;
     Ok((parent.to_path_buf(), name.to_owned()))
+}
+
+/// Removes the staging folders that a killed build left beside `out`. Cheap (one listing of
+/// `out`'s parent): every build calls it, even one that then finds nothing to do.
+pub fn tidy(out: &Path) {
+    if let Ok((parent, name)) = resolve(out).and_then(|out| split(&out)) {
+        stamp::remove_stale_siblings(&parent, &name);
+    }
 }
 
 /// `.NAME.passerelle-tmp-PID-N`: unique per process and per staging.

@@ -63,6 +63,12 @@ impl Stamp {
     }
 }
 
+/// Whether `path` is a stamp Passerelle wrote (a stray or damaged file is not).
+pub fn is_valid(path: &Path) -> bool {
+    let small = fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() < 4096);
+    small && fs::read_to_string(path).ok().and_then(|text| Stamp::parse(&text)).is_some()
+}
+
 /// When the site at `out` was built from the same `fingerprint` and still has the outline its
 /// stamp records, the report of a build that does nothing.
 pub fn up_to_date(out: &Path, fingerprint: Option<&Fingerprint>) -> Option<Report> {

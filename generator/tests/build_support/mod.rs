@@ -186,15 +186,21 @@ impl Server {
 
     /// GETs `path`: the status code and the body.
     pub fn get(&self, path: &str) -> (u16, String) {
+        let (code, _, body) = self.get_as(path, &self.address);
+        (code, body)
+    }
+
+    /// GETs `path` with `host` as its Host header: the status code, the head and the body.
+    pub fn get_as(&self, path: &str, host: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(&self.address).expect("connect");
         stream.set_read_timeout(Some(Duration::from_secs(40))).expect("timeout");
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.address).expect("request");
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").expect("request");
         let mut response = Vec::new();
         stream.read_to_end(&mut response).expect("response");
         let text = String::from_utf8_lossy(&response).into_owned();
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let code = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-        (code, body.to_owned())
+        (code, head.to_owned(), body.to_owned())
     }
 
     /// GETs `path` until `done` holds for its body, for 20 s at most.

@@ -227,9 +227,17 @@ pub fn charter() -> Charter {
 /// Every file the render stage writes for `charter`, by site path.
 pub fn render(charter: &Charter, config: &Config, root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
-    passerelle::render::render_to(charter, config, root, &mut out)
+    passerelle::render::render_to(charter, &content(config, root), &mut out)
         .unwrap_or_else(|e| panic!("render failed: {e:#}"));
     out
+}
+
+/// What `load` reads of `root/content/` (pages, overrides), with `config` as site.toml.
+pub fn content(config: &Config, root: &Path) -> passerelle::load::content::Content {
+    let mut diagnostics = passerelle::Diagnostics::default();
+    let content = passerelle::load::content::read(root, config.clone(), &mut diagnostics).expect("reads");
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    content
 }
 
 /// The HTML pages among the rendered files, as text.

@@ -15,7 +15,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         let mut meta = site.meta(
             page.path(),
             page.front.title.as_str(),
-            &page.slug,
+            page.slug,
             site.crumbs(&[], &page.front.title)?,
         );
         if !page.front.description.trim().is_empty() {
