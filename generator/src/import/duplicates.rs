@@ -1,8 +1,9 @@
 //! Possible duplicates: a similar name in the same place.
 //!
-//! Names are folded (case, accents, punctuation, and the little words `de`, `la`, `du`…
-//! that one listing writes and another drops), then compared with strsim's normalised
-//! Damerau–Levenshtein similarity (≥ 0.8), or found inside one another. *The same place* is
+//! Names are folded (case, accents, punctuation, and the little words `de`, `la`, `du`, `asbl`…
+//! that one listing writes and another drops), then compared word by word: every word of the
+//! shorter name must be in the longer (which has at most twice as many), exactly or within
+//! strsim's normalised Damerau–Levenshtein similarity of 0.8. *The same place* is
 //! the same postcode or within [`RADIUS_M`] metres; for offers, the same venue or the same
 //! operator; identical folded names count wherever they are. Candidates are looked up in
 //! buckets (postcode, a ~150 m grid cell and its neighbours, venue, operator, folded name),
@@ -13,7 +14,7 @@ use std::collections::HashMap;
 /// How close two points must be to be "near" (metres).
 pub const RADIUS_M: f64 = 150.0;
 
-/// How similar two folded names must be.
+/// How similar two words must be.
 pub const SIMILARITY: f64 = 0.8;
 
 /// A record (of the table, or an earlier row of the source) that a row may duplicate.
@@ -113,9 +114,18 @@ fn near(a: &Entry, b: &Entry) -> bool {
     same(&a.postcode, &b.postcode) || close || same(&a.venue, &b.venue) || same(&a.operator, &b.operator)
 }
 
+/// Every word of the shorter name is in the longer one, exactly or with one slip in a word
+/// of four letters or more ("bresoux" ~ "bressoux"): a different distinctive word
+/// ("cointe" / "sclessin") keeps two look-alike names apart.
 fn similar(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    strsim::normalized_damerau_levenshtein(a, b) >= SIMILARITY || (short.len() >= 8 && long.contains(short))
+    let close = |x: &str, y: &str| {
+        x == y || (x.len() >= 4 && strsim::normalized_damerau_levenshtein(x, y) >= SIMILARITY)
+    };
+    !short.is_empty()
+        && 2 * short.len() >= long.len()
+        && short.iter().all(|w| long.iter().any(|l| close(w, l)))
 }
 
 /// The great-circle distance between two (lat, lon) points, in metres.
@@ -163,6 +173,9 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(found(&entry("x", "Cinéma Sauvenière", "4020", None)), Vec::<String>::new());
+        assert_eq!(found(&entry("x", "Maison des jeunes de Jupille", "4020", None)), Vec::<String>::new());
+        assert_eq!(found(&entry("x", "MJ Bressoux asbl", "4020", None)), Vec::<String>::new());
+        assert_eq!(found(&entry("x", "Maison des Jeunes de Bresoux ASBL", "4020", None)), ["mj-bressoux"]);
         assert_eq!(found(&entry("x", "MUSÉE DE LA VIE WALLONNE", "", None)), ["musee"], "identical names");
     }
 

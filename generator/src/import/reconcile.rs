@@ -136,9 +136,14 @@ pub fn reconcile(rows: Vec<Mapped>, inputs: &Inputs<'_>, report: &mut Report) ->
     Outcome { plan, state }
 }
 
-/// A row's values as the state stores them.
+/// A row's values as the state stores them: non-empty ones (an empty cell in the state file
+/// is no value), so that a state read back equals the one written.
 fn values(row: &Mapped) -> BTreeMap<String, String> {
-    row.cells.iter().filter(|c| c.field != "id").map(|c| (c.field.to_owned(), c.value.clone())).collect()
+    row.cells
+        .iter()
+        .filter(|c| c.field != "id" && !c.value.is_empty())
+        .map(|c| (c.field.to_owned(), c.value.clone()))
+        .collect()
 }
 
 fn entry<'a>(label: &str, get: impl Fn(&str) -> &'a str, name_field: &str) -> Entry {
@@ -171,7 +176,7 @@ fn update(
     for cell in row.cells.iter().filter(|c| c.field != "id") {
         let current = file.value(record, cell.field);
         let new = cell.value.as_str();
-        if new == current {
+        if equivalent(cell.field, new, current) {
             continue;
         }
         match inputs.state.previous(key, cell.field) {
@@ -197,6 +202,26 @@ fn update(
     } else {
         report.updated.push((row.line, id, changes.iter().map(|(f, _)| *f).collect()));
         plan.changes.insert(i, changes);
+    }
+}
+
+/// Whether two cells say the same: `50.6297` is `50.629700`, `15/06/2026` is `2026-06-15`,
+/// `a|b` is `b; a`. Text must be equal.
+fn equivalent(field: &str, a: &str, b: &str) -> bool {
+    use crate::load::cells;
+    if a == b {
+        return true;
+    }
+    match field {
+        "lat" | "lon" => matches!((cells::number(a), cells::number(b)), (Ok(Some(x)), Ok(Some(y))) if x == y),
+        "starts_on" | "ends_on" | "updated_on" | "signed_charter_on" => {
+            matches!((cells::date(a), cells::date(b)), (Ok(Some(x)), Ok(Some(y))) if x == y)
+        }
+        "accessibility" | "disciplines" | "audiences" | "languages" | "partners" | "districts" => {
+            let set = |v: &str| cells::list(v).into_iter().collect::<std::collections::BTreeSet<_>>();
+            set(a) == set(b)
+        }
+        _ => false,
     }
 }
 

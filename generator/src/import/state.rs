@@ -36,7 +36,7 @@ impl State {
             for (name, cell) in names.iter().zip(row.cells) {
                 if name == "key" {
                     key = Some(cell.value);
-                } else {
+                } else if !cell.value.is_empty() {
                     values.insert(name.clone(), cell.value);
                 }
             }
@@ -47,7 +47,7 @@ impl State {
         Ok(state)
     }
 
-    /// The previous value of `field` for `key`, when that key was imported with that field.
+    /// The previous value of `field` for `key`, when that key was imported with a value there.
     pub fn previous(&self, key: &str, field: &str) -> Option<&str> {
         self.rows.get(key)?.get(field).map(String::as_str)
     }

@@ -49,10 +49,10 @@ const SYNONYMS: [(&str, &[&str]); 14] = [
 ];
 
 /// Words of a header that name a canonical column (`Nom de l'équipement` → `name`).
-const WORDS: [(&str, &[&str]); 13] = [
+const WORDS: [(&str, &[&str]); 14] = [
     ("name", &["nom", "name", "denomination"]),
     ("title", &["titre", "title", "intitule"]),
-    ("kind", &["type", "categorie", "nature"]),
+    ("kind", &["type", "categorie", "nature", "forme", "secteur"]),
     ("address", &["adresse", "address", "rue"]),
     ("postcode", &["cp", "postal", "postcode"]),
     ("city", &["commune", "ville", "localite"]),
@@ -63,6 +63,7 @@ const WORDS: [(&str, &[&str]); 13] = [
     ("lon", &["longitude", "lon", "lng"]),
     ("summary", &["resume", "presentation", "objet"]),
     ("opening_hours", &["horaires", "ouverture"]),
+    ("updated_on", &["maj", "mise", "actualisation", "modification"]),
 ];
 
 /// Headers that hold both coordinates, even when the sample is empty.
@@ -189,23 +190,32 @@ fn is_pair<'a>(header: &str, mut values: impl Iterator<Item = &'a str>) -> bool 
     (any && all) || PAIR_NAMES.contains(&folded.as_str())
 }
 
-/// A column named like an id whose sampled values are all present and distinct.
+/// The source's own id: a column whose sampled values are all present and distinct, named
+/// like an id, else the first whose values all look like codes (a digit, no space).
 fn key_column<'a, I: Iterator<Item = &'a str>>(
     headers: &[&str],
     values: &impl Fn(usize) -> I,
 ) -> Option<usize> {
-    headers.iter().position(|h| {
-        let folded = fold(h);
-        let named = folded == "id"
-            || folded.starts_with("id_")
-            || folded.ends_with("_id")
-            || ["identifiant", "ref", "reference", "code", "numero", "siret", "rna"]
-                .iter()
-                .any(|k| folded.starts_with(k));
-        let all: Vec<&str> = values(headers.iter().position(|x| x == h).unwrap_or(0)).collect();
+    let unique = |i: usize| {
+        let all: Vec<&str> = values(i).collect();
         let distinct: BTreeSet<&str> = all.iter().copied().collect();
-        named && !all.is_empty() && !all.contains(&"") && distinct.len() == all.len()
-    })
+        (!all.is_empty() && !all.contains(&"") && distinct.len() == all.len()).then_some(all)
+    };
+    let named = |h: &str| {
+        let folded = fold(h);
+        let words: Vec<&str> = folded.split('_').collect();
+        ["id", "identifiant", "ref", "reference", "code", "numero", "no", "n", "ordre", "siret", "rna"]
+            .iter()
+            .any(|k| words.contains(k))
+    };
+    let coded = |all: &[&str]| all.iter().all(|v| v.bytes().any(|b| b.is_ascii_digit()) && !v.contains(' '));
+    let candidates: Vec<(usize, Vec<&str>)> =
+        (0..headers.len()).filter_map(|i| unique(i).map(|all| (i, all))).collect();
+    candidates
+        .iter()
+        .find(|(i, _)| named(headers[*i]))
+        .or_else(|| candidates.iter().find(|(_, all)| coded(all)))
+        .map(|(i, _)| *i)
 }
 
 /// The vocabulary of a column, when it has one.
