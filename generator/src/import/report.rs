@@ -119,7 +119,7 @@ impl Report {
         } else if self.files.is_empty() {
             "nothing to write"
         } else {
-            "dry run: nothing written (add --write)"
+            "dry run: nothing written; add --write to write"
         };
         let _ = writeln!(out, "import {} into {} ({what})", self.source, self.table);
         let _ = writeln!(out, "{}", self.summary());
