@@ -159,7 +159,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 };
             }
-            let report = passerelle::import::run(&request, &options)?;
+            // Stages with their time on a terminal (a large listing takes a while); nothing otherwise.
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let started = std::time::Instant::now();
+            let mut progress = |line: String| {
+                if terminal {
+                    eprintln!("{line}  ({:.2} s)", started.elapsed().as_secs_f64());
+                }
+            };
+            let report = passerelle::import::run_with(&request, &options, &mut progress)?;
             match format {
                 Format::Text => {
                     print!("{}", report.to_text(std::io::IsTerminal::is_terminal(&std::io::stdout())))

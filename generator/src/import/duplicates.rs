@@ -2,8 +2,8 @@
 //!
 //! Names are folded (case, accents, punctuation, and the little words `de`, `la`, `du`, `asbl`…
 //! that one listing writes and another drops), then compared word by word: every word of the
-//! shorter name must be in the longer (which has at most twice as many), exactly or within
-//! strsim's normalised Damerau–Levenshtein similarity of 0.8. *The same place* is
+//! shorter name must be in the longer (which has at most twice as many), exactly or within a
+//! similarity of 0.8 (strsim's optimal string alignment: one slip in a five-letter word). *The same place* is
 //! the same postcode or within [`RADIUS_M`] metres; for offers, the same venue or the same
 //! operator; identical folded names count wherever they are. Candidates are looked up in
 //! buckets (postcode, a ~150 m grid cell and its neighbours, venue, operator, folded name),
@@ -72,26 +72,33 @@ impl Index {
     }
 }
 
-/// The buckets an entry is filed under (`probe`: also the neighbouring grid cells).
+/// The buckets an entry is filed under (`probe`: also the neighbouring grid cells): its
+/// folded name, and each of its words in each of its places. Two similar names share a word
+/// (all the shorter one's words are in the longer, most of them exactly), so comparing only
+/// within buckets finds them without comparing a row with every record of its postcode.
 fn buckets(entry: &Entry, key: &str, probe: bool) -> Vec<String> {
-    let mut out = vec![format!("n:{key}")];
+    let mut places = Vec::new();
     if !entry.postcode.is_empty() {
-        out.push(format!("p:{}", entry.postcode.trim()));
+        places.push(format!("p:{}", entry.postcode.trim()));
     }
     if let Some((lat, lon)) = entry.point {
         let (y, x) = cell(lat, lon);
         let range = if probe { -1..=1 } else { 0..=0 };
         for dy in range.clone() {
             for dx in range.clone() {
-                out.push(format!("g:{}:{}", y + dy, x + dx));
+                places.push(format!("g:{}:{}", y + dy, x + dx));
             }
         }
     }
     if !entry.venue.is_empty() {
-        out.push(format!("v:{}", entry.venue));
+        places.push(format!("v:{}", entry.venue));
     }
     if !entry.operator.is_empty() {
-        out.push(format!("o:{}", entry.operator));
+        places.push(format!("o:{}", entry.operator));
+    }
+    let mut out = vec![format!("n:{key}")];
+    for word in key.split(' ').filter(|w| !w.is_empty()) {
+        out.extend(places.iter().map(|place| format!("{place}:{word}")));
     }
     out
 }
@@ -120,12 +127,24 @@ fn near(a: &Entry, b: &Entry) -> bool {
 fn similar(a: &str, b: &str) -> bool {
     let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let close = |x: &str, y: &str| {
-        x == y || (x.len() >= 4 && strsim::normalized_damerau_levenshtein(x, y) >= SIMILARITY)
-    };
+    let close = |x: &str, y: &str| x == y || (x.len() >= 4 && word_similarity(x, y) >= SIMILARITY);
     !short.is_empty()
         && 2 * short.len() >= long.len()
         && short.iter().all(|w| long.iter().any(|l| close(w, l)))
+}
+
+/// 1 − (edits ÷ longer length), edits counted by strsim's optimal string alignment (an
+/// adjacent swap is one edit; no allocation per letter pair, unlike its Damerau–Levenshtein).
+/// Words whose lengths alone rule the similarity out are not compared.
+fn word_similarity(x: &str, y: &str) -> f64 {
+    let (a, b) = (x.chars().count(), y.chars().count());
+    let longer = a.max(b);
+    #[allow(clippy::cast_precision_loss)]
+    let bound = |edits: usize| 1.0 - edits as f64 / longer.max(1) as f64;
+    if bound(a.abs_diff(b)) < SIMILARITY {
+        return 0.0;
+    }
+    bound(strsim::osa_distance(x, y))
 }
 
 /// The great-circle distance between two (lat, lon) points, in metres.

@@ -59,6 +59,15 @@ pub fn table(name: &str) -> Option<&'static Table> {
 /// Runs an import; the report says what it found and (with `write`) did. `Err` only for
 /// I/O failures; everything wrong with the inputs is in the report's diagnostics.
 pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
+    run_with(request, options, &mut |_| {})
+}
+
+/// [`run`], telling `progress` each stage as it ends (`read 12,000 rows`…), for a terminal.
+pub fn run_with(
+    request: &Request,
+    options: &crate::Options,
+    progress: &mut dyn FnMut(String),
+) -> Result<Report> {
     let mut report = Report {
         source: request.source.display().to_string(),
         table: request.table.name.to_owned(),
@@ -97,6 +106,7 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
         return Ok(finish(report, 0, 0, 0));
     };
     report.source.clone_from(&sheet.name);
+    progress(format!("read {} rows from {}", sheet.rows.len().saturating_sub(1), sheet.name));
     let mut rows = sheet.rows.into_iter();
     let Some(header) = rows.next() else {
         let d = &mut report.diagnostics;
@@ -124,6 +134,7 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
             in_error += 1;
         }
     }
+    progress(format!("mapped {} rows ({filtered} filtered out, {in_error} in error)", mapped.len()));
     let file = table::TableFile::read(&request.root, request.table, found)?;
     let state = state::State::read(&request.root, &mapping.name)?;
     let decisions = decisions::Decisions::read(&request.root, d)?;
@@ -138,6 +149,7 @@ pub fn run(request: &Request, options: &crate::Options) -> Result<Report> {
     let outcome = reconcile::reconcile(mapped, &inputs, &mut report);
     // Rows reconciling refused (a repeated key, a taken id): one error each.
     in_error += report.diagnostics.error_count() - before;
+    progress(format!("compared with the {} records of {}", file.records.len(), file.name));
     let mut files = Vec::new();
     if !outcome.plan.is_empty() {
         files.push((file.path.clone(), write::compose(&file, &outcome.plan)?));
