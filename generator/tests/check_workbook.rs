@@ -56,7 +56,7 @@ fn check(root: &Path) -> passerelle::Checked {
 // An .xlsx with French sheet names and an .ods with English ones load the base charter.
 #[test]
 fn a_workbook_loads_like_the_csv_files() {
-    let csv = check(&support::project(None).path().to_path_buf()).charter.expect("base charter");
+    let csv = check(support::project(None).path()).charter.expect("base charter");
     for (file, bytes) in [
         ("charte.xlsx", xlsx(&cells(&base_as_sheets(true)) as &Sheets<'_>)),
         ("charte.ods", ods(&cells(&base_as_sheets(false)))),
