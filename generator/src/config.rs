@@ -138,12 +138,11 @@ impl Config {
         }
         if let Some(tiles) = config.map.tiles.as_deref() {
             let template = ["{z}", "{x}", "{y}"].iter().all(|p| tiles.contains(p));
-            let https = tiles.to_ascii_lowercase().starts_with("https://");
-            if !template || !https || links::web(tiles).is_none() {
+            if !template || links::web(tiles).is_none() {
                 report(
                     &["map", "tiles"],
                     format!("`{tiles}` is not a tile server address"),
-                    "an https:// URL template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png",
+                    "an https:// (or http://) URL template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png",
                 );
             }
             if config.map.attribution.as_deref().is_none_or(|a| a.trim().is_empty()) {

@@ -25,6 +25,7 @@ pub mod model;
 pub mod progress;
 pub mod render;
 pub mod serve;
+pub mod text;
 pub mod validate;
 pub mod vocabulary;
 pub mod write;

@@ -6,6 +6,15 @@ use passerelle::{diagnostics, Diagnostics, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `eprintln!` that never panics: with stderr closed or a broken pipe there is no one left to
+/// tell, so the line is dropped.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Publish a charter of cultural cooperation as a static web site.
 #[derive(Parser, Debug)]
 #[command(name = "passerelle", version, about)]
@@ -89,9 +98,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             for cause in error.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                say!("  caused by: {cause}");
             }
             ExitCode::from(1)
         }
@@ -112,10 +121,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     if !report.up_to_date {
                         print_diagnostics(&built.diagnostics);
                     }
-                    eprintln!("{}", progress.finish(&out, &report));
+                    say!("{}", progress.finish(&out, &report));
                     // The explorer's weight against its budgets (gzip), when the index was written.
                     if let Some(sizes) = passerelle::index::last_report() {
-                        eprintln!("{sizes}");
+                        say!("{sizes}");
                     }
                     Ok(ExitCode::SUCCESS)
                 }
@@ -129,10 +138,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let checked = passerelle::check(&root, &options)?;
             match format {
                 Format::Text => print_diagnostics(&checked.diagnostics),
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&diagnostics::render::to_json(&checked.diagnostics))?
-                ),
+                Format::Json => {
+                    let json =
+                        serde_json::to_string_pretty(&diagnostics::render::to_json(&checked.diagnostics))?;
+                    print_stdout(&json)?;
+                }
             }
             Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
@@ -176,6 +186,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if report.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+    }
+}
+
+/// Prints `text` and a line break on stdout. A reader that went away (`check --format json |
+/// head -1`) is not an error: what it wanted it has, so the rest is dropped quietly (the
+/// `println!` macro would panic on the broken pipe).
+fn print_stdout(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
     }
 }
 

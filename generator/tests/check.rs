@@ -62,3 +62,17 @@ fn french_headers_load_the_same_offers() {
     assert_eq!(offer.districts, passerelle::model::DistrictScope::All);
     assert_eq!(offer.languages, ["fr", "nl"]);
 }
+
+// One stray Windows-1252 byte in a UTF-8 file does not turn the file into mojibake: the UTF-8
+// text stays as written, the stray byte is read as Windows-1252.
+#[test]
+fn mixed_encoding_keeps_utf8() {
+    let case = support::fixtures().join("cases/mixed-encoding");
+    let (text, checked) = diagnostics_of(Some(&case));
+    assert!(text.contains("warning: byte 0xE9"), "{text}");
+    let charter = checked.charter.expect("valid");
+    let tale = charter.offer("heure-du-conte").expect("offer");
+    assert_eq!(tale.summary, "Des histoires et des légendes lues aux enfants.");
+    let slam = charter.offer("atelier-slam").expect("offer");
+    assert_eq!(slam.summary, "Un atelier d'écriture et de slam.");
+}

@@ -73,6 +73,54 @@ fn empty_root_reports_missing_tables() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.starts_with("content/site.toml:1:1: error: missing `content/site.toml`"), "{stderr}");
-    assert!(stderr.contains("\ndata/districts.csv: error: missing table `districts`"), "{stderr}");
+    assert!(stderr.contains("\ndata/districts.csv:1:1: error: missing table `districts`"), "{stderr}");
     assert!(stderr.ends_with("4 errors\n"), "{stderr}");
+}
+
+// A reader that stops early (`passerelle check --format json | head -1`) closes the pipe: the
+// command exits quietly with its usual code, never a panic ("failed printing to stdout").
+#[test]
+fn broken_pipe_exits_quietly() {
+    use std::process::Stdio;
+    let project = case("venue-far-away");
+    for format in ["json", "text"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args(["check", "--root", project.path().to_str().expect("utf-8 path"), "--format", format])
+            .env("PASSERELLE_TODAY", support::TODAY)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // Close the read end before the check is done: its first write meets a broken pipe.
+        drop(child.stdout.take());
+        if format == "text" {
+            // Text goes to stderr: close that one instead (`check 2>&1 | head -1`).
+            drop(child.stderr.take());
+        }
+        let output = child.wait_with_output().expect("the binary ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert_eq!(output.status.code(), Some(1), "{format}: the check's own exit code");
+    }
+}
+
+// ESC from a header and a cell never reaches the terminal raw, in text or JSON (file names are
+// covered by diagnostics::render's unit test: only content/ files can have any name).
+#[test]
+fn escapes_are_not_printed_raw() {
+    let project = support::project(None);
+    let data = project.path().join("data");
+    let offers = std::fs::read_to_string(data.join("offers.csv")).expect("base offers");
+    let hostile = offers.replacen("id,title", "id,ti\u{1b}[2Jtle", 1).replacen(
+        "atelier-slam,",
+        "atelier\u{1b}[31m-slam,",
+        1,
+    );
+    std::fs::write(data.join("offers.csv"), &hostile).expect("write");
+    for format in ["text", "json"] {
+        let output = check(project.path(), format);
+        let all = [output.stdout.as_slice(), output.stderr.as_slice()].concat();
+        assert!(!all.contains(&0x1b), "{format}: {}", String::from_utf8_lossy(&all));
+        assert!(String::from_utf8_lossy(&all).contains("[31m"), "the rest of the text is kept");
+    }
 }

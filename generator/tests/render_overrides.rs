@@ -50,3 +50,22 @@ fn template_errors_are_reported() {
     let text = format!("{err:#}");
     assert!(text.contains("agenda/index.html") && text.contains("agenda.html"), "{text}");
 }
+
+// A stylesheet override holding `</style><script>` is inlined into 404.html as CSS: the page
+// has exactly its own `</style>` and no script.
+#[test]
+fn inlined_stylesheet_cannot_break_out_of_404() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("static")).expect("mkdir");
+    std::fs::write(content.join("static/style.css"), "body{}</style><script>alert(1)</script></STYLE >")
+        .expect("write");
+    let files = render(&charter(), &config("fr"), dir.path());
+    let page = &pages(&files)["404.html"];
+    let lower = page.to_ascii_lowercase();
+    assert_eq!(lower.matches("</style").count(), 1, "{page}");
+    // What HTML reads outside the style element (which ends at the first `</style`).
+    let (before, rest) = lower.split_once("<style>").expect("an inline style");
+    let (_, after) = rest.split_once("</style").expect("its end tag");
+    assert!(!before.contains("<script") && !after.contains("<script"), "{page}");
+}

@@ -8,10 +8,10 @@ use render_support::{charter, config, main_of, pages, render, root};
 /// The pages whose `<main>` is snapshotted, by snapshot name.
 const PAGES: &[(&str, &str)] = &[
     ("home", "index.html"),
-    ("offer", "offers/atelier-slam/index.html"),
-    ("operator", "operators/mj-bressoux/index.html"),
+    ("offer", "offers/atelier-slam.html"),
+    ("operator", "operators/mj-bressoux.html"),
     ("operators", "operators/index.html"),
-    ("district", "districts/bressoux/index.html"),
+    ("district", "districts/bressoux.html"),
     ("districts", "districts/index.html"),
     ("agenda", "agenda/index.html"),
     ("catalogue", "catalogue/index.html"),
@@ -47,7 +47,7 @@ fn pages_in_english() {
     snapshot_language("en");
 }
 
-// Every page kind is written, at `<table>/<id>/index.html` for records, with the theme files.
+// Every page kind is written, at `<table>/<id>.html` for records, with the theme files.
 #[test]
 fn every_page_is_written() {
     let charter = charter();
@@ -65,10 +65,10 @@ fn every_page_is_written() {
         "catalogue/index.html",
         "charte/index.html",
         "mentions-legales/index.html",
-        "offers/concert-hall/index.html",
-        "venues/hall-bressoux/index.html",
-        "districts/outremeuse/index.html",
-        "partnerships/musique-a-bressoux/index.html",
+        "offers/concert-hall.html",
+        "venues/hall-bressoux.html",
+        "districts/outremeuse.html",
+        "partnerships/musique-a-bressoux.html",
     ] {
         assert!(files.contains_key(path), "{path} missing");
     }
@@ -89,13 +89,13 @@ fn layout_and_explorer_contract() {
         assert!(html.contains(r#"<main id="contenu""#), "{path}");
     }
     let assets = passerelle::index::explorer_assets();
-    let district = pages(&files)["districts/bressoux/index.html"].clone();
-    assert!(district.contains(&format!(r#"<link rel="stylesheet" href="../../{}">"#, assets.style)));
-    assert!(district.contains(&format!(r#"<script type="module" src="../../{}"></script>"#, assets.script)));
+    let district = pages(&files)["districts/bressoux.html"].clone();
+    assert!(district.contains(&format!(r#"<link rel="stylesheet" href="../{}">"#, assets.style)));
+    assert!(district.contains(&format!(r#"<script type="module" src="../{}"></script>"#, assets.script)));
     assert!(district.contains(&format!(
-        r#"<div id="explorer" class="explorer" data-base="../../" data-index="../../{}" data-lang="en" data-district="bressoux">"#,
+        r#"<div id="explorer" class="explorer" data-base="../" data-index="../{}" data-lang="en" data-district="bressoux">"#,
         assets.index
     )));
-    let offer = pages(&files)["offers/atelier-slam/index.html"].clone();
+    let offer = pages(&files)["offers/atelier-slam.html"].clone();
     assert!(!offer.contains("id=\"explorer\""), "no explorer on an offer page");
 }

@@ -152,7 +152,7 @@ fn internal_links_resolve_on_the_shipped_data() {
             || target.starts_with("data/")
             || target.starts_with("assets/explorer")
             || target == "feed.xml"
-            || (target.starts_with("offers/") && target.ends_with("/offer.ics"))
+            || (target.starts_with("offers/") && target.ends_with(".ics"))
     };
     let mut broken = BTreeMap::new();
     for (path, html) in pages(&files) {

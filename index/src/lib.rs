@@ -34,7 +34,7 @@
 //!   "venues":    [ { "id", "name", "district": 3 | null, "xy": [x, y], "lonlat": [lon, lat] } ],
 //!   "operators": [ "name", … ],
 //!   "offers": {                         one array per field ("columns"), all of equal length
-//!     "id": ["atelier-slam", "", …],    the slug: the page is offers/<id>/; "" when it is the
+//!     "id": ["atelier-slam", "", …],    the slug: the page is offers/<id>.html; "" when it is the
 //!                                       slug of the title (fold::slug), see Offers::id
 //!     "title": […], "summary": […],     summary cut to SUMMARY_MAX characters (+ "…")
 //!     "operator": [4, …],               position in `operators`

@@ -5,6 +5,9 @@
 //! - `bench [--offers 10000] [--big 100000] [--runs 5]`: the budgets of DESIGN.md, measured
 //!   (Passerelle vs Hugo, rebuild, memory, determinism, explorer sizes; see `bench/`).
 //! - `synth --offers N [--seed S] --out DIR`: a valid synthetic charter project (see `synth/`).
+//! - `fuzz [--minutes N] [--seed S]`: mutated shipped files through `check` and the content
+//!   reader, in-process, on stable Rust (`generator/examples/fuzz/`); findings are saved under
+//!   `target/fuzz-findings/` and fail the run.
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
@@ -20,8 +23,12 @@ fn main() -> Result<()> {
         "test" => test::run(&root()),
         "bench" => bench::main(&std::env::args().skip(2).collect::<Vec<_>>()),
         "synth" => synth::main(&std::env::args().skip(2).collect::<Vec<_>>()),
+        "fuzz" => run(Command::new(env!("CARGO"))
+            .args(["run", "--release", "-p", "passerelle", "--example", "fuzz", "--"])
+            .args(std::env::args().skip(2))
+            .current_dir(root())),
         _ => {
-            eprintln!("usage: cargo xtask test | bench [--offers N] [--big N] [--runs R] | synth --offers N [--seed S] --out DIR");
+            eprintln!("usage: cargo xtask test | bench [--offers N] [--big N] [--runs R] | synth --offers N [--seed S] --out DIR | fuzz [--minutes N] [--seed S]");
             std::process::exit(2)
         }
     }

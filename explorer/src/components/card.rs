@@ -36,7 +36,7 @@ fn when(catalog: &Catalog, i: usize, s: &Strings) -> String {
 pub fn card(props: &CardProps) -> Html {
     let (c, s, i) = (&props.catalog, &*props.strings, props.offer as usize);
     let (index, o) = (&c.index, &c.index.offers);
-    let href = format!("{}offers/{}/", props.base, o.id(i));
+    let href = format!("{}offers/{}.html", props.base, o.id(i));
     let operator = index.operators.get(o.operator[i] as usize).cloned().unwrap_or_default();
     let venue = o.venue[i].map(|v| index.venues[v as usize].name.clone());
     let districts = if o.districts[i].len() == index.districts.len() && index.districts.len() > 2 {

@@ -234,7 +234,7 @@ pub fn map_view(props: &MapProps) -> Html {
             <div class={class} {style} role="dialog" aria-label={v.name.clone()}>
                 <p class="px-popup-name">{ &v.name }</p>
                 <p>{ s.count("venue_offers", props.per_venue[i] as usize) }</p>
-                <a href={format!("{}venues/{}/", props.base, v.id)}>{ s.get("venue_page") }</a>
+                <a href={format!("{}venues/{}.html", props.base, v.id)}>{ s.get("venue_page") }</a>
                 <button type="button" class="px-popup-close" aria-label={s.get("close").to_owned()} onclick={close}>{ "×" }</button>
             </div>
         }

@@ -36,10 +36,18 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
+/// The most diagnostics kept per file: past it a file is hostile or not a table at all, and
+/// printing each of thousands of problems (each quoting its line) would cost more than it
+/// tells. The rest are counted (errors still stop the build) and one note says so.
+pub const MAX_PER_FILE: usize = 500;
+
 /// All problems of a run, with the text of the files they point into (for source excerpts).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Diagnostics kept per file, and those past [`MAX_PER_FILE`] (errors, warnings).
+    per_file: BTreeMap<String, usize>,
+    hidden: (usize, usize),
     /// Decoded text of each loaded file, by the relative path diagnostics name.
     sources: BTreeMap<String, String>,
     /// (file, line, column) of every error, so [`Diagnostics::reported`] is a lookup.
@@ -48,6 +56,30 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
+        let kept = self.per_file.entry(diagnostic.file.clone()).or_default();
+        *kept += 1;
+        if *kept > MAX_PER_FILE {
+            match diagnostic.severity {
+                Severity::Error => self.hidden.0 += 1,
+                Severity::Warning => self.hidden.1 += 1,
+            }
+            if *kept == MAX_PER_FILE + 1 {
+                self.items.push(Diagnostic {
+                    severity: Severity::Warning,
+                    file: diagnostic.file.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "more than {MAX_PER_FILE} problems in this file: the rest are not shown"
+                    ),
+                    hint: Some("fix these first, or check that this is the right file".into()),
+                });
+            }
+            if diagnostic.severity == Severity::Error {
+                self.error_cells.insert((diagnostic.file.clone(), diagnostic.line, diagnostic.column));
+            }
+            return;
+        }
         if diagnostic.severity == Severity::Error {
             self.error_cells.insert((diagnostic.file.clone(), diagnostic.line, diagnostic.column));
         }
@@ -119,15 +151,18 @@ impl Diagnostics {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
+        self.hidden.0 > 0 || self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// Every error, shown or not.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.hidden.0 + self.items.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
+    /// Every warning, shown or not (the note that some are not shown is not counted).
     pub fn warning_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+        let notes = self.per_file.values().filter(|&&n| n > MAX_PER_FILE).count();
+        self.hidden.1 + self.items.iter().filter(|d| d.severity == Severity::Warning).count() - notes
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -214,5 +249,25 @@ mod tests {
         assert!(d.reported(&origin, "id"));
         let elsewhere = Origin { line: 4, ..origin };
         assert!(!d.reported(&elsewhere, "id"));
+    }
+
+    // Past MAX_PER_FILE a file's problems are counted, not kept; errors still count.
+    #[test]
+    fn problems_per_file_are_capped() {
+        let mut d = Diagnostics::default();
+        for line in 0..MAX_PER_FILE + 10 {
+            d.push_at(Severity::Warning, "data/offers.csv", (1, 1), "w", None);
+            d.push_at(Severity::Error, "data/offers.csv", (u32::try_from(line).unwrap_or(0), 1), "e", None);
+        }
+        d.push_at(Severity::Error, "data/venues.csv", (1, 1), "e", None);
+        assert_eq!(d.iter().count(), MAX_PER_FILE + 2);
+        assert_eq!((d.error_count(), d.warning_count()), (MAX_PER_FILE + 11, MAX_PER_FILE + 10));
+        assert!(d.iter().any(|x| x.message.starts_with("more than 500 problems")));
+        let mut only_hidden_errors = Diagnostics::default();
+        for _ in 0..=MAX_PER_FILE {
+            only_hidden_errors.push_at(Severity::Warning, "a.csv", (1, 1), "w", None);
+        }
+        only_hidden_errors.push_at(Severity::Error, "a.csv", (2, 1), "e", None);
+        assert!(only_hidden_errors.has_errors());
     }
 }

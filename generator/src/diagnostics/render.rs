@@ -8,8 +8,14 @@
 //!   and the hint as `= help: …`, in colour.
 //!
 //! Then one summary line: `2 errors, 5 warnings` or `no problem found`.
+//!
+//! Text is for a terminal, which obeys the escape sequences it is given: every control and
+//! invisible character of a message, hint, file name or quoted line is shown as `\u{1B}`
+//! ([`crate::text::escape_for_terminal`]), never printed raw. JSON keeps the exact text
+//! (serde_json escapes controls itself).
 
 use super::{Diagnostic, Diagnostics, Severity};
+use crate::text::escape_for_terminal as escape;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{Files, SimpleFiles};
 use codespan_reporting::term::termcolor::{
@@ -52,12 +58,15 @@ pub fn write(diagnostics: &Diagnostics, out: &mut dyn WriteColor, rich: bool) ->
             continue;
         };
         // SimpleFiles indexes each file's line starts once: finding a line is a binary search.
-        let id = *ids.entry(d.file.as_str()).or_insert_with(|| files.add(d.file.clone(), source.to_owned()));
+        let id = *ids
+            .entry(d.file.as_str())
+            .or_insert_with(|| files.add(escape(&d.file).into_owned(), quotable(source)));
         let Some(start) = offset(&files, id, d.line, d.column) else {
             write_unlocated(d, out)?;
             continue;
         };
-        let report = report(d, rich).with_labels(vec![Label::primary(id, start..cell_end(source, start))]);
+        let end = cell_end(source, start);
+        let report = report(d, rich).with_labels(vec![Label::primary(id, start..end)]);
         term::emit_to_write_style(out, &config, &files, &report).map_err(std::io::Error::other)?;
     }
     // The rich style already ends each diagnostic with a blank line.
@@ -107,9 +116,27 @@ fn report(d: &Diagnostic, rich: bool) -> Report<usize> {
     }
 }
 
-/// A message quoting a multi-line cell stays on one line: line breaks shown as `\n`.
+/// A message quoting a multi-line cell stays on one line: line breaks shown as `\n`; other
+/// controls escaped.
 fn one_line(text: &str) -> String {
-    text.replace("\r\n", "\\n").replace(['\n', '\r'], "\\n")
+    escape(&text.replace("\r\n", "\\n").replace(['\n', '\r'], "\\n")).into_owned()
+}
+
+/// A file's text as codespan quotes it: each control or invisible character replaced by a
+/// visible one of the same UTF-8 length (`?`, `¿` or `�`), so byte offsets and character
+/// columns stay those of the real text.
+fn quotable(source: &str) -> String {
+    let risky = |c: char| crate::text::is_forbidden(c) || crate::text::is_invisible(c);
+    source
+        .chars()
+        .map(|c| match (risky(c), c.len_utf8()) {
+            (false, _) => c,
+            (true, 1) => '?',
+            (true, 2) => '¿',
+            (true, 3) => '\u{FFFD}',
+            (true, _) => '\u{1F6AB}',
+        })
+        .collect()
 }
 
 /// A problem about a whole file (line 0) or a file never read: `file: error: message (hint)`.
@@ -119,12 +146,13 @@ fn write_unlocated(d: &Diagnostic, out: &mut dyn WriteColor) -> std::io::Result<
         Severity::Warning => ("warning", Color::Yellow),
     };
     match d.line {
-        0 => write!(out, "{}: ", d.file)?,
+        0 => write!(out, "{}: ", escape(&d.file))?,
         // A workbook's sheet names its columns by letter, as the spreadsheet shows them.
         line if crate::load::workbook::is_sheet_name(&d.file) => {
-            write!(out, "{}:{line}:{}: ", d.file, crate::load::workbook::column_letters(d.column.max(1)))?;
+            let column = crate::load::workbook::column_letters(d.column.max(1));
+            write!(out, "{}:{line}:{column}: ", escape(&d.file))?;
         }
-        line => write!(out, "{}:{line}:{}: ", d.file, d.column.max(1))?,
+        line => write!(out, "{}:{line}:{}: ", escape(&d.file), d.column.max(1))?,
     }
     out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
     write!(out, "{word}")?;
@@ -219,5 +247,39 @@ mod tests {
     fn summary_counts() {
         assert_eq!(summary(&Diagnostics::default()), "no problem found");
         assert_eq!(summary(&sample()), "1 error, 1 warning");
+    }
+
+    // No control or invisible character reaches the terminal from a message, a hint, a file
+    // name or a quoted line, in either style; JSON keeps the exact text.
+    #[test]
+    fn controls_are_escaped_in_text() {
+        let mut d = Diagnostics::default();
+        let file = "data/off\u{1B}]0;pwned\u{7}ers.csv";
+        d.add_source(file, "id,ti\u{1B}[2Jtle\natelier,x\u{9B}31m\u{202E}y\n");
+        d.push_at(
+            Severity::Error,
+            file,
+            (1, 4),
+            "unknown column \"ti\u{1B}[2Jtle\"",
+            Some("\u{1B}[5m?".into()),
+        );
+        d.push_at(Severity::Error, file, (2, 9), "bad value \"x\u{9B}31m\u{202E}y\"", None);
+        d.push_at(Severity::Warning, "data/\u{1B}c.csv", (0, 0), "a\u{8}b", None);
+        for rich in [false, true] {
+            let text = to_text(&d, rich);
+            let raw: Vec<char> = text
+                .chars()
+                .filter(|&c| c != '\n' && (c.is_control() || crate::text::is_invisible(c)))
+                .collect();
+            assert!(raw.is_empty(), "rich={rich}: {raw:?} in {text}");
+            assert!(text.contains("\\u{1B}[2J"), "{text}");
+            assert!(text.contains("off\\u{1B}]0;pwned\\u{7}ers.csv"), "{text}");
+        }
+        assert!(to_text(&d, false).contains("bad value \"x\\u{9B}31m\\u{202E}y\""));
+        let json = serde_json::to_string(&to_json(&d)).expect("json");
+        let back: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(back["diagnostics"][0]["file"], file);
+        assert_eq!(back["diagnostics"][0]["message"], "unknown column \"ti\u{1B}[2Jtle\"");
+        assert!(!json.contains('\u{1B}'), "serde_json escapes controls");
     }
 }

@@ -11,12 +11,20 @@ use deunicode::deunicode;
 /// Below this similarity a candidate is not worth suggesting.
 pub const THRESHOLD: f64 = 0.7;
 
+/// A typed value longer than this (in characters) gets no suggestion: ids have at most 100,
+/// and comparing a pasted paragraph with every id would cost its length squared each time.
+pub const MAX_TYPED: usize = 100;
+
 /// The candidate closest to `typed`, when it is close enough (and not `typed` itself).
 pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = typed.chars().count();
+    if length > MAX_TYPED {
+        return None;
+    }
     let folded = fold(typed);
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
-        if candidate == typed {
+        if candidate == typed || !within_reach(length, candidate.chars().count()) {
             continue;
         }
         let score = similarity(typed, candidate).max(similarity(&folded, &fold(candidate)));
@@ -30,6 +38,14 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
 /// `did you mean "x"?` for the closest candidate, when there is one.
 pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest(typed, candidates).map(|c| format!("did you mean \"{c}\"?"))
+}
+
+/// Whether strings of these lengths can be similar enough: the distance is at least the length
+/// difference, and at most `1 - THRESHOLD` of the longer length may differ. Folding changes
+/// lengths a little (`œ` → `oe`), hence the slack of 2.
+fn within_reach(a: usize, b: usize) -> bool {
+    let longer = a.max(b) as f64;
+    (a.abs_diff(b) as f64) <= (1.0 - THRESHOLD) * longer + 2.0
 }
 
 fn similarity(a: &str, b: &str) -> f64 {
@@ -66,6 +82,14 @@ mod tests {
         assert_eq!(closest("droixeh", ids), Some("droixhe"), "a swap counts once");
         assert_eq!(closest("cathedrale", ids), None);
         assert_eq!(closest("bressoux", ids), None);
+    }
+
+    // A pasted paragraph or a candidate of a very different length is not compared at all.
+    #[test]
+    fn long_or_distant_values_are_skipped() {
+        let long = "bressoux ".repeat(40);
+        assert_eq!(closest(&long, ["bressoux"]), None);
+        assert!(!within_reach(3, 40) && within_reach(7, 8));
     }
 
     // Accents, case and separators do not hide the right candidate.

@@ -1,4 +1,4 @@
-//! iCalendar (RFC 5545): `data/agenda.ics` with every dated offer, and `offers/<id>/offer.ics`
+//! iCalendar (RFC 5545): `data/agenda.ics` with every dated offer, and `offers/<id>.ics`
 //! for one offer (the "add to calendar" link of its page). An offer is dated when it has a
 //! `starts_on`.
 //!
@@ -43,7 +43,7 @@ pub fn agenda(charter: &Charter, config: &Config, base: Option<&BaseUrl>, w: &mu
     Ok(())
 }
 
-/// `offers/<id>/offer.ics`: one offer's calendar, `None` when it has no date.
+/// `offers/<id>.ics`: one offer's calendar, `None` when it has no date.
 pub fn offer(charter: &Charter, base: Option<&BaseUrl>, offer: &Offer) -> Option<Vec<u8>> {
     offer.starts_on?;
     let mut text = String::new();
@@ -106,7 +106,7 @@ fn event(text: &mut String, charter: &Charter, base: Option<&BaseUrl>, offer: &O
         }
     }
     if let Some(base) = base {
-        event.push(URL::new(base.join(&format!("offers/{}/index.html", offer.id))));
+        event.push(URL::new(base.join(&crate::render::views::record_path("offers", &offer.id))));
     }
     event.push(ics::properties::Status::new(if offer.status == Status::Cancelled {
         "CANCELLED"
@@ -208,7 +208,7 @@ mod tests {
             "DTEND;VALUE=DATE:20261217",
             "UID:atelier-slam@charte.example.org",
             "DTSTAMP:20261110T000000Z",
-            "URL:https://charte.example.org/offers/atelier-slam/index.html",
+            "URL:https://charte.example.org/offers/atelier-slam.html",
             "GEO:50.6452;5.6011",
             "STATUS:CONFIRMED",
         ] {

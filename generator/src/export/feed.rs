@@ -3,12 +3,13 @@
 //!
 //! With `base_url`, ids and links are absolute (ids are the pages' addresses). Without it the
 //! feed is still written, since Atom allows relative `href`s, resolved against the feed's own
-//! address, which is the site root: entry links are `offers/<id>/index.html`, and there is no
+//! address, which is the site root: entry links are `offers/<id>.html`, and there is no
 //! `rel="self"` link and no `xml:base`. Ids must be absolute IRIs, so they are then
 //! `urn:uuid:`s derived from the coordination's e-mail and the offer id (stable across builds,
 //! distinct between charters). An entry's `updated` is its `updated_on`; an offer without one
 //! takes the oldest date of the others (never the build's clock), so it does not pose as news.
-//! Text is written as `type="text"`: markup in the data is escaped, never interpreted.
+//! Text is written as `type="text"`: markup in the data is escaped, never interpreted, and
+//! characters XML forbids are dropped ([`crate::text::xml_guard`]).
 
 use super::urls::BaseUrl;
 use crate::config::Config;
@@ -52,7 +53,7 @@ pub fn feed(charter: &Charter, config: &Config, base: Option<&BaseUrl>) -> Resul
     let write_config = WriteConfig { write_document_declaration: true, indent_size: Some(2) };
     let mut bytes = feed.write_with_config(Vec::new(), write_config).context("failed to write feed.xml")?;
     bytes.push(b'\n');
-    Ok(bytes)
+    Ok(crate::text::xml_guard(bytes))
 }
 
 /// One offer's entry.
@@ -63,7 +64,7 @@ fn entry(
     offer: &Offer,
     updated: FixedDateTime,
 ) -> Entry {
-    let page = format!("offers/{}/index.html", offer.id);
+    let page = crate::render::views::record_path("offers", &offer.id);
     let operator = charter.offer_operator(offer).map_or_else(|| offer.operator.clone(), |o| o.name.clone());
     let summary = [offer.summary.as_str(), offer.schedule.as_str()]
         .into_iter()
@@ -150,9 +151,9 @@ mod tests {
         assert_eq!(
             ids,
             [
-                "https://charte.example.org/sous-site/offers/atelier-slam/index.html",
-                "https://charte.example.org/sous-site/offers/lecture-libre/index.html",
-                "https://charte.example.org/sous-site/offers/concert-annule/index.html",
+                "https://charte.example.org/sous-site/offers/atelier-slam.html",
+                "https://charte.example.org/sous-site/offers/lecture-libre.html",
+                "https://charte.example.org/sous-site/offers/concert-annule.html",
             ],
             "most recently updated first, undated last"
         );
@@ -185,8 +186,24 @@ mod tests {
         let root = doc.root_element();
         assert!(children(root, "link").iter().all(|l| l.attribute("rel") != Some("self")));
         let entry = children(root, "entry")[0];
-        assert_eq!(children(entry, "link")[0].attribute("href"), Some("offers/atelier-slam/index.html"));
+        assert_eq!(children(entry, "link")[0].attribute("href"), Some("offers/atelier-slam.html"));
         let id = children(entry, "id")[0].text().expect("id");
         assert!(id.starts_with("urn:uuid:") && id.len() == 45, "{id}");
+    }
+
+    // The last guard: a text that did not come through `load` (site.toml, a hand-built
+    // charter) with characters XML forbids still gives a well-formed feed, without them.
+    #[test]
+    fn forbidden_characters_are_dropped() {
+        let mut charter = fixture::charter();
+        charter.offers[0].title = "Slam\u{1b}[31m\u{8}\u{fffe}\u{0} !".into();
+        let mut config = fixture::config(None);
+        config.title = "Charte\u{1b}".into();
+        let bytes = feed(&charter, &config, None).expect("feed");
+        let text = std::str::from_utf8(&bytes).expect("utf-8");
+        let doc = roxmltree::Document::parse(text).expect("well-formed XML");
+        let titles: Vec<_> =
+            doc.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
+        assert!(titles.contains(&"Charte") && titles.contains(&"Slam[31m !"), "{titles:?}");
     }
 }

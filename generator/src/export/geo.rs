@@ -22,7 +22,7 @@ pub fn venues(charter: &Charter) -> Result<Vec<u8>> {
             ("address", v.address.clone().into()),
             ("postcode", v.postcode.clone().into()),
             ("city", v.city.clone().into()),
-            ("url", format!("venues/{}/index.html", v.id).into()),
+            ("url", crate::render::views::record_path("venues", &v.id).into()),
         ]);
         Some(feature(&v.id, Geometry::new_point([lon, lat]), properties))
     });
@@ -41,7 +41,7 @@ pub fn districts(charter: &Charter) -> Result<Option<Vec<u8>>> {
                 ("name", d.name.clone().into()),
                 ("population", d.population.into()),
                 ("priority", d.priority.into()),
-                ("url", format!("districts/{}/index.html", d.id).into()),
+                ("url", crate::render::views::record_path("districts", &d.id).into()),
             ]);
             Some(feature(&d.id, geometry(shape)?, properties))
         })
@@ -108,7 +108,7 @@ mod tests {
         assert_eq!(p["kind"], "community_centre");
         assert_eq!(p["district"], "bressoux");
         assert_eq!(p["address"], "rue du Moulin 1");
-        assert_eq!(p["url"], "venues/maison-bressoux/index.html");
+        assert_eq!(p["url"], "venues/maison-bressoux.html");
         assert_collection(&bytes);
     }
 

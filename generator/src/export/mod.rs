@@ -9,7 +9,7 @@
 //! | `data/<table>.csv`, `data/vocabulary.csv` | canonical CSV of every table | [`tables`] |
 //! | `data/charter.json` | everything, one documented JSON document | [`json`] |
 //! | `data/venues.geojson`, `data/districts.geojson` | venue points, district outlines | [`geo`] |
-//! | `data/agenda.ics`, `offers/<id>/offer.ics` | dated offers as iCalendar events | [`calendar`] |
+//! | `data/agenda.ics`, `offers/<id>.ics` | dated offers as iCalendar events | [`calendar`] |
 //! | `feed.xml` | Atom feed of the offers, latest updated first | [`feed`] |
 //! | `sitemap.xml` (with `base_url` only), `robots.txt` | for search engines | [`sitemap`] |
 //!
@@ -50,7 +50,7 @@ pub fn export(charter: &Charter, config: &Config, out: &mut Staging) -> Result<(
     out.put_with("data/agenda.ics", |w| calendar::agenda(charter, config, base.as_ref(), w))?;
     for offer in &charter.offers {
         if let Some(bytes) = calendar::offer(charter, base.as_ref(), offer) {
-            out.put(&format!("offers/{}/offer.ics", offer.id), &bytes)?;
+            out.put(&crate::render::views::calendar_path(&offer.id), &bytes)?;
         }
     }
     out.put("feed.xml", &feed::feed(charter, config, base.as_ref())?)?;

@@ -1,7 +1,7 @@
 //! `sitemap.xml` and `robots.txt`.
 //!
 //! The sitemap lists every HTML page the build put (`Staging::pages`) except `404.html`, by
-//! the same addresses the pages link each other with (`offers/x/index.html`: they work on every
+//! the same addresses the pages link each other with (`offers/x.html`: they work on every
 //! host, even without directory indexes), absolute under `base_url`. A sitemap must hold
 //! absolute URLs, so without `base_url` there is none (and no `Sitemap:` line in robots.txt).
 //! Past [`LIMIT`] pages, the protocol's limit per file, `sitemap.xml` becomes a sitemap index
@@ -64,7 +64,7 @@ fn document(root: &str, item: &str, urls: &[String]) -> Result<Vec<u8>> {
     write(&mut writer).context("failed to write a sitemap")?;
     let mut bytes = writer.into_inner();
     bytes.push(b'\n');
-    Ok(bytes)
+    Ok(crate::text::xml_guard(bytes))
 }
 
 #[cfg(test)]

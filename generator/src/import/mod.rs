@@ -81,7 +81,7 @@ pub fn run_with(
             report.diagnostics.push_at(
                 crate::Severity::Error,
                 &sheet.name,
-                (0, 0),
+                (1, 1),
                 message,
                 Some(hint.into()),
             );
@@ -110,7 +110,7 @@ pub fn run_with(
     let mut rows = sheet.rows.into_iter();
     let Some(header) = rows.next() else {
         let d = &mut report.diagnostics;
-        d.push_at(crate::Severity::Error, &sheet.name, (0, 0), "empty source: no header line", None);
+        d.push_at(crate::Severity::Error, &sheet.name, (1, 1), "empty source: no header line", None);
         return Ok(finish(report, 0, 0, 0));
     };
     let mapping = mapping.unwrap_or_else(|| apply::identity(&header, request.table, stem));
@@ -163,7 +163,7 @@ pub fn run_with(
     if request.write && !files.is_empty() && !clean {
         let message =
             "`passerelle check` finds errors in the charter: nothing is imported until they are fixed";
-        report.diagnostics.push_at(crate::Severity::Error, &file.name, (0, 0), message, None);
+        report.diagnostics.push_at(crate::Severity::Error, &file.name, (1, 1), message, None);
         report.refused = true;
     } else if request.write && !files.is_empty() {
         match write::commit(&request.root, &files, options)? {
@@ -185,7 +185,7 @@ pub fn draft(request: &Request, options: &crate::Options) -> Result<Result<Strin
     let (context, _, _) = charter(&request.root, request.table, options)?;
     let Some(sheet) = source::read(&request.source, None, &mut d)? else { return Ok(Err(d)) };
     let Some((header, rows)) = sheet.rows.split_first() else {
-        d.push_at(crate::Severity::Error, &sheet.name, (0, 0), "empty source: no header line", None);
+        d.push_at(crate::Severity::Error, &sheet.name, (1, 1), "empty source: no header line", None);
         return Ok(Err(d));
     };
     let stem = request.source.file_stem().and_then(|s| s.to_str()).unwrap_or("source");

@@ -30,7 +30,7 @@ pub fn read(path: &Path, sheet: Option<&str>, d: &mut Diagnostics) -> Result<Opt
     }
     if name.to_ascii_lowercase().ends_with(".ics") {
         let message = "calendars (.ics) cannot be imported yet: offers have no structured sessions";
-        d.push_at(Severity::Error, &name, (0, 0), message, Some("export the calendar as CSV".into()));
+        d.push_at(Severity::Error, &name, (1, 1), message, Some("export the calendar as CSV".into()));
         return Ok(None);
     }
     let decoded = decode::decode(&bytes);
@@ -38,13 +38,14 @@ pub fn read(path: &Path, sheet: Option<&str>, d: &mut Diagnostics) -> Result<Opt
         d.push_at(
             Severity::Warning,
             &name,
-            (0, 0),
+            (1, 1),
             format!("some bytes are not valid {} and were replaced by �", decoded.encoding.name()),
             Some("check the accented letters of the imported records".into()),
         );
     }
-    d.add_source(&name, &decoded.text);
-    let rows = rows::read(&decoded.text, &name, d);
+    let text = crate::load::controls::drop_forbidden(decoded.text, &name, d);
+    d.add_source(&name, &text);
+    let rows = rows::read(&text, &name, d);
     Ok(Some(Sheet { name, rows }))
 }
 
@@ -58,7 +59,7 @@ fn read_workbook(
     let sheets = match workbook::read(bytes, format) {
         Ok(sheets) => sheets,
         Err(message) => {
-            d.push_at(Severity::Error, name, (0, 0), format!("unreadable workbook: {message}"), None);
+            d.push_at(Severity::Error, name, (1, 1), format!("unreadable workbook: {message}"), None);
             return None;
         }
     };
@@ -76,9 +77,11 @@ fn read_workbook(
             .map(|c| format!("did you mean \"{c}\"?"))
             .unwrap_or_else(|| format!("its sheets are: {}", names.join(", ")));
         let message = format!("the workbook has no sheet \"{}\"", wanted.unwrap_or_default());
-        d.push_at(Severity::Error, name, (0, 0), message, Some(hint));
+        d.push_at(Severity::Error, name, (1, 1), message, Some(hint));
         return None;
     };
-    let sheet = sheets.into_iter().nth(index)?;
-    Some(Sheet { name: format!("{name}[{}]", sheet.name), rows: sheet.rows })
+    let mut sheet = sheets.into_iter().nth(index)?;
+    let name = format!("{name}[{}]", sheet.name);
+    workbook::drop_forbidden(&mut sheet.rows, &name, d);
+    Some(Sheet { name, rows: sheet.rows })
 }

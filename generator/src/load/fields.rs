@@ -80,7 +80,7 @@ pub fn records_of_rows(
         diagnostics.push_at(
             Severity::Error,
             file,
-            (0, 0),
+            (1, 1),
             "empty file: expected a header line",
             Some(format!("the first line names the columns, such as `{}`", first_columns(table))),
         );

@@ -59,7 +59,7 @@ pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
             diagnostics.push_at(
                 Severity::Error,
                 &format!("data/{}.csv", table.name),
-                (0, 0),
+                (1, 1),
                 format!("missing table `{}`", table.name),
                 Some(format!("expected a file named {}", file_names(table))),
             );
@@ -74,7 +74,7 @@ fn place(slot: &mut Option<Source>, source: Source, diagnostics: &mut Diagnostic
         Some(first) => diagnostics.push_at(
             Severity::Error,
             &source.name,
-            (0, 0),
+            (1, 1),
             format!("a second file for the same table as {} (ignored)", first.name),
             Some("keep one of the two files".into()),
         ),
@@ -107,7 +107,7 @@ fn sheets(
             diagnostics.push_at(
                 Severity::Error,
                 &name,
-                (0, 0),
+                (1, 1),
                 format!("unreadable workbook: {message}"),
                 hint,
             );
@@ -115,14 +115,12 @@ fn sheets(
         }
     };
     let mut out = Vec::new();
-    for sheet in sheets {
+    for mut sheet in sheets {
         let folded = fold(&sheet.name);
         if let Some(i) = ALL.iter().position(|t| names(t).any(|n| fold(n) == folded)) {
-            let source = Source {
-                path: path.to_path_buf(),
-                name: format!("{name}[{}]", sheet.name),
-                rows: Some(sheet.rows),
-            };
+            let sheet_name = format!("{name}[{}]", sheet.name);
+            super::workbook::drop_forbidden(&mut sheet.rows, &sheet_name, diagnostics);
+            let source = Source { path: path.to_path_buf(), name: sheet_name, rows: Some(sheet.rows) };
             out.push((i, source));
         }
     }

@@ -2,13 +2,20 @@
 //!
 //! A FeatureCollection of Polygon or MultiPolygon features, each with `properties.id` = a
 //! district id (whether that id exists is checked by `validate`). Invalid JSON is an error at
-//! serde_json's line and column. A JSON value carries no position, so a feature's problems
-//! point at the first occurrence of its id in the file: the line a person would look at.
+//! serde_json's line and column. A JSON value carries no position, so [`scan`] finds where
+//! each feature starts in the text: a feature's problems point at its id in it (the line a
+//! person would look at), or at the feature itself when it has no id. Rings must be closed
+//! (RFC 7946: the last position repeats the first); whether they cross themselves or each
+//! other is `validate`'s (`validate::geography`). Linear in features and positions.
 
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::model::records::{Origin, Shape};
+use scan::Cursor;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::sync::Arc;
+
+mod scan;
 
 type Ring = Vec<(f64, f64)>;
 
@@ -40,14 +47,25 @@ pub fn shapes(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<(Sha
         }
     };
     let file: Arc<str> = Arc::from(file);
+    let starts = scan::feature_starts(text);
+    let mut cursor = Cursor::new(text);
+    let mut seen = HashSet::new();
     let mut out: Vec<(Shape, Origin)> = Vec::new();
     for (i, feature) in features.iter().enumerate() {
+        // The feature's own text: from its start to the next one's (the whole text if the
+        // scan and serde_json disagree, which valid JSON does not allow).
+        let span = match (starts.get(i), starts.get(i + 1)) {
+            (Some(&start), Some(&end)) if starts.len() == features.len() => start..end,
+            (Some(&start), None) if starts.len() == features.len() => start..text.len(),
+            _ => 0..text.len(),
+        };
         let Some(id) = feature["properties"]["id"].as_str().map(str::trim).filter(|id| !id.is_empty()) else {
             let message = format!("feature #{} has no `properties.id` (the district id)", i + 1);
-            diagnostics.push_at(Severity::Error, &file, (0, 0), message, None);
+            let hint = Some("add \"properties\": {\"id\": \"<the district's id>\"}".to_owned());
+            diagnostics.push_at(Severity::Error, &file, cursor.at(span.start), message, hint);
             continue;
         };
-        let origin = locate(text, id, &file);
+        let origin = locate(text, span, id, &file, &mut cursor);
         let polygons = match polygons(&feature["geometry"]) {
             Ok(polygons) => polygons,
             Err(message) => {
@@ -55,7 +73,7 @@ pub fn shapes(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<(Sha
                 continue;
             }
         };
-        if out.iter().any(|(s, _)| s.district == id) {
+        if !seen.insert(id.to_owned()) {
             let hint = Some("merge the outlines into one MultiPolygon".to_owned());
             diagnostics.error(&origin, "id", format!("a second outline for district \"{id}\""), hint);
             continue;
@@ -93,6 +111,16 @@ fn ring(value: &Value) -> Result<Ring, String> {
     if ring.len() < 3 {
         return Err(format!("a ring of {} positions; a polygon needs at least 3", ring.len()));
     }
+    let (first, last) = (ring[0], ring[ring.len() - 1]);
+    if first != last {
+        return Err(format!(
+            "a ring is not closed: it ends at [{}, {}] instead of repeating its first position [{}, {}]",
+            last.0, last.1, first.0, first.1
+        ));
+    }
+    if ring.len() < 4 {
+        return Err("a closed ring of 3 positions has no area; it needs at least 4".into());
+    }
     Ok(ring)
 }
 
@@ -125,18 +153,19 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// Where `id` first appears as a JSON string, as an origin whose `id` column is there.
-fn locate(text: &str, id: &str, file: &Arc<str>) -> Origin {
+/// Where `id` first appears as a JSON string in the feature's `span` of the text (else the
+/// feature's start), as an origin whose `id` column is there.
+fn locate(
+    text: &str,
+    span: std::ops::Range<usize>,
+    id: &str,
+    file: &Arc<str>,
+    cursor: &mut Cursor<'_>,
+) -> Origin {
     let needle = serde_json::to_string(id).unwrap_or_default();
-    let (line, column) = text.find(&needle).map_or((0, 0), |at| {
-        let before = &text[..at];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.matches('\n').count() + 1;
-        (
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(before[line_start..].chars().count() + 1).unwrap_or(u32::MAX),
-        )
-    });
+    let within =
+        text.get(span.clone()).and_then(|t| t.find(&needle)).map_or(span.start, |at| span.start + at);
+    let (line, column) = cursor.at(within);
     Origin { file: Arc::clone(file), line, columns: vec![("id", column)], lines: Vec::new() }
 }
 

@@ -1,7 +1,8 @@
 //! Stage `load`: `data/*.csv` (+ `districts.geojson`) → typed [`Records`].
 //!
 //! Steps, one module each: [`files`] finds each table's file (English or French name);
-//! [`decode`] turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252); [`rows`] splits the
+//! [`decode`] turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252); [`controls`] drops
+//! the control characters nobody means to publish; [`rows`] splits the
 //! text into cells that know their line and column; [`headers`] maps columns to fields by
 //! name or alias ([`tables`] lists them); [`fields`] gives each record an [`Origin`] and typed
 //! access, parsing cells with [`cells`]; [`build`] makes the record types; [`geojson`] reads
@@ -13,6 +14,7 @@
 pub mod build;
 pub mod cells;
 pub mod content;
+pub mod controls;
 pub mod decode;
 pub mod fields;
 pub mod files;
@@ -97,13 +99,31 @@ fn read_text(source: &Source, diagnostics: &mut Diagnostics) -> Result<String> {
         diagnostics.push_at(
             Severity::Error,
             &source.name,
-            (0, 0),
+            (1, 1),
             format!("some bytes are not valid {} and were replaced by �", decoded.encoding.name()),
             Some("save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet's save dialog)".into()),
         );
     }
-    diagnostics.add_source(&source.name, &decoded.text);
-    Ok(decoded.text)
+    if let Some(mixed) = &decoded.mixed {
+        let others = match mixed.count - 1 {
+            0 => String::new(),
+            1 => " (and 1 more byte)".to_owned(),
+            n => format!(" (and {n} more bytes)"),
+        };
+        diagnostics.push_at(
+            Severity::Warning,
+            &source.name,
+            (mixed.line, mixed.column),
+            format!(
+                "byte 0x{:02X} is not UTF-8 in a file that otherwise is: read as Windows-1252 \"{}\"{others}",
+                mixed.byte, mixed.read_as
+            ),
+            Some("check the text there, then save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet's save dialog)".into()),
+        );
+    }
+    let text = controls::drop_forbidden(decoded.text, &source.name, diagnostics);
+    diagnostics.add_source(&source.name, &text);
+    Ok(text)
 }
 
 #[cfg(test)]

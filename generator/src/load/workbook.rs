@@ -109,6 +109,24 @@ fn number(f: f64) -> String {
     }
 }
 
+/// Drops the control characters and noncharacters of every cell (as [`super::controls`]
+/// does for a CSV file's text), one warning per cell that had some.
+pub fn drop_forbidden(rows: &mut [Row], file: &str, diagnostics: &mut crate::Diagnostics) {
+    use crate::text::{code_point, is_forbidden};
+    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        if let Some(c) = cell.value.chars().find(|c| is_forbidden(*c)) {
+            diagnostics.push_at(
+                crate::Severity::Warning,
+                file,
+                (cell.line, cell.column),
+                format!("control character {} dropped", code_point(c)),
+                Some("it is invisible and breaks feeds and terminals: delete it in the cell".into()),
+            );
+            cell.value.retain(|c| !is_forbidden(c));
+        }
+    }
+}
+
 /// The spreadsheet name of a 1-based column index: 1 → `A`, 27 → `AA`.
 pub fn column_letters(mut column: u32) -> String {
     let mut letters = Vec::new();

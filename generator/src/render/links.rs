@@ -1,14 +1,14 @@
 //! Links: the relative `root` of a page, the only external `href`s a page may carry
 //! (`http(s)`, `mailto:`, `tel:`), and pre-filled `mailto:` URLs.
 //!
-//! Link strategy: every internal link is relative to the page (`{{ root }}offers/x/index.html`)
+//! Link strategy: every internal link is relative to the page (`{{ root }}offers/x.html`)
 //! and names `index.html` explicitly, so the same `site/` works at a domain root, under a
 //! sub-path, on hosts without directory indexes (S3 REST, a USB stick opened as `file://`).
 
 use serde::Serialize;
 
 /// The prefix that leads from the page at `path` (site-relative, `/`-separated) back to the
-/// site root: `"./"` at the root, `"../../"` for `offers/x/index.html`.
+/// site root: `"./"` at the root, `"../"` for `offers/x.html`.
 pub fn root_of(path: &str) -> String {
     let depth = path.matches('/').count();
     if depth == 0 {
@@ -37,21 +37,33 @@ pub struct Href {
 }
 
 /// A web address, only when it is `http://` or `https://` (case-insensitive) and has no
-/// character that could break out of an attribute or hide a scheme.
+/// character that could break out of an attribute, hide a scheme or make it show as another
+/// address (bidi overrides, zero-width characters).
 pub fn web(url: &str) -> Option<Href> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
-    if rest.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c)) {
+    if rest.is_empty()
+        || url.chars().any(|c| c.is_whitespace() || c.is_control() || hidden(c) || "<>\"'`\\".contains(c))
+    {
         return None;
     }
     let label = url.split_once("://").map_or(url, |(_, r)| r).trim_end_matches('/').to_owned();
     Some(Href { href: url.to_owned(), label, kind: HrefKind::Web })
 }
 
-/// An e-mail address as a `mailto:` link (the address must look like one: `x@y.z`).
+/// A bidi override or zero-width character: never in an `href` (see [`crate::text`]).
+fn hidden(c: char) -> bool {
+    crate::text::is_invisible(c)
+}
+
+/// An e-mail address as a `mailto:` link (the address must look like one: `x@y.z`, nothing
+/// invisible).
 pub fn mail(address: &str) -> Option<Href> {
     let address = address.trim().trim_start_matches("mailto:");
+    if address.chars().any(hidden) {
+        return None;
+    }
     let (user, host) = address.split_once('@')?;
     let ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "._%+-".contains(c));
     if !ok(user) || !ok(host) || !host.contains('.') {
@@ -101,7 +113,7 @@ pub fn is_relative(dest: &str) -> bool {
     !before.contains(':')
         && !dest.starts_with('/')
         && !dest.starts_with('\\')
-        && !dest.chars().any(char::is_control)
+        && !dest.chars().any(|c| c.is_control() || hidden(c))
 }
 
 /// A `mailto:` URL to `to` with a subject and body, percent-encoded (RFC 6068).
@@ -135,7 +147,8 @@ mod tests {
     fn root_climbs_per_folder() {
         assert_eq!(root_of("index.html"), "./");
         assert_eq!(root_of("offers/index.html"), "../");
-        assert_eq!(root_of("offers/atelier-slam/index.html"), "../../");
+        assert_eq!(root_of("offers/atelier-slam.html"), "../");
+        assert_eq!(root_of("offers/archive/index.html"), "../../");
     }
 
     // Only http(s), mailto and tel become hrefs; javascript: and friends never do.
@@ -150,6 +163,11 @@ mod tests {
             "https://x.org/\"><script>",
             "//evil.example",
             "java\tscript:alert(1)",
+            "https://example.org/\u{202E}fdp.exe",
+            "https://exa\u{200B}mple.org",
+            "contact\u{2066}@example.org",
+            "mailto:contact@exa\u{FEFF}mple.org",
+            "docs/\u{202E}fdp.html",
         ] {
             assert_eq!(booking(bad), None, "{bad}");
             assert!(!markdown_destination_ok(bad), "{bad}");

@@ -34,11 +34,20 @@ use std::collections::BTreeMap;
 pub trait Sink {
     /// Adds the file at `path` (site-relative, `/`-separated).
     fn put(&mut self, path: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Adds many files, in order (the staging writes them on every core).
+    fn put_all(&mut self, files: &[(String, Vec<u8>)]) -> Result<()> {
+        files.iter().try_for_each(|(path, bytes)| self.put(path, bytes))
+    }
 }
 
 impl Sink for Staging {
     fn put(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
         Staging::put(self, path, bytes)
+    }
+
+    fn put_all(&mut self, files: &[(String, Vec<u8>)]) -> Result<()> {
+        Staging::put_all(self, files)
     }
 }
 

@@ -45,7 +45,7 @@ const OPEN_DATA: &[(&str, &str)] = &[
 /// A page's own metadata, seen by templates as `page`.
 #[derive(Debug, Serialize)]
 pub struct Meta {
-    /// Site-relative path of the page (`offers/x/index.html`).
+    /// Site-relative path of the page (`offers/x.html`).
     pub path: String,
     pub title: String,
     pub description: String,
@@ -321,10 +321,11 @@ impl<'a> Site<'a> {
                         .collect()
                 })
             };
-            for page in rendered {
-                let page = page?;
-                out.put(&page.path, page.html.as_bytes())?;
-            }
+            let files: Vec<(String, Vec<u8>)> = rendered
+                .into_iter()
+                .map(|page| page.map(|p| (p.path, p.html.into_bytes())))
+                .collect::<Result<_>>()?;
+            out.put_all(&files)?;
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Places: district positions and outlines, venues and operators near the districts, a
-//! venue's district derived from its coordinates, offers that reach no district.
+//! venue's district derived from its coordinates, offers that reach no district; outlines that
+//! cross themselves or overlap each other ([`topology`]).
 //!
 //! Derives: a district's `lat`/`lon` from its outline's centroid when empty; a venue's
 //! `district` from the outline containing it when empty.
@@ -14,6 +15,8 @@ use crate::diagnostics::Diagnostics;
 use crate::model::geo::BBox;
 use crate::model::records::{DistrictScope, Origin, Records, Shape};
 use std::collections::HashMap;
+
+mod topology;
 
 /// How far beyond the districts a point may be before a warning, in degrees (~5 km).
 pub const MARGIN: f64 = 0.05;
@@ -40,7 +43,9 @@ pub fn check(records: &mut Records, diagnostics: &mut Diagnostics) {
             _ => {}
         }
     }
-    let ids: Vec<&str> = records.districts.iter().map(|x| x.id.as_str()).collect();
+    topology::check(&records.shapes, &records.shape_origins, d);
+    // A set: every outline and every venue looks its district up.
+    let ids: std::collections::HashSet<&str> = records.districts.iter().map(|x| x.id.as_str()).collect();
     for (shape, origin) in records.shapes.iter().zip(&records.shape_origins) {
         if !ids.contains(&shape.district.as_str()) {
             let message =

@@ -2,13 +2,27 @@
 //! codes. Each check returns what is wrong and how to fix it, or `None` when fine.
 //!
 //! URLs matter for security: they end up in `href`s, so only `http:`/`https:` (and, for
-//! booking, `mailto:`/`tel:`) pass; `javascript:`, `data:` and the like are errors.
+//! booking, `mailto:`/`tel:`) pass; `javascript:`, `data:` and the like are errors. So is an
+//! address holding a bidi override or a zero-width character ([`crate::text::is_invisible`]):
+//! `https://example.org/\u{202E}fdp.exe` shows as another address than it is.
 
 /// `(message, hint)` of a value that fails a check.
 pub type Problem = (String, Option<String>);
 
-/// A web address: `http://` or `https://`, a host with a dot, no spaces.
+/// An address holding an invisible formatting character, named by its code point.
+fn invisible(value: &str, what: &str) -> Option<Problem> {
+    let c = value.chars().find(|&c| crate::text::is_invisible(c))?;
+    Some((
+        format!("{what} \"{value}\" holds an invisible character {}", crate::text::code_point(c)),
+        Some("retype the address: bidi and zero-width characters make a link show as another one".into()),
+    ))
+}
+
+/// A web address: `http://` or `https://`, a host with a dot, no spaces, nothing invisible.
 pub fn web_address(value: &str) -> Option<Problem> {
+    if let Some(problem) = invisible(value, "address") {
+        return Some(problem);
+    }
     let lower = value.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     let Some(rest) = rest else {
@@ -45,8 +59,12 @@ fn scheme(value: &str) -> Option<&str> {
     valid.then_some(scheme)
 }
 
-/// An e-mail address: one `@`, something before it, a domain with a dot after it, no spaces.
+/// An e-mail address: one `@`, something before it, a domain with a dot after it, no spaces,
+/// nothing invisible.
 pub fn email(value: &str) -> Option<Problem> {
+    if let Some(problem) = invisible(value, "e-mail address") {
+        return Some(problem);
+    }
     let valid = value.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()
             && domain.contains('.')

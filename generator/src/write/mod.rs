@@ -151,6 +151,56 @@ impl Staging {
         Ok(())
     }
 
+    /// Adds many files at once, written on every core: admitted (and their folders created) in
+    /// order, then compared with the previous site and written in parallel, then counted. The
+    /// same outcome as calling [`put`](Self::put) on each in turn.
+    pub fn put_all(&mut self, files: &[(String, Vec<u8>)]) -> Result<()> {
+        let mut targets = Vec::with_capacity(files.len());
+        for (path, _) in files {
+            self.admit(path)?;
+            targets.push(self.staged(path)?);
+        }
+        let previous = self.previous.as_deref();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+        let write_one = |(path, bytes): &(String, Vec<u8>), target: &PathBuf| -> Result<bool> {
+            if previous.is_some_and(|previous| same_bytes(&previous.join(path), bytes)) {
+                return Ok(false);
+            }
+            fs::write(target, bytes).with_context(|| format!("failed to write `{}`", target.display()))?;
+            crash::point("put");
+            Ok(true)
+        };
+        let size = files.len().div_ceil(threads).max(1);
+        let written: Vec<Result<bool>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(size)
+                .zip(targets.chunks(size))
+                .map(|(files, targets)| {
+                    scope.spawn(move || {
+                        files.iter().zip(targets).map(|(f, t)| write_one(f, t)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| {
+                    w.join().unwrap_or_else(|_| vec![Err(anyhow::anyhow!("a write thread panicked"))])
+                })
+                .collect()
+        });
+        for ((path, _), result) in files.iter().zip(written) {
+            if result? {
+                self.report.written += 1;
+                if self.previous.is_some() {
+                    self.changed.push(path.clone());
+                }
+            } else {
+                self.report.unchanged += 1;
+            }
+        }
+        Ok(())
+    }
+
     /// Checks that `path` may be added, and records it.
     fn admit(&mut self, path: &str) -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {

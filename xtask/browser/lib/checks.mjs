@@ -55,13 +55,13 @@ export async function mainText(page) {
   });
 }
 
-/** The distinct offer ids that `main` links to (`…/offers/<id>/`), through visible links. */
+/** The distinct offer ids that `main` links to (`…/offers/<id>.html`), through visible links. */
 export async function offersLinkedFromMain(page) {
   return page.evaluate(() => {
     const ids = new Set();
     for (const a of document.querySelectorAll('main a[href]')) {
       if (!a.getClientRects().length) continue;
-      const m = new URL(a.getAttribute('href'), document.baseURI).pathname.match(/\/offers\/([a-z0-9-]+)\/(index\.html)?$/);
+      const m = new URL(a.getAttribute('href'), document.baseURI).pathname.match(/\/offers\/([a-z0-9-]+)\.html$/);
       if (m) ids.add(m[1]);
     }
     return [...ids].sort();

@@ -195,7 +195,7 @@ export async function settle(page, { timeout = 15_000 } = {}) {
   }
 }
 
-/** A page's path under the server's prefix, for messages: `offers/atelier-slam/`. */
+/** A page's path under the server's prefix, for messages: `offers/atelier-slam.html`. */
 export function pageName(server, url) {
   const u = new URL(url);
   const p = u.pathname.startsWith(server.prefix) ? u.pathname.slice(server.prefix.length) : u.pathname;

@@ -4,19 +4,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The record folders under a table (`offers/atelier-slam/` …) that hold a page, sorted. */
+/** The ids of the record pages of a table (`offers/atelier-slam.html` …), sorted. */
 export function recordPages(dir, table) {
   const folder = path.join(dir, table);
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(folder, entry.name, 'index.html')))
-    .map((entry) => entry.name)
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && entry.name !== 'index.html')
+    .map((entry) => entry.name.slice(0, -'.html'.length))
     .sort();
 }
 
 function firstRecord(dir, table) {
   const ids = recordPages(dir, table);
-  if (ids.length === 0) throw new Error(`the site has no ${table}/<id>/index.html page`);
+  if (ids.length === 0) throw new Error(`the site has no ${table}/<id>.html page`);
   return ids[0];
 }
 
@@ -81,15 +81,15 @@ export function pagesToCheck(dir) {
   return [
     { path: '' },
     { path: 'offers/', lists: 'offers' },
-    { path: `offers/${firstRecord(dir, 'offers')}/` },
+    { path: `offers/${firstRecord(dir, 'offers')}.html` },
     { path: 'operators/' },
-    { path: `operators/${firstRecord(dir, 'operators')}/` },
+    { path: `operators/${firstRecord(dir, 'operators')}.html` },
     { path: 'venues/' },
-    { path: `venues/${firstRecord(dir, 'venues')}/` },
+    { path: `venues/${firstRecord(dir, 'venues')}.html` },
     { path: 'districts/' },
-    { path: `districts/${district}/`, district },
+    { path: `districts/${district}.html`, district },
     { path: 'partnerships/' },
-    { path: `partnerships/${firstRecord(dir, 'partnerships')}/` },
+    { path: `partnerships/${firstRecord(dir, 'partnerships')}.html` },
     { path: 'explore/' },
     { path: filtered, action: openMarkerPopup, label: `${filtered} + popup` },
     { path: 'agenda/' },

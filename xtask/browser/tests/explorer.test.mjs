@@ -172,7 +172,7 @@ test('a shared link opens filtered; a district page opens on its district', asyn
   assert.equal(await page.getByRole('checkbox', { name: /^Droixhe/ }).isChecked(), true);
   assert.equal(await page.getByLabel(/^Gratuit/).isChecked(), true);
   await page.context().close();
-  const district = await open('districts/bressoux/');
+  const district = await open('districts/bressoux.html');
   await count(district.page).filter({ hasText: countText(expect.district('bressoux')) }).waitFor();
   assert.equal(await district.page.locator('path.px-district[aria-label^="Bressoux"]').getAttribute('aria-pressed'), 'true');
   assert.deepEqual([...errors, ...district.errors], []);
@@ -228,9 +228,9 @@ test('a venue marker opens a popup linking to the venue page; results come in pa
   const { page, errors } = await open();
   await page.locator('circle.px-venue:not(.px-zero)').first().click();
   const link = page.locator('.px-popup a');
-  assert.match(await link.getAttribute('href'), /^\.\.\/venues\/[a-z0-9-]+\/$/);
+  assert.match(await link.getAttribute('href'), /^\.\.\/venues\/[a-z0-9-]+\.html$/);
   await link.click();
-  await page.waitForURL(/\/charte\/venues\/[a-z0-9-]+\/$/);
+  await page.waitForURL(/\/charte\/venues\/[a-z0-9-]+\.html$/);
   await page.goBack();
   await page.waitForSelector('.px-count');
   if (expect.all > 20) {
@@ -299,7 +299,7 @@ async function layoutShift(where, width, { inView = false } = {}) {
 test('no layout jump: layout shift < 0.1 on explore/, a district page and home, at 1280 and 390 px', async () => {
   const district = [...new Set(offers.flatMap((o) => o.districts))].sort((a, b) => expect.district(b) - expect.district(a))[0];
   const figures = [];
-  for (const where of ['explore/', `districts/${district}/`, '']) {
+  for (const where of ['explore/', `districts/${district}.html`, '']) {
     for (const width of [1280, 390]) {
       for (const inView of [false, true]) {
         const { score, shifts } = await layoutShift(where, width, { inView });

@@ -75,7 +75,7 @@ const byDistrict = offersByDistrict(data);
 // Every district page, not only the one above: each lists all its offers without JavaScript.
 const districtPages = [...byDistrict.keys()]
   .filter((id) => !pages.some((p) => p.district === id))
-  .map((id) => ({ path: `districts/${id}/`, label: `districts/${id}/`, district: id }));
+  .map((id) => ({ path: `districts/${id}.html`, label: `districts/${id}.html`, district: id }));
 
 for (const p of [...pages, ...districtPages]) {
   test(`${p.label}, JavaScript off: main content shown${p.district || p.lists ? ', every offer listed' : ''}`, async () => {

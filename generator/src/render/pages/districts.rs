@@ -1,5 +1,5 @@
 //! `districts/index.html`, the comparison of districts (a table and its SVG bar chart), and one
-//! page per district, `districts/<id>/index.html`, with its explorer pre-filtered.
+//! page per district, `districts/<id>.html`, with its explorer pre-filtered.
 
 use super::super::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
 use super::super::views::sort_key;

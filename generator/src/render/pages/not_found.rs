@@ -4,7 +4,8 @@
 //! when `site.toml` gives `base_url`, links are absolute to it (the one page that uses it);
 //! otherwise they are written relative to the site root, which is right when the host serves
 //! `404.html` for a missing page at the root level and when the file is opened directly. The
-//! stylesheet is inlined so the page is styled at any depth; it has no script.
+//! stylesheet is inlined so the page is styled at any depth; it has no script, and the inlined
+//! CSS cannot close its `<style>` element ([`inline_css`]).
 
 use super::super::{Sink, Site};
 use anyhow::Result;
@@ -23,5 +24,29 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     };
     let title = site.cat.get("not_found.title")?;
     let meta = site.meta("404.html", title, "", Vec::new());
-    site.page_rooted(out, "404.html", meta, &base, NotFound { inline_style: &site.assets.style_source })
+    let inline_style = inline_css(&site.assets.style_source);
+    site.page_rooted(out, "404.html", meta, &base, NotFound { inline_style: &inline_style })
+}
+
+/// CSS made safe to inline in `<style>`: a `<style>` element's text ends at the first `</`
+/// followed by `style` (any case), so every `</` becomes `<\/`, which CSS reads the same
+/// (`\/` is an escaped `/`) and HTML never reads as an end tag. A `content/static/style.css`
+/// holding `</style><script>…` stays CSS.
+pub fn inline_css(css: &str) -> String {
+    css.replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_css;
+
+    // No `</` survives, whatever its case; the rest of the stylesheet is as written.
+    #[test]
+    fn inlined_css_cannot_close_its_element() {
+        let css = "a::after { content: \"</style>\"; }</STYLE><script>alert(1)</script>";
+        let inlined = inline_css(css);
+        assert!(!inlined.contains("</"), "{inlined}");
+        assert_eq!(inlined.replace("<\\/", "</"), css);
+        assert_eq!(inline_css("body { color: #000; }"), "body { color: #000; }");
+    }
 }

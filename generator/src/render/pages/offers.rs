@@ -1,5 +1,5 @@
 //! `offers/index.html` (every offer as a card, with the offers grouped by audience and counted
-//! by district) and one page per offer, `offers/<id>/index.html`.
+//! by district) and one page per offer, `offers/<id>.html`.
 
 use super::super::jsonld;
 use super::super::views::offer::OfferPage;

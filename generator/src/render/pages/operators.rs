@@ -1,5 +1,5 @@
 //! `operators/index.html`, the A–Z directory where each association checks its listing, and
-//! one page per operator, `operators/<id>/index.html`.
+//! one page per operator, `operators/<id>.html`.
 
 use super::super::jsonld;
 use super::super::views::operator::{OperatorEntry, OperatorPage};

@@ -1,4 +1,4 @@
-//! `partnerships/index.html` and one page per partnership, `partnerships/<id>/index.html`.
+//! `partnerships/index.html` and one page per partnership, `partnerships/<id>.html`.
 
 use super::super::views::partnership::{description_html, PartnershipEntry};
 use super::super::views::sort_key;

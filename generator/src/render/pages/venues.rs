@@ -1,4 +1,4 @@
-//! `venues/index.html` (venues by district) and one page per venue, `venues/<id>/index.html`.
+//! `venues/index.html` (venues by district) and one page per venue, `venues/<id>.html`.
 
 use super::super::jsonld;
 use super::super::views::operator::correction_mail;

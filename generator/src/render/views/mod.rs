@@ -21,15 +21,22 @@ pub struct Link<'a> {
 }
 
 impl<'a> Link<'a> {
-    /// The page of record `id` in `table`: `offers/<id>/index.html`.
+    /// The page of record `id` in `table`: `offers/<id>.html`.
     pub fn record(table: &str, id: &str, label: &'a str) -> Link<'a> {
         Link { path: record_path(table, id), label }
     }
 }
 
-/// The site-relative path of a record's page.
+/// The site-relative path of a record's page: one file, `offers/<id>.html` (DESIGN.md
+/// "Site": a folder per record would double the files and folders a build creates, and the
+/// links name their file, so the site works from `file://`).
 pub fn record_path(table: &str, id: &str) -> String {
-    format!("{table}/{id}/index.html")
+    format!("{table}/{id}.html")
+}
+
+/// The site-relative path of an offer's calendar, beside its page: `offers/<id>.ics`.
+pub fn calendar_path(id: &str) -> String {
+    format!("offers/{id}.ics")
 }
 
 /// A vocabulary term: its stable code (for CSS classes) and its label.

@@ -106,7 +106,7 @@ pub struct OfferPage<'a> {
     pub booking_text: Option<&'a str>,
     pub accessibility: Vec<Label<'a>>,
     pub languages: Vec<String>,
-    /// `offers/<id>/offer.ics`, for a dated offer.
+    /// `offers/<id>.ics`, for a dated offer.
     pub ics: Option<String>,
     pub partnerships: Vec<Link<'a>>,
     pub updated: Option<String>,
@@ -142,7 +142,7 @@ impl<'a> OfferPage<'a> {
             booking_text,
             accessibility: labels(cat, &charter.vocabularies.accessibility, &offer.accessibility),
             languages: offer.languages.iter().map(|l| cat.language_name(l)).collect(),
-            ics: offer.starts_on.map(|_| format!("offers/{}/offer.ics", offer.id)),
+            ics: offer.starts_on.map(|_| super::calendar_path(&offer.id)),
             partnerships: charter
                 .offer_partnerships(offer)
                 .map(|p| Link::record("partnerships", &p.id, &p.title))

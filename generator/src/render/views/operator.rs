@@ -213,7 +213,7 @@ mod tests {
         let mail = check.correction.expect("mailto");
         assert!(mail.starts_with("mailto:c@example.org?subject="), "{mail}");
         assert!(
-            mail.contains("mj") && mail.contains("https%3A%2F%2Fc.example.org%2Foperators%2Fmj%2F"),
+            mail.contains("mj") && mail.contains("https%3A%2F%2Fc.example.org%2Foperators%2Fmj.html"),
             "{mail}"
         );
     }

@@ -82,3 +82,18 @@ fn languages() {
     assert_eq!(hint("Français"), "did you mean \"fr\"?");
     assert!(hint("fra").starts_with("expected a two-letter"));
 }
+
+// Bidi overrides and zero-width characters are refused in web and e-mail addresses, and in
+// booking links of either kind, with their code point named.
+#[test]
+fn invisible_characters_in_addresses() {
+    for c in ['\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{200F}', '\u{FEFF}'] {
+        let web = format!("https://example.org/{c}exe.pdf");
+        let mail = format!("contact{c}@example.org");
+        for (value, problem) in [(&web, web_address(&web)), (&mail, email(&mail)), (&web, booking(&web))] {
+            let (message, _) = problem.unwrap_or_else(|| panic!("{value:?} accepted"));
+            assert!(message.contains(&crate::text::code_point(c)), "{message}");
+        }
+        assert!(!ok(booking(&format!("mailto:{mail}"))));
+    }
+}
