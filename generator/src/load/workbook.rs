@@ -166,6 +166,21 @@ mod tests {
         assert_eq!(text(&Data::String("  Liège ".into())), "Liège");
     }
 
+    // A control character in a cell is dropped, with a warning at the cell.
+    #[test]
+    fn control_characters_dropped() {
+        let mut rows = vec![Row {
+            line: 3,
+            cells: vec![Cell { value: "a\u{1b}[2Jb".into(), line: 3, column: 6 }],
+            unterminated: false,
+        }];
+        let mut d = crate::Diagnostics::default();
+        drop_forbidden(&mut rows, "c.xlsx[offres]", &mut d);
+        assert_eq!(rows[0].cells[0].value, "a[2Jb");
+        let w = d.iter().next().map(|w| (w.line, w.column));
+        assert_eq!(w, Some((3, 6)));
+    }
+
     // Garbage is an error message, not a panic.
     #[test]
     fn garbage_is_an_error() {
