@@ -45,6 +45,8 @@ fn dry_run_text_and_json() {
     assert_eq!(json["diagnostics"]["errors"], 2);
     assert_eq!(json["diagnostics"]["diagnostics"][0]["file"], "source.csv");
     assert_eq!(json["written"], false);
+    assert_eq!(json["new"][0]["id"], "salle-des-fetes-du-longdoz");
+    assert_eq!(json["duplicates"][0]["candidates"][0]["label"], "bibliotheque-droixhe");
     assert_eq!(std::fs::read_to_string(root.join("data/venues.csv")).expect("venues"), venues);
 }
 

@@ -10,7 +10,7 @@
 use super::apply::Mapped;
 use super::decisions::{Decision, Decisions};
 use super::duplicates::{Entry, Index};
-use super::report::{Candidate, Conflict, Duplicate, Report};
+use super::report::{Candidate, Conflict, Duplicate, Record, Report, Skipped, Updated};
 use super::state::State;
 use super::table::TableFile;
 use super::write::Plan;
@@ -91,7 +91,11 @@ pub fn reconcile(rows: Vec<Mapped>, inputs: &Inputs<'_>, report: &mut Report) ->
             continue;
         }
         if let Some(other) = inputs.decisions.same_as(&provenance) {
-            report.skipped_same.push((row.line, provenance.clone(), other.to_owned()));
+            report.skipped_same.push(Skipped {
+                line: row.line,
+                source: provenance.clone(),
+                same_as: other.to_owned(),
+            });
             continue;
         }
         let probe = entry(&provenance, |f| row.get(f), name_field);
@@ -128,7 +132,7 @@ pub fn reconcile(rows: Vec<Mapped>, inputs: &Inputs<'_>, report: &mut Report) ->
                 .map(|c| (c.field, c.value.clone())),
         );
         cells.push(("source", provenance));
-        report.new.push((row.line, id, row.get(name_field).to_owned()));
+        report.new.push(Record { line: row.line, id, name: row.get(name_field).to_owned() });
         plan.appended.push(cells);
         state.rows.insert(key, values(&row));
     }
@@ -200,7 +204,11 @@ fn update(
     if changes.is_empty() {
         report.unchanged += 1;
     } else {
-        report.updated.push((row.line, id, changes.iter().map(|(f, _)| *f).collect()));
+        report.updated.push(Updated {
+            line: row.line,
+            id,
+            fields: changes.iter().map(|(f, _)| *f).collect(),
+        });
         plan.changes.insert(i, changes);
     }
 }

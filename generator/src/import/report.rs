@@ -21,16 +21,14 @@ pub struct Report {
     pub counts: Counts,
     #[serde(skip)]
     pub diagnostics: Diagnostics,
-    /// (source line, id, name) of each new record.
-    pub new: Vec<(u32, String, String)>,
-    /// (source line, id, fields) of each updated record.
-    pub updated: Vec<(u32, String, Vec<&'static str>)>,
+    pub new: Vec<Record>,
+    pub updated: Vec<Updated>,
     #[serde(skip)]
     pub unchanged: usize,
     pub duplicates: Vec<Duplicate>,
     pub conflicts: Vec<Conflict>,
-    /// (source line, provenance, the row it was decided to be) of rows left out as decided.
-    pub skipped_same: Vec<(u32, String, String)>,
+    /// Rows left out because a decision says they are another row of the source.
+    pub skipped_same: Vec<Skipped>,
     /// Files written (or that `--write` would write), relative to the root.
     pub files: Vec<String>,
 }
@@ -46,6 +44,30 @@ pub struct Counts {
     pub errors: usize,
     pub duplicates: usize,
     pub conflicts: usize,
+}
+
+/// A new record: the source line it comes from, its id and name.
+#[derive(Debug, Serialize)]
+pub struct Record {
+    pub line: u32,
+    pub id: String,
+    pub name: String,
+}
+
+/// An updated record and the fields the import changed.
+#[derive(Debug, Serialize)]
+pub struct Updated {
+    pub line: u32,
+    pub id: String,
+    pub fields: Vec<&'static str>,
+}
+
+/// A row left out as decided: its provenance and the row it is the same as.
+#[derive(Debug, Serialize)]
+pub struct Skipped {
+    pub line: u32,
+    pub source: String,
+    pub same_as: String,
 }
 
 /// A row that may be a record already known.
@@ -166,17 +188,17 @@ impl Report {
     fn details(&self, out: &mut String) {
         if !self.new.is_empty() {
             let _ = writeln!(out, "\nnew:");
-            for (line, id, name) in &self.new {
+            for Record { line, id, name } in &self.new {
                 let _ = writeln!(out, "  {}:{line}  {id}  \"{name}\"", self.source);
             }
         }
         if !self.updated.is_empty() {
             let _ = writeln!(out, "\nupdated:");
-            for (line, id, fields) in &self.updated {
+            for Updated { line, id, fields } in &self.updated {
                 let _ = writeln!(out, "  {}:{line}  {id}: {}", self.source, fields.join(", "));
             }
         }
-        for (line, source, other) in &self.skipped_same {
+        for Skipped { line, source, same_as: other } in &self.skipped_same {
             let _ = writeln!(out, "\nleft out as decided: {}:{line} {source} is {other}", self.source);
         }
         if !self.files.is_empty() {
