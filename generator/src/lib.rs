@@ -82,7 +82,7 @@ pub fn check(root: &Path, options: &Options) -> Result<Checked> {
         }
         charter = Some(linked);
     }
-    diagnostics.sort();
+    diagnostics.sort(load::files::rank);
     let clean = !diagnostics.has_errors();
     Ok(Checked { diagnostics, charter: charter.filter(|_| clean), content: content.filter(|_| clean) })
 }
@@ -93,6 +93,8 @@ pub struct Built {
     pub diagnostics: Diagnostics,
     /// `None` when errors stopped the build (the previous site is untouched).
     pub report: Option<write::Report>,
+    /// The explorer's gzip sizes against its budgets, when the index was written.
+    pub explorer: Option<index::SizeReport>,
 }
 
 /// The whole pipeline: check, then render, index and export into a staging folder beside
@@ -125,23 +127,23 @@ pub fn build_with(
     let fingerprint = write::Fingerprint::of(root, options.today)?;
     if let Some(report) = write::up_to_date(out, fingerprint.as_ref()) {
         progress(Step::UpToDate);
-        return Ok(Built { diagnostics: Diagnostics::default(), report: Some(report) });
+        return Ok(Built { diagnostics: Diagnostics::default(), report: Some(report), explorer: None });
     }
     let Checked { diagnostics, charter, content } = check(root, options)?;
     let (Some(charter), Some(content)) = (charter, content) else {
-        return Ok(Built { diagnostics, report: None });
+        return Ok(Built { diagnostics, report: None, explorer: None });
     };
     progress(Step::Checked(&charter));
     let config = &content.config;
     let mut staging = write::Staging::new(out)?.with_fingerprint(fingerprint);
     render::render(&charter, &content, &mut staging)?;
     progress(Step::Staged { stage: "render", files: staging.len() });
-    index::index(&charter, config, &mut staging)?;
+    let explorer = index::index(&charter, config, &mut staging)?;
     progress(Step::Staged { stage: "index", files: staging.len() });
     export::export(&charter, config, &mut staging)?;
     progress(Step::Staged { stage: "export", files: staging.len() });
     let report = staging.commit()?;
-    Ok(Built { diagnostics, report: Some(report) })
+    Ok(Built { diagnostics, report: Some(report), explorer: Some(explorer) })
 }
 
 /// The default output folder of a project: `ROOT/site`.

@@ -123,7 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                     say!("{}", progress.finish(&out, &report));
                     // The explorer's weight against its budgets (gzip), when the index was written.
-                    if let Some(sizes) = passerelle::index::last_report() {
+                    if let Some(sizes) = &built.explorer {
                         say!("{sizes}");
                     }
                     Ok(ExitCode::SUCCESS)

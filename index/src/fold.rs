@@ -1,6 +1,8 @@
-//! Text folding, shared by both sides: lower case without accents ("Théâtre" → "theatre"), for
-//! the explorer's accent-insensitive search and for [`slug`], which lets the index leave out an
-//! offer id that is its title's slug. A table covers Latin-1 and Latin Extended-A (French, Dutch, German, Spanish,
+//! Text folding, the one copy every crate of the workspace uses: lower case without accents
+//! ("Théâtre" → "theatre"), for the explorer's accent-insensitive search, the generator's
+//! matching of headers, file names and codes ([`key`]), its A–Z sorting, and [`slug`] (ids
+//! suggested by `check`, made by `import` and by the synthetic charters, and the index's
+//! leaving out an offer id that is its title's slug). A table covers Latin-1 and Latin Extended-A (French, Dutch, German, Spanish,
 //! Portuguese, Polish, Czech, Turkish…), which keeps the wasm free of Unicode tables.
 
 /// The folded form of `text`: lower case, accents removed, ligatures spelt out, every run of
@@ -62,9 +64,28 @@ fn push_folded(out: &mut String, c: char) {
     out.push_str(folded);
 }
 
-/// The slug a title gives: its folded words joined by `-` ("Atelier slam !" → "atelier-slam").
+/// The slug a title gives: its folded ASCII words joined by `-` ("Atelier slam !" →
+/// "atelier-slam"); always `[a-z0-9-]`, empty when the title has no such letter.
 pub fn slug(title: &str) -> String {
-    fold(title).replace(' ', "-")
+    join(&fold(title), '-')
+}
+
+/// The comparison key of a name (a header, a file name, a code typed as its label): its folded
+/// words joined by `_` ("Mis à jour-le " → "mis_a_jour_le").
+pub fn key(text: &str) -> String {
+    join(&fold(text), '_')
+}
+
+/// The ASCII letter-and-digit runs of folded text, joined by `separator`.
+fn join(folded: &str, separator: char) -> String {
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(separator);
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -78,5 +99,15 @@ mod tests {
         assert_eq!(fold("  L'ŒUVRE — à Bressoux!  "), "l oeuvre a bressoux");
         assert_eq!(fold("Straße Łódź"), "strasse lodz");
         assert_eq!(slug("Découverte : bibliothèque de rue"), "decouverte-bibliotheque-de-rue");
+    }
+
+    // Slugs and keys keep only ASCII letters and digits, whatever the script.
+    #[test]
+    fn slugs_and_keys_are_ascii() {
+        assert_eq!(slug("Москва 2026 !"), "2026");
+        assert_eq!(slug("«»"), "");
+        assert_eq!(key(" Mis à jour-le "), "mis_a_jour_le");
+        assert_eq!(key("mis_à-jour  LE"), "mis_a_jour_le");
+        assert_eq!(key("Âge_min"), "age_min");
     }
 }

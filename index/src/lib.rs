@@ -58,6 +58,8 @@
 //! **Dates of an offer**: `start` and `end` both null = ongoing (always on); only `start` = a
 //! single day; only `end` = on until then. [`Offers::span`] gives the resolved interval.
 
+#[cfg(feature = "measure")]
+pub mod budget;
 pub mod fold;
 
 use serde::{Deserialize, Serialize};

@@ -173,8 +173,16 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Sorts by file (in the order the files are loaded), line, column; stable otherwise.
-    pub fn sort(&mut self) {
+    /// Sorts by file, line, column; stable otherwise. Files come in the order `rank` gives
+    /// them (the load order of the data tables, from `load`), `content/` first, unranked last.
+    pub fn sort(&mut self, rank: impl Fn(&str) -> Option<usize>) {
+        let file_rank = |file: &str| {
+            if file.starts_with("content/") {
+                0
+            } else {
+                rank(file).map_or(usize::MAX, |rank| rank + 1)
+            }
+        };
         // The rank folds file names: compute it once per diagnostic (the sort is stable).
         self.items.sort_by_cached_key(|d| (file_rank(&d.file), d.file.clone(), d.line, d.column));
     }
@@ -192,15 +200,6 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line as u32, column as u32)
-}
-
-/// The load order of the files: `content/` first, then the data tables in the order of
-/// DESIGN.md (whatever their file names), then anything else.
-fn file_rank(file: &str) -> usize {
-    if file.starts_with("content/") {
-        return 0;
-    }
-    crate::load::files::rank(file).map_or(usize::MAX, |rank| rank + 1)
 }
 
 #[cfg(test)]
@@ -232,7 +231,7 @@ mod tests {
         ] {
             d.push_at(Severity::Error, file, (line, 1), "x", None);
         }
-        d.sort();
+        d.sort(crate::load::files::rank);
         let order: Vec<_> = d.iter().map(|d| (d.file.as_str(), d.line)).collect();
         assert_eq!(
             order,

@@ -6,8 +6,6 @@
 //! few in a long one, and rejects unrelated words. The typed value is also compared in folded
 //! form (accents, case and separators ignored), so "Saint Léonard" finds "saint-leonard".
 
-use deunicode::deunicode;
-
 /// Below this similarity a candidate is not worth suggesting.
 pub const THRESHOLD: f64 = 0.7;
 
@@ -53,22 +51,9 @@ fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Case, accents and word separators folded away: `"Mis à jour-le "` → `"mis_a_jour_le"`.
-/// The comparison key for headers, file names, codes typed as labels and yes/no words.
-pub fn fold(text: &str) -> String {
-    let ascii = deunicode(text.trim()).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        let c = if matches!(c, ' ' | '-' | '_' | '\'' | '.') { '_' } else { c };
-        // Collapse runs of separators: "mis  à - jour" and "mis_a_jour" fold alike.
-        if !(c == '_' && (out.is_empty() || out.ends_with('_'))) {
-            out.push(c);
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    out
-}
+/// The comparison key for headers, file names, codes typed as labels and yes/no words (the
+/// workspace's one fold, in the shared crate).
+pub use passerelle_index::fold::key as fold;
 
 #[cfg(test)]
 mod tests {

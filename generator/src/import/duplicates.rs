@@ -161,9 +161,9 @@ const LITTLE_WORDS: [&str; 14] =
 
 /// The comparison form of a name: folded, little words dropped, one space between words.
 pub fn folded(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let words: Vec<&str> = ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    let folded = passerelle_index::fold::fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !LITTLE_WORDS.contains(w))
         .collect();
     words.join(" ")

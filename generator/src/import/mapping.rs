@@ -243,7 +243,7 @@ const TOML_HINT: &str =
 /// A canonical column of `table` named `name` (or one of its aliases); `"lat,lon"` is the pair.
 fn resolve_target(name: &str, table: &Table, file: &str, pos: Pos, d: &mut Diagnostics) -> Option<Target> {
     let folded = fold(name);
-    if matches!(folded.replace(' ', "").as_str(), "lat,lon" | "latitude,longitude") {
+    if matches!(folded.as_str(), "lat_lon" | "latitude_longitude") {
         return Some(Target::LatLon);
     }
     if folded == "source" {

@@ -223,7 +223,7 @@ fn website(value: &str) -> Outcome {
 }
 
 fn id(value: &str) -> Outcome {
-    let slug = slug::slugify(value);
+    let slug = passerelle_index::fold::slug(value);
     if slug == value {
         return Ok(Fixed::Same);
     }

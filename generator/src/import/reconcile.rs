@@ -66,7 +66,7 @@ pub fn reconcile(rows: Vec<Mapped>, inputs: &Inputs<'_>, report: &mut Report) ->
     for row in rows {
         // Without a key column, the mapped id, else the name, identifies the row.
         let key = row.key.clone().unwrap_or_else(|| match row.get("id") {
-            "" => slug::slugify(row.get(name_field)),
+            "" => passerelle_index::fold::slug(row.get(name_field)),
             id => id.to_owned(),
         });
         let provenance = format!("{}:{key}", inputs.name);
@@ -242,7 +242,7 @@ fn new_id(row: &Mapped, name_field: &str, taken: &HashSet<String>) -> Result<Str
             false => Ok(given.to_owned()),
         };
     }
-    let base: String = slug::slugify(row.get(name_field)).chars().take(60).collect();
+    let base: String = passerelle_index::fold::slug(row.get(name_field)).chars().take(60).collect();
     let base = base.trim_end_matches('-').to_owned();
     if base.is_empty() {
         return Err(format!("no {name_field} to make an id from"));

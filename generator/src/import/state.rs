@@ -72,7 +72,7 @@ impl State {
 
 /// A source name as a file name: `Museofile 2026` → `museofile-2026`.
 pub fn file_stem(name: &str) -> String {
-    let slug = slug::slugify(name);
+    let slug = passerelle_index::fold::slug(name);
     if slug.is_empty() {
         "source".to_owned()
     } else {

@@ -90,7 +90,7 @@ pub fn suggest(
     );
     let _ =
         writeln!(out, "# Lines marked \"guess\" were matched by name or by the values seen: check them.\n");
-    let _ = writeln!(out, "[source]\nname = {}", quote(&slug::slugify(name)));
+    let _ = writeln!(out, "[source]\nname = {}", quote(&passerelle_index::fold::slug(name)));
     let key = key_column(&headers, &values);
     match key {
         Some(i) => {

@@ -2,10 +2,6 @@
 //! wasm-bindgen (and wasm-opt when available) and wrote them, with content-hashed names, to
 //! OUT_DIR.
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
-use std::io::Write;
-
 include!(concat!(env!("OUT_DIR"), "/explorer_assets.rs"));
 
 /// The JS module: wasm-bindgen's glue, which starts the app.
@@ -25,17 +21,7 @@ pub struct SizeReport {
     pub index: usize,
 }
 
-/// Budgets (DESIGN.md), in bytes: DESIGN.md's "KB" is read as the stricter kB of 1,000 bytes.
-pub const CODE_BUDGET: usize = 150_000;
-pub const FIRST_LOAD_BUDGET: usize = 400_000;
-
-/// gzip -9 size of `bytes`.
-pub fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().map_or(bytes.len(), |v| v.len())
-}
+pub use passerelle_index::budget::{gzip_len, CODE_BUDGET, FIRST_LOAD_BUDGET};
 
 /// The sizes of the embedded explorer with an index of `index` bytes for `offers` offers.
 pub fn explorer_sizes(index: &[u8], offers: usize) -> SizeReport {

@@ -17,7 +17,6 @@ use crate::model::Charter;
 use crate::write::Staging;
 use anyhow::Result;
 use serde::Serialize;
-use std::sync::Mutex;
 
 pub use assets::{explorer_sizes, SizeReport};
 
@@ -40,16 +39,9 @@ pub fn explorer_assets() -> ExplorerAssets {
     }
 }
 
-/// The sizes of the last index written (for `passerelle build`'s closing report).
-static LAST_REPORT: Mutex<Option<SizeReport>> = Mutex::new(None);
-
-/// What the last [`index`] call wrote, gzip-measured against the explorer's budgets.
-pub fn last_report() -> Option<SizeReport> {
-    LAST_REPORT.lock().ok().and_then(|r| r.clone())
-}
-
-/// Writes the explorer index and the explorer's assets.
-pub fn index(charter: &Charter, config: &Config, out: &mut Staging) -> Result<()> {
+/// Writes the explorer index and the explorer's assets; returns their gzip sizes against the
+/// explorer's budgets (for `passerelle build`'s closing report).
+pub fn index(charter: &Charter, config: &Config, out: &mut Staging) -> Result<SizeReport> {
     let index = encode::encode(charter, config)?;
     let bytes = passerelle_index::encode(&index);
     let paths = explorer_assets();
@@ -57,10 +49,7 @@ pub fn index(charter: &Charter, config: &Config, out: &mut Staging) -> Result<()
     out.put(&paths.script, assets::JS)?;
     out.put(&format!("assets/{}", assets::WASM), assets::WASM_BYTES)?;
     out.put(&paths.style, assets::CSS)?;
-    if let Ok(mut last) = LAST_REPORT.lock() {
-        *last = Some(explorer_sizes(&bytes, index.offers.len()));
-    }
-    Ok(())
+    Ok(explorer_sizes(&bytes, index.offers.len()))
 }
 
 #[cfg(test)]

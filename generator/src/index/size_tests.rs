@@ -119,7 +119,7 @@ fn size_of_the_explorer_at_10000_offers() {
     println!("{report}");
     println!(
         "(the same index as JSON would be {:.1} KB gzip)",
-        super::super::assets::gzip_len(&json) as f64 / 1024.0
+        passerelle_index::budget::gzip_len(&json) as f64 / 1024.0
     );
     assert!(report.first_load() > 0);
 }

@@ -2,7 +2,8 @@
 //!
 //! calamine reads the file; each sheet becomes rows of trimmed text cells whose `line` is the
 //! sheet's row number and `column` the column's index (1 = `A`), so a diagnostic names
-//! `charte.xlsx[offres]:14:F`. Numbers a spreadsheet stored as numbers come out as they were
+//! `charte.xlsx[offres]:14:F` (the renderer spells the column, see
+//! [`crate::diagnostics::render::column_letters`]). Numbers a spreadsheet stored as numbers come out as they were
 //! typed (`4020`, not `4020.0`), dates as ISO `2026-06-15` (times as `14:30`). A damaged file is
 //! a message, never a panic: calamine runs behind `catch_unwind` since it parses untrusted zips.
 
@@ -127,35 +128,9 @@ pub fn drop_forbidden(rows: &mut [Row], file: &str, diagnostics: &mut crate::Dia
     }
 }
 
-/// The spreadsheet name of a 1-based column index: 1 → `A`, 27 → `AA`.
-pub fn column_letters(mut column: u32) -> String {
-    let mut letters = Vec::new();
-    while column > 0 {
-        let rem = (column - 1) % 26;
-        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
-        column = (column - 1) / 26;
-    }
-    letters.iter().rev().collect()
-}
-
-/// Whether a diagnostic's file names a sheet of a workbook (`data/charte.xlsx[offres]`).
-pub fn is_sheet_name(file: &str) -> bool {
-    file.ends_with(']') && file.contains('[')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    // Columns are named as a spreadsheet names them.
-    #[test]
-    fn letters() {
-        assert_eq!(column_letters(1), "A");
-        assert_eq!(column_letters(6), "F");
-        assert_eq!(column_letters(26), "Z");
-        assert_eq!(column_letters(27), "AA");
-        assert_eq!(column_letters(0), "");
-    }
 
     // Numbers read as typed, not as floats; booleans as yes/no.
     #[test]

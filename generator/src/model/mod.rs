@@ -100,6 +100,10 @@ impl Charter {
     pub fn offer(&self, id: &str) -> Option<&Offer> {
         self.links.offer_ix.get(id).map(|&i| &self.offers[i])
     }
+    /// The position of offer `id` in `offers` (renderers keep per-offer values in that order).
+    pub fn offer_index(&self, id: &str) -> Option<usize> {
+        self.links.offer_ix.get(id).copied()
+    }
     pub fn partnership(&self, id: &str) -> Option<&Partnership> {
         self.links.partnership_ix.get(id).map(|&i| &self.partnerships[i])
     }

@@ -197,20 +197,11 @@ impl<'a> Site<'a> {
         Ok(Site { charter, config, cat, content, card_values, by_title, assets, env })
     }
 
-    /// The position of an offer of this charter in `charter.offers`.
-    fn position(&self, offer: &Offer) -> usize {
-        let offers = &self.charter.offers;
-        let size = std::mem::size_of::<Offer>().max(1);
-        let guess = (offer as *const Offer as usize).wrapping_sub(offers.as_ptr() as usize) / size;
-        match offers.get(guess) {
-            Some(o) if std::ptr::eq(o, offer) => guess,
-            _ => offers.binary_search_by(|o| o.id.as_str().cmp(&offer.id)).unwrap_or(0),
-        }
-    }
-
     /// The card of an offer as a template value (shared, not copied).
     pub fn card_value(&self, offer: &Offer) -> Value {
-        self.card_values[self.position(offer)].clone()
+        // Every offer of the charter has its card; the id always resolves.
+        let i = self.charter.offer_index(&offer.id).unwrap_or_default();
+        self.card_values[i].clone()
     }
 
     /// The card at a position of `charter.offers`, as a template value.

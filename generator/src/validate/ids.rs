@@ -47,7 +47,7 @@ pub fn is_reserved_on_windows(id: &str) -> bool {
 fn file_name(what: &str, id: &str, origin: &Origin, diagnostics: &mut Diagnostics) {
     let length = id.chars().count();
     if length > MAX_LEN {
-        let short: String = slug::slugify(id).chars().take(MAX_LEN).collect();
+        let short: String = passerelle_index::fold::slug(id).chars().take(MAX_LEN).collect();
         let short = short.trim_end_matches('-');
         diagnostics.error(
             origin,
@@ -82,14 +82,14 @@ fn table<'a>(
     let mut first_line: HashMap<&str, u32> = HashMap::new();
     for (id, name, origin) in rows {
         if id.is_empty() {
-            let suggestion = slug::slugify(name);
+            let suggestion = passerelle_index::fold::slug(name);
             let hint =
                 (!suggestion.is_empty()).then(|| format!("give it a short slug such as \"{suggestion}\""));
             diagnostics.error(origin, "id", format!("missing {what} id"), hint);
             continue;
         }
         if !is_slug(id) {
-            let suggestion = slug::slugify(id);
+            let suggestion = passerelle_index::fold::slug(id);
             let hint = if suggestion.is_empty() {
                 "use lowercase letters, digits and hyphens".to_owned()
             } else {

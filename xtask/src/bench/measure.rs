@@ -5,10 +5,7 @@
 //! does, with no `unsafe` in this crate (the workspace forbids it).
 
 use anyhow::{bail, Context, Result};
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -130,11 +127,9 @@ pub fn difference(a: &Path, b: &Path) -> Result<Option<String>> {
     Ok(None)
 }
 
-/// The size of `bytes` gzipped at flate2's default level.
+/// The size of `bytes` gzipped, measured as `passerelle build` measures its budgets.
 pub fn gzip_len(bytes: &[u8]) -> Result<u64> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len() as u64)
+    Ok(passerelle_index::budget::gzip_len(bytes) as u64)
 }
 
 /// The total size of a tree's files, in bytes.

@@ -59,7 +59,7 @@ impl Report {
         let value = |r: &Row| match r.unit {
             "s" => format!("{:.3} s", r.value),
             "MB" => format!("{:.1} MB", r.value),
-            "KB" => format!("{:.1} KB", r.value),
+            "kB" => format!("{:.1} kB", r.value),
             "x" => format!("{:.1}×", r.value),
             "yes/no" => {
                 if r.value > 0.0 {

@@ -350,35 +350,5 @@ pub fn capitalize(text: &str) -> String {
     }
 }
 
-/// A slug (`[a-z0-9-]+`) of `text`: accents folded, everything else a single `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            'à' | 'â' | 'ä' | 'á' => "a",
-            'ç' => "c",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'î' | 'ï' | 'í' => "i",
-            'ô' | 'ö' | 'ó' => "o",
-            'ù' | 'û' | 'ü' | 'ú' => "u",
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        if folded == "-" {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push_str(folded);
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
+/// A slug (`[a-z0-9-]+`) of `text`: the workspace's one, from the shared crate.
+pub use passerelle_index::fold::slug;

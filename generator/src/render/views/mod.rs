@@ -64,8 +64,7 @@ pub struct Crumb {
 /// A key to sort names as people expect: accents and case folded ("Écoles" near "ecole"),
 /// leading quotes and signs ignored ("« La Zone »" among the L).
 pub fn sort_key(name: &str) -> String {
-    let folded = deunicode::deunicode(name).to_lowercase();
-    folded.trim_start_matches(|c: char| !c.is_alphanumeric()).to_owned()
+    passerelle_index::fold::fold(name)
 }
 
 /// The letter a name is filed under in an A–Z index ("#" for digits and signs).
