@@ -42,7 +42,7 @@ impl Index {
     pub fn add(&mut self, entry: Entry) {
         let key = folded(&entry.name);
         let i = self.entries.len();
-        for bucket in buckets(&entry, &key, false) {
+        for bucket in buckets(&entry, &key) {
             self.buckets.entry(bucket).or_default().push(i);
         }
         self.entries.push((entry, key));
@@ -54,12 +54,20 @@ impl Index {
         if key.is_empty() {
             return Vec::new();
         }
-        let mut seen: Vec<usize> = buckets(probe, &key, true)
-            .iter()
-            .filter_map(|b| self.buckets.get(b))
-            .flatten()
-            .copied()
-            .collect();
+        // A similar name has at least half as many words, nearly all of them among the probe's:
+        // any n − ⌈n/2⌉ + 1 of the probe's n words include one of them, so the most common
+        // words (the largest buckets: "atelier", "maison") need not be looked up.
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let wanted = words.len() - words.len().div_ceil(2) + 1;
+        let mut buckets = vec![format!("n:{key}")];
+        for place in places(probe, true) {
+            let size = |w: &&str| self.buckets.get(&format!("{place}:{w}")).map_or(0, Vec::len);
+            let mut by_size = words.clone();
+            by_size.sort_by_key(size);
+            buckets.extend(by_size.iter().take(wanted).map(|w| format!("{place}:{w}")));
+        }
+        let mut seen: Vec<usize> =
+            buckets.iter().filter_map(|b| self.buckets.get(b)).flatten().copied().collect();
         seen.sort_unstable();
         seen.dedup();
         seen.into_iter()
@@ -72,11 +80,22 @@ impl Index {
     }
 }
 
-/// The buckets an entry is filed under (`probe`: also the neighbouring grid cells): its
-/// folded name, and each of its words in each of its places. Two similar names share a word
-/// (all the shorter one's words are in the longer, most of them exactly), so comparing only
-/// within buckets finds them without comparing a row with every record of its postcode.
-fn buckets(entry: &Entry, key: &str, probe: bool) -> Vec<String> {
+/// The buckets an entry is filed under: its folded name, and each of its words in each of
+/// its places. Two similar names share a word (all the shorter one's words are in the longer,
+/// most of them exactly), so comparing only within buckets finds them without comparing a row
+/// with every record of its postcode.
+fn buckets(entry: &Entry, key: &str) -> Vec<String> {
+    let mut out = vec![format!("n:{key}")];
+    let places = places(entry, false);
+    for word in key.split(' ').filter(|w| !w.is_empty()) {
+        out.extend(places.iter().map(|place| format!("{place}:{word}")));
+    }
+    out
+}
+
+/// Where an entry is: its postcode, its ~150 m grid cell (`probe`: and the eight around it),
+/// its venue and operator.
+fn places(entry: &Entry, probe: bool) -> Vec<String> {
     let mut places = Vec::new();
     if !entry.postcode.is_empty() {
         places.push(format!("p:{}", entry.postcode.trim()));
@@ -96,11 +115,7 @@ fn buckets(entry: &Entry, key: &str, probe: bool) -> Vec<String> {
     if !entry.operator.is_empty() {
         places.push(format!("o:{}", entry.operator));
     }
-    let mut out = vec![format!("n:{key}")];
-    for word in key.split(' ').filter(|w| !w.is_empty()) {
-        out.extend(places.iter().map(|place| format!("{place}:{word}")));
-    }
-    out
+    places
 }
 
 /// A grid cell about 150 m on a side (latitude degrees are ~111 km; longitude ones shrink).
