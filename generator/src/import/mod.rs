@@ -117,6 +117,7 @@ pub fn run_with(
     let bound = apply::bind(&mapping, &header, d);
     let Some(bound) = bound.filter(|_| !d.has_errors()) else { return Ok(finish(report, 0, 0, 0)) };
     let (mut read, mut filtered, mut in_error, mut mapped) = (0, 0, 0, Vec::new());
+    let mut repeats = normalize::Repeats::default();
     for row in rows.filter(|r| !r.unterminated) {
         read += 1;
         if !bound.keeps(&row) {
@@ -125,7 +126,7 @@ pub fn run_with(
         }
         let errors = d.error_count();
         let mut m = bound.apply(&row, &sheet.name, d);
-        let valid = normalize::normalize(&mut m, &context, &sheet.name, d)
+        let valid = normalize::normalize(&mut m, &context, &sheet.name, d, &mut repeats)
             && d.error_count() == errors
             && normalize::complete(&m, request.table, mapping.key.is_some(), &sheet.name, d);
         if valid {
@@ -134,6 +135,7 @@ pub fn run_with(
             in_error += 1;
         }
     }
+    repeats.summarise(&sheet.name, d);
     progress(format!("mapped {} rows ({filtered} filtered out, {in_error} in error)", mapped.len()));
     let file = table::TableFile::read(&request.root, request.table, found)?;
     let state = state::State::read(&request.root, &mapping.name)?;

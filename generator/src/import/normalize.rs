@@ -25,8 +25,40 @@ pub struct Context {
     pub venues: Vec<(String, String)>,
 }
 
+/// After this many warnings of one kind for one column, the rest are counted in one line.
+pub const MAX_REPEATS: usize = 5;
+
+/// How many warnings each column gave, so that a listing whose every web address lacks its
+/// scheme says so in five lines and a count, not in three hundred.
+#[derive(Debug, Default)]
+pub struct Repeats {
+    counts: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Repeats {
+    /// One summary warning per column that gave more than [`MAX_REPEATS`].
+    pub fn summarise(&self, file: &str, d: &mut Diagnostics) {
+        for (field, n) in self.counts.iter().filter(|(_, n)| **n > MAX_REPEATS) {
+            let message = format!("{field}: {} more values corrected as above", n - MAX_REPEATS);
+            d.push_at(
+                Severity::Warning,
+                file,
+                (1, 1),
+                message,
+                Some("check them in the report's new records".into()),
+            );
+        }
+    }
+}
+
 /// Normalises every value of `row` in place; `false` when one of them is an error.
-pub fn normalize(row: &mut Mapped, context: &Context, file: &str, d: &mut Diagnostics) -> bool {
+pub fn normalize(
+    row: &mut Mapped,
+    context: &Context,
+    file: &str,
+    d: &mut Diagnostics,
+    repeats: &mut Repeats,
+) -> bool {
     let errors = d.error_count();
     let fields: Vec<&'static str> = row.cells.iter().map(|c| c.field).collect();
     for field in fields {
@@ -44,7 +76,11 @@ pub fn normalize(row: &mut Mapped, context: &Context, file: &str, d: &mut Diagno
             Ok(Fixed::Same) => row.set(field, value),
             Ok(Fixed::Changed(new)) => row.set(field, new),
             Ok(Fixed::Warned(new, message)) => {
-                report(Severity::Warning, message, None);
+                let count = repeats.counts.entry(field).or_default();
+                *count += 1;
+                if *count <= MAX_REPEATS {
+                    report(Severity::Warning, message, None);
+                }
                 row.set(field, new);
             }
             Err((message, _)) if fallback.is_some() => {

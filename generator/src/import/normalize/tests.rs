@@ -38,7 +38,7 @@ fn values_as_data_expects_them() {
         ("lat", "50,64"),
         ("email", "mailto:info@example.org"),
     ]);
-    assert!(normalize(&mut r, &context("venues"), "s.csv", &mut d), "{d:?}");
+    assert!(normalize(&mut r, &context("venues"), "s.csv", &mut d, &mut Repeats::default()), "{d:?}");
     assert_eq!(r.get("kind"), "museum");
     assert_eq!(r.get("accessibility"), "wheelchair");
     assert_eq!(r.get("updated_on"), "2026-06-15");
@@ -55,7 +55,22 @@ fn values_as_data_expects_them() {
 fn errors_at_cells() {
     let mut d = Diagnostics::default();
     let mut r = row(&[("kind", "Château"), ("updated_on", "32/13/2026"), ("district", "Cointe")]);
-    assert!(!normalize(&mut r, &context("venues"), "s.csv", &mut d));
+    assert!(!normalize(&mut r, &context("venues"), "s.csv", &mut d, &mut Repeats::default()));
     let columns: Vec<u32> = d.iter().map(|x| x.column).collect();
     assert_eq!(columns, [1, 2, 3]);
+}
+
+// Past five corrections of one column, the rest are one summary line.
+#[test]
+fn repeated_warnings_are_counted() {
+    let (mut d, mut repeats) = (Diagnostics::default(), Repeats::default());
+    for i in 0..8 {
+        let host = format!("www.site{i}.example.org");
+        let mut r = row(&[("website", host.as_str())]);
+        assert!(normalize(&mut r, &context("venues"), "s.csv", &mut d, &mut repeats));
+        assert!(r.get("website").starts_with("https://"));
+    }
+    repeats.summarise("s.csv", &mut d);
+    assert_eq!(d.warning_count(), 6);
+    assert!(d.iter().last().is_some_and(|w| w.message == "website: 3 more values corrected as above"));
 }
