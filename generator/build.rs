@@ -2,8 +2,9 @@
 //!
 //! 1. adds the `wasm32-unknown-unknown` target when rustup says it is missing;
 //! 2. runs a nested `cargo build -p passerelle-explorer --target wasm32-unknown-unknown
-//!    --profile explorer` in its own target dir (`target/explorer`: the outer cargo holds the
-//!    lock of `target/`), with the outer build's flags and wrappers cleared;
+//!    --profile explorer` in its own target dir (`explorer/` inside the outer build's target
+//!    dir, `CARGO_TARGET_DIR` or `target/`: the outer cargo holds the lock of the target dir
+//!    itself), with the outer build's flags and wrappers cleared;
 //! 3. runs wasm-bindgen through the `wasm-bindgen-cli-support` library (pinned to the exact
 //!    version of the explorer's `wasm-bindgen`, so the two never drift; nothing is downloaded);
 //! 4. shrinks the wasm with `wasm-opt -Oz` when a binaryen ≥ 117 is on PATH (optional: the
@@ -40,6 +41,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", workspace.join(watched).display());
     }
     println!("cargo:rerun-if-env-changed=PATH");
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_DIR");
     println!("cargo:rerun-if-env-changed=PASSERELLE_EXPLORER_NAMES");
 
     ensure_target();
@@ -99,7 +101,10 @@ fn ensure_target() {
 
 /// The nested cargo build; returns the path of the raw wasm.
 fn build_wasm(workspace: &Path) -> PathBuf {
-    let target_dir = workspace.join("target/explorer");
+    // The outer build's target dir, as cargo resolves it (relative to the workspace).
+    let outer =
+        env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), |dir| workspace.join(dir));
+    let target_dir = outer.join("explorer");
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command

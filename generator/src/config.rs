@@ -2,7 +2,7 @@
 //! `load` reads the file; [`Config::from_source`] reports every problem at its line and column.
 
 use crate::diagnostics::{line_col, Diagnostics, Severity};
-use crate::render::links;
+use crate::links;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::path::Path;

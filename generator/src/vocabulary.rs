@@ -1,7 +1,7 @@
 //! The controlled vocabularies: built-in codes with French and English labels, extended or
 //! relabelled by `data/vocabulary.csv`. Codes are stable: they appear in CSVs, URLs and the index.
 
-use crate::model::records::VocabularyRow;
+use crate::records::VocabularyRow;
 use serde::Serialize;
 
 /// The vocabulary groups, as named in `vocabulary.csv`'s `group` column.

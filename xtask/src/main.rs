@@ -5,6 +5,7 @@
 //! - `bench [--offers 10000] [--big 100000] [--runs 5]`: the budgets of DESIGN.md, measured
 //!   (Passerelle vs Hugo, rebuild, memory, determinism, explorer sizes; see `bench/`).
 //! - `synth --offers N [--seed S] --out DIR`: a valid synthetic charter project (see `synth/`).
+//! - `layers`: the generator's modules import only earlier ones (see `layers.rs`).
 //! - `fuzz [--minutes N] [--seed S]`: mutated shipped files through `check` and the content
 //!   reader, in-process, on stable Rust (`generator/examples/fuzz/`); findings are saved under
 //!   `target/fuzz-findings/` and fail the run.
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod bench;
+mod layers;
 mod synth;
 mod test;
 
@@ -21,6 +23,7 @@ fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "test" => test::run(&root()),
+        "layers" => layers::run(&root()),
         "bench" => bench::main(&std::env::args().skip(2).collect::<Vec<_>>()),
         "synth" => synth::main(&std::env::args().skip(2).collect::<Vec<_>>()),
         "fuzz" => run(Command::new(env!("CARGO"))
@@ -28,7 +31,7 @@ fn main() -> Result<()> {
             .args(std::env::args().skip(2))
             .current_dir(root())),
         _ => {
-            eprintln!("usage: cargo xtask test | bench [--offers N] [--big N] [--runs R] | synth --offers N [--seed S] --out DIR | fuzz [--minutes N] [--seed S]");
+            eprintln!("usage: cargo xtask test | layers | bench [--offers N] [--big N] [--runs R] | synth --offers N [--seed S] --out DIR | fuzz [--minutes N] [--seed S]");
             std::process::exit(2)
         }
     }

@@ -2,7 +2,9 @@
 //!
 //! 1. set-up, idempotent: the wasm32 target, Debian's Chromium, Java and Python present, the
 //!    browser checks' npm packages from the committed lockfile (`npm ci --ignore-scripts`);
-//! 2. `cargo fmt --all --check` (the layout of `rustfmt.toml`), then `cargo test --workspace`;
+//! 2. `cargo fmt --all --check` (the layout of `rustfmt.toml`), the generator's module layers
+//!    (`layers.rs`), `cargo clippy -D warnings` on the host and for wasm32, then
+//!    `cargo test --workspace`;
 //! 3. the shipped site built by the release binary into `target/e2e-site`, with
 //!    `PASSERELLE_TODAY` fixed so the checks do not depend on the date;
 //! 4. `node --test xtask/browser/tests/` with `SITE_DIR` set: the site served under `/charte/` by a
@@ -30,6 +32,8 @@ pub fn run(root: &Path) -> Result<()> {
     steps.time("cargo fmt --check", || {
         super::run(Command::new(cargo()).args(["fmt", "--all", "--check"]).current_dir(root))
     })?;
+    steps.time("module layers", || super::layers::run(root))?;
+    steps.time("cargo clippy (host, and the explorer for wasm32)", || clippy(root))?;
     steps.time("cargo test --workspace", || {
         super::run(Command::new(cargo()).args(["test", "--workspace"]).current_dir(root))
     })?;
@@ -149,6 +153,22 @@ fn npm_ci(dir: &Path) -> Result<()> {
         Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(dir),
     )?;
     std::fs::write(&stamp, lock).with_context(|| format!("failed to write {}", stamp.display()))
+}
+
+/// `cargo clippy -D warnings` over the workspace on the host, then over the explorer for
+/// wasm32 (its app, components and browser edge are compiled only for that target).
+fn clippy(root: &Path) -> Result<()> {
+    super::run(
+        Command::new(cargo())
+            .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+            .current_dir(root),
+    )?;
+    super::run(
+        Command::new(cargo())
+            .args(["clippy", "-p", "passerelle-explorer", "--target", WASM_TARGET, "--all-targets", "--"])
+            .args(["-D", "warnings"])
+            .current_dir(root),
+    )
 }
 
 /// Builds the shipped data into `site` with the release binary, from scratch.

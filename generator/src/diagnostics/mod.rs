@@ -8,7 +8,7 @@
 pub mod render;
 pub mod suggest;
 
-use crate::model::records::Origin;
+use crate::records::Origin;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(line_col(text, 999), (3, 1));
     }
 
-    // Diagnostics sort by table order whatever the file names, then line and column; errors
+    // Diagnostics sort by the rank given (the table order), content/ first, then line and column; errors
     // already at a cell are found.
     #[test]
     fn sort_by_table_then_position() {
@@ -231,7 +231,10 @@ mod tests {
         ] {
             d.push_at(Severity::Error, file, (line, 1), "x", None);
         }
-        d.sort(crate::load::files::rank);
+        let rank = |file: &str| {
+            ["data/quartiers.csv", "data/acteurs.csv", "data/offres.csv"].iter().position(|f| *f == file)
+        };
+        d.sort(rank);
         let order: Vec<_> = d.iter().map(|d| (d.file.as_str(), d.line)).collect();
         assert_eq!(
             order,

@@ -29,10 +29,10 @@
 //! `venue` the data wrote. Descriptions are Markdown, as in the CSV.
 
 use crate::config::Config;
-use crate::model::records::Code;
 use crate::model::{
     Charter, District, DistrictScope, Id, Offer, Operator, Partnership, Price, Status, Venue,
 };
+use crate::records::Code;
 use crate::vocabulary::Vocabularies;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;

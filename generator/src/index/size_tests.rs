@@ -1,8 +1,14 @@
 //! The explorer's weight at 10,000 offers, printed as a figure (a benchmark, not a timed
-//! test): `cargo test -p passerelle --release index::tests::size -- --nocapture`.
+//! test): `cargo test -p passerelle --release index::size_tests -- --nocapture`; it fails when the
+//! sizes break DESIGN.md's budgets (a size, never a time).
 
-use super::super::encode::encode;
+use super::assets::{CODE_BUDGET, FIRST_LOAD_BUDGET};
+use super::tests::{config, fixture};
 use super::*;
+use crate::index::encode::encode;
+use crate::model::{Offer, Price, Records};
+use crate::vocabulary::Vocabularies;
+use chrono::NaiveDate;
 
 /// A deterministic generator of plausible offers (SplitMix64, no dependency).
 struct Rng(u64);
@@ -121,5 +127,6 @@ fn size_of_the_explorer_at_10000_offers() {
         "(the same index as JSON would be {:.1} KB gzip)",
         passerelle_index::budget::gzip_len(&json) as f64 / 1024.0
     );
-    assert!(report.first_load() > 0);
+    assert!(report.code() <= CODE_BUDGET, "wasm + JS over the budget:\n{report}");
+    assert!(report.first_load() <= FIRST_LOAD_BUDGET, "first load over the budget:\n{report}");
 }

@@ -135,7 +135,7 @@ pub(crate) fn fixture() -> Charter {
     Charter::new(records, Vocabularies::builtin(), date(2026, 11, 21).unwrap_or_default())
 }
 
-fn config() -> Config {
+pub(super) fn config() -> Config {
     Config::parse("title = \"Charte\"\nlanguage = \"fr\"\n[coordination]\nname = \"Ville\"\nemail = \"c@example.org\"\n").expect("config")
 }
 
@@ -198,6 +198,3 @@ fn truncates_at_words() {
     assert_eq!(truncate("Un deux trois quatre", 12), "Un deux…");
     assert_eq!(truncate("ééééééééééééé", 5), "ééééé…");
 }
-
-#[path = "size_tests.rs"]
-mod size_tests;

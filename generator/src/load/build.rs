@@ -7,9 +7,7 @@
 use super::cells::{age, date, number, price, scope, status, whole, yes_no};
 use super::fields::Fields;
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{
-    District, DistrictScope, Offer, Operator, Partnership, Status, Venue, VocabularyRow,
-};
+use crate::records::{District, DistrictScope, Offer, Operator, Partnership, Status, Venue, VocabularyRow};
 
 pub fn vocabulary(mut f: Fields, _: &mut Diagnostics) -> VocabularyRow {
     VocabularyRow {

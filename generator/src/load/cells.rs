@@ -7,7 +7,7 @@
 //! (`validate` knows which fields are required).
 
 use crate::diagnostics::suggest::{did_you_mean, fold};
-use crate::model::records::{DistrictScope, Price, Status};
+use crate::records::{DistrictScope, Price, Status};
 use chrono::NaiveDate;
 
 /// What is wrong with a cell, and how to fix it.

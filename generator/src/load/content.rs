@@ -223,7 +223,7 @@ fn check_slug(slug: &str, name: &str, diagnostics: &mut Diagnostics) -> bool {
 /// Whether minijinja parses the override; its syntax error diagnosed at its line otherwise.
 fn check_template(rel: &str, text: &str, name: &str, diagnostics: &mut Diagnostics) -> bool {
     let mut env = minijinja::Environment::new();
-    crate::render::environment::configure_syntax(&mut env);
+    configure_syntax(&mut env);
     match env.template_from_named_str(rel, text) {
         Ok(_) => true,
         Err(error) => {
@@ -240,6 +240,16 @@ fn check_template(rel: &str, text: &str, name: &str, diagnostics: &mut Diagnosti
             );
             false
         }
+    }
+}
+
+/// The template syntax of every environment: `load` checks the overrides with it, `render`
+/// renders with it.
+pub fn configure_syntax(env: &mut minijinja::Environment<'_>) {
+    if let Ok(syntax) =
+        minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()
+    {
+        env.set_syntax(syntax);
     }
 }
 

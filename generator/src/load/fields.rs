@@ -8,7 +8,7 @@ use super::cells::{self, Problem};
 use super::rows::Row;
 use super::{headers, tables::Table};
 use crate::diagnostics::{Diagnostics, Severity};
-use crate::model::records::Origin;
+use crate::records::Origin;
 use std::sync::Arc;
 
 /// One record: its field values (trimmed; `""` when empty or absent) and where it came from.

@@ -213,6 +213,6 @@ mod tests {
     // The hint lists every accepted file name.
     #[test]
     fn file_names_hint() {
-        assert_eq!(file_names(&super::super::tables::OFFERS), "data/offers.csv, offres.csv or actions.csv");
+        assert_eq!(file_names(&crate::load::tables::OFFERS), "data/offers.csv, offres.csv or actions.csv");
     }
 }

@@ -9,7 +9,7 @@
 //! other is `validate`'s (`validate::geography`). Linear in features and positions.
 
 use crate::diagnostics::{Diagnostics, Severity};
-use crate::model::records::{Origin, Shape};
+use crate::records::{Origin, Shape};
 use scan::Cursor;
 use serde_json::Value;
 use std::collections::HashSet;

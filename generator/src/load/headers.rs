@@ -80,9 +80,9 @@ fn accepted(name: &str, aliases: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rows::Cell;
-    use super::super::tables::OFFERS;
     use super::*;
+    use crate::load::rows::Cell;
+    use crate::load::tables::OFFERS;
 
     fn header(names: &[&str]) -> Row {
         let cells = names

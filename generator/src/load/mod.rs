@@ -9,7 +9,7 @@
 //! the district outlines; [`workbook`] reads `data/` kept as one workbook (a sheet per
 //! table) into the same rows. Every problem in a file is a diagnostic; only I/O fails.
 //!
-//! [`Origin`]: crate::model::records::Origin
+//! [`Origin`]: crate::records::Origin
 
 pub mod build;
 pub mod cells;

@@ -6,7 +6,9 @@
 //! a venue's offers). Renderers, the index and the exports only read it; it does no I/O.
 
 pub mod geo;
-pub mod records;
+/// The record types live in [`crate::records`] (load, validate and diagnostics use them too);
+/// the old path `model::records` still names them.
+pub use crate::records;
 
 use crate::vocabulary::Vocabularies;
 use chrono::NaiveDate;

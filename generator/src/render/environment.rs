@@ -53,15 +53,6 @@ pub fn embedded(name: &str) -> Option<&'static str> {
     TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, source)| *source)
 }
 
-/// The template syntax of every environment (also used by `load` to check overrides).
-pub fn configure_syntax(env: &mut Environment<'_>) {
-    if let Ok(syntax) =
-        minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()
-    {
-        env.set_syntax(syntax);
-    }
-}
-
 /// The environment for a site whose overrides (`content/templates/`, by name) are `overrides`.
 pub fn environment(
     overrides: Arc<BTreeMap<String, String>>,
@@ -73,7 +64,7 @@ pub fn environment(
         Some("html" | "htm" | "xml" | "svg") => AutoEscape::Html,
         _ => AutoEscape::None,
     });
-    configure_syntax(&mut env);
+    crate::load::content::configure_syntax(&mut env);
     env.set_formatter(|out, state, value| {
         let plain = !value.is_safe() && !value.is_undefined() && !value.is_none();
         if plain && matches!(state.auto_escape(), AutoEscape::Html) {

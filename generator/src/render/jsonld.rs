@@ -2,9 +2,9 @@
 //! its `Place` and organizing `Organization`; `Organization` for operators; `Place` for venues.
 //! The JSON is made safe to sit inside `<script>` (`<`, `>` and `&` escaped as `\u00XX`).
 
-use super::links;
 use super::views::operator::public_url;
 use crate::config::Config;
+use crate::links;
 use crate::model::{Charter, Offer, Operator, Price, Status, Venue};
 use serde_json::{json, Map, Value};
 

@@ -7,7 +7,7 @@
 //! kept in content pages only when relative (files from `content/static/`). Headings are
 //! clamped so that a description never outranks the page's own headings.
 
-use super::links;
+use crate::links;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Where a Markdown text comes from.

@@ -17,7 +17,9 @@ pub mod content;
 pub mod environment;
 pub mod i18n;
 pub mod jsonld;
-pub mod links;
+/// Safe links are checked before rendering too (config, validate): they live in
+/// [`crate::links`]; the old path `render::links` still names them.
+pub use crate::links;
 pub mod markdown;
 pub mod pages;
 mod site;

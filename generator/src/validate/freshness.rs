@@ -3,7 +3,7 @@
 //! will miss the map.
 
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{Origin, Records};
+use crate::records::{Origin, Records};
 use chrono::{Months, NaiveDate};
 use std::collections::HashMap;
 
@@ -73,7 +73,7 @@ fn past(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::records::{Offer, Operator};
+    use crate::records::{Offer, Operator};
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)

@@ -13,7 +13,7 @@ use super::values::in_range;
 use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::Diagnostics;
 use crate::model::geo::BBox;
-use crate::model::records::{DistrictScope, Origin, Records, Shape};
+use crate::records::{DistrictScope, Origin, Records, Shape};
 use std::collections::HashMap;
 
 mod topology;

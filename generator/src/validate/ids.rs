@@ -8,7 +8,7 @@
 //! none of the names Windows reserves for devices ([`is_reserved_on_windows`]).
 
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{Origin, Records};
+use crate::records::{Origin, Records};
 use std::collections::HashMap;
 
 /// Checks the ids of every table.
@@ -115,7 +115,7 @@ fn table<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::records::Offer;
+    use crate::records::Offer;
     use std::sync::Arc;
 
     fn offer(id: &str, title: &str, line: u32) -> Offer {

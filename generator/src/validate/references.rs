@@ -4,7 +4,7 @@
 
 use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{DistrictScope, Origin, Records};
+use crate::records::{DistrictScope, Origin, Records};
 use std::collections::HashSet;
 
 /// The ids of one table, for lookups and suggestions.

@@ -5,7 +5,7 @@
 //! parse was reported as such: neither is reported again as empty here.
 
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{Origin, Records};
+use crate::records::{Origin, Records};
 
 /// Checks the required fields of every table.
 pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
@@ -54,7 +54,7 @@ pub fn check(records: &Records, diagnostics: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::records::Venue;
+    use crate::records::Venue;
     use std::sync::Arc;
 
     // An empty required cell is an error; a cell that failed to parse is not reported twice;

@@ -3,7 +3,7 @@
 
 use super::syntax::{self, Problem};
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{Origin, Records};
+use crate::records::{Origin, Records};
 use chrono::NaiveDate;
 
 /// Checks the values of every table.
@@ -101,7 +101,7 @@ pub fn in_range(lat: f64, lon: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::records::{Offer, Venue};
+    use crate::records::{Offer, Venue};
     use std::sync::Arc;
 
     fn origin() -> Origin {

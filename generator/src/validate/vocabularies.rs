@@ -6,7 +6,7 @@
 
 use crate::diagnostics::suggest::{did_you_mean, fold};
 use crate::diagnostics::Diagnostics;
-use crate::model::records::{Origin, Records, VocabularyRow};
+use crate::records::{Origin, Records, VocabularyRow};
 use crate::vocabulary::{Vocabularies, Vocabulary, GROUPS};
 use std::collections::HashMap;
 

@@ -6,9 +6,9 @@
 //! September to June) runs through a season and is listed with the regular activities once
 //! it has started.
 
-use super::super::views::sort_key;
-use super::super::{Sink, Site};
 use crate::model::{Charter, Offer, Status};
+use crate::render::views::sort_key;
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use chrono::{Datelike, Days, NaiveDate};
 use minijinja::Value;

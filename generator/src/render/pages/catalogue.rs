@@ -5,10 +5,10 @@
 //! Each chapter is rendered apart (`partials/catalogue_chapter.html`) and the page gets them as
 //! one HTML text: a charter of 10,000 offers never holds every chapter's values at once.
 
-use super::super::views::offer::OfferPage;
-use super::super::views::operator::{OperatorEntry, OperatorPage};
-use super::super::views::sort_key;
-use super::super::{links, Sink, Site};
+use crate::render::views::offer::OfferPage;
+use crate::render::views::operator::{OperatorEntry, OperatorPage};
+use crate::render::views::sort_key;
+use crate::render::{links, Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

@@ -1,6 +1,6 @@
 //! The editorial pages of `content/*.md`, each at `<slug>/index.html`.
 
-use super::super::{Sink, Site};
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use serde::Serialize;
 

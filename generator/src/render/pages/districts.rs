@@ -1,9 +1,9 @@
 //! `districts/index.html`, the comparison of districts (a table and its SVG bar chart), and one
 //! page per district, `districts/<id>.html`, with its explorer pre-filtered.
 
-use super::super::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
-use super::super::views::sort_key;
-use super::super::{Sink, Site};
+use crate::render::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
+use crate::render::views::sort_key;
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! `explore/index.html`: the full-page explorer, over the complete static list of offers.
 
-use super::super::views::Link;
-use super::super::{Sink, Site};
+use crate::render::views::Link;
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

@@ -1,8 +1,8 @@
 //! `index.html`: what the charter is, what is on this week, key figures, and the explorer.
 
-use super::super::views::Link;
-use super::super::{Sink, Site};
 use super::agenda::this_week;
+use crate::render::views::Link;
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use chrono::Days;
 use minijinja::Value;

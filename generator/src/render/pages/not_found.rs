@@ -7,7 +7,7 @@
 //! stylesheet is inlined so the page is styled at any depth; it has no script, and the inlined
 //! CSS cannot close its `<style>` element ([`inline_css`]).
 
-use super::super::{Sink, Site};
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -18,7 +18,7 @@ struct NotFound<'a> {
 
 /// Renders `404.html`.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
-    let base = match site.config.base_url.as_deref().and_then(super::super::links::web) {
+    let base = match site.config.base_url.as_deref().and_then(crate::links::web) {
         Some(web) => format!("{}/", web.href.trim_end_matches('/')),
         None => "./".to_owned(),
     };

@@ -1,11 +1,11 @@
 //! `offers/index.html` (every offer as a card, with the offers grouped by audience and counted
 //! by district) and one page per offer, `offers/<id>.html`.
 
-use super::super::jsonld;
-use super::super::views::offer::OfferPage;
-use super::super::views::operator::correction_mail;
-use super::super::views::{record_path, Link};
-use super::super::{Sink, Site};
+use crate::render::jsonld;
+use crate::render::views::offer::OfferPage;
+use crate::render::views::operator::correction_mail;
+use crate::render::views::{record_path, Link};
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

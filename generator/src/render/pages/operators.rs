@@ -1,10 +1,10 @@
 //! `operators/index.html`, the A–Z directory where each association checks its listing, and
 //! one page per operator, `operators/<id>.html`.
 
-use super::super::jsonld;
-use super::super::views::operator::{OperatorEntry, OperatorPage};
-use super::super::views::{initial, sort_key};
-use super::super::{Sink, Site};
+use crate::render::jsonld;
+use crate::render::views::operator::{OperatorEntry, OperatorPage};
+use crate::render::views::{initial, sort_key};
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

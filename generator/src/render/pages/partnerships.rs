@@ -1,8 +1,8 @@
 //! `partnerships/index.html` and one page per partnership, `partnerships/<id>.html`.
 
-use super::super::views::partnership::{description_html, PartnershipEntry};
-use super::super::views::sort_key;
-use super::super::{Sink, Site};
+use crate::render::views::partnership::{description_html, PartnershipEntry};
+use crate::render::views::sort_key;
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

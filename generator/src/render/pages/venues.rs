@@ -1,10 +1,10 @@
 //! `venues/index.html` (venues by district) and one page per venue, `venues/<id>.html`.
 
-use super::super::jsonld;
-use super::super::views::operator::correction_mail;
-use super::super::views::venue::VenueEntry;
-use super::super::views::{sort_key, Link};
-use super::super::{Sink, Site};
+use crate::render::jsonld;
+use crate::render::views::operator::correction_mail;
+use crate::render::views::venue::VenueEntry;
+use crate::render::views::{sort_key, Link};
+use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;

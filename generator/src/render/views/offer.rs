@@ -1,9 +1,9 @@
 //! Offer views: the card (built once per offer, shown on every list) and the offer page.
 
 use super::{labels, record_path, Label, Link};
+use crate::links::{self, Href};
 use crate::model::{Charter, Offer, Price, Status};
 use crate::render::i18n::Catalogue;
-use crate::render::links::{self, Href};
 use crate::render::markdown::{self, Source};
 use anyhow::Result;
 use serde::Serialize;

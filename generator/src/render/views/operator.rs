@@ -3,9 +3,9 @@
 
 use super::{address_line, record_path, Link};
 use crate::config::Config;
+use crate::links::{self, Href};
 use crate::model::{Charter, Operator};
 use crate::render::i18n::Catalogue;
-use crate::render::links::{self, Href};
 use crate::render::markdown::{self, Source};
 use anyhow::Result;
 use chrono::{Months, NaiveDate};

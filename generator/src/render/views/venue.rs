@@ -1,9 +1,9 @@
 //! Venue views: the directory entry and the venue page's extras.
 
 use super::{address_line, labels, record_path, Label, Link};
+use crate::links::{self, Href};
 use crate::model::{Charter, Venue};
 use crate::render::i18n::Catalogue;
-use crate::render::links::{self, Href};
 use anyhow::Result;
 use serde::Serialize;
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::records::{District, Offer, Venue};
+use crate::records::{District, Offer, Venue};
 use std::sync::Arc;
 
 fn square(id: &str, x0: f64, y0: f64) -> Shape {

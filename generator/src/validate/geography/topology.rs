@@ -10,7 +10,7 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::model::geo::BBox;
-use crate::model::records::{Origin, Shape};
+use crate::records::{Origin, Shape};
 use std::collections::HashSet;
 
 /// The most grid cells per side (a million cells at most).

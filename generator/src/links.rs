@@ -2,7 +2,7 @@
 //! (`http(s)`, `mailto:`, `tel:`), and pre-filled `mailto:` URLs.
 //!
 //! Link strategy: every internal link is relative to the page (`{{ root }}offers/x.html`)
-//! and names `index.html` explicitly, so the same `site/` works at a domain root, under a
+//! and names its file (`offers/x.html`, `offers/index.html`), so the same `site/` works at a domain root, under a
 //! sub-path, on hosts without directory indexes (S3 REST, a USB stick opened as `file://`).
 
 use serde::Serialize;
