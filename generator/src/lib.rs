@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod draw;
 pub mod export;
 pub mod fs;
+pub mod import;
 pub mod index;
 pub mod links;
 pub mod load;

@@ -65,6 +65,39 @@ enum Command {
         #[arg(long)]
         verify: bool,
     },
+    /// Import an existing listing (CSV, .xlsx, .ods) into a table: a dry run unless --write.
+    Import {
+        /// The listing to import.
+        source: PathBuf,
+        /// The table to fill.
+        #[arg(long, value_enum)]
+        into: Into,
+        /// The mapping (TOML) from the source's columns to the table's [default: the source's
+        /// headers are the table's column names].
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the table (atomically, only when `check` passes on the result).
+        #[arg(long)]
+        write: bool,
+        /// Print a draft mapping (TOML) for the source instead of importing.
+        #[arg(long, conflicts_with_all = ["write", "mapping"])]
+        suggest: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// The tables an import fills.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Into {
+    #[value(alias = "acteurs")]
+    Operators,
+    #[value(alias = "lieux")]
+    Venues,
+    #[value(alias = "offres")]
+    Offers,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -149,6 +182,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             print!("{}", run.text);
             Ok(if run.success { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Import { source, into, mapping, root, write, suggest, format } => {
+            let table = match into {
+                Into::Operators => &passerelle::load::tables::OPERATORS,
+                Into::Venues => &passerelle::load::tables::VENUES,
+                Into::Offers => &passerelle::load::tables::OFFERS,
+            };
+            let request = passerelle::import::Request { source, table, mapping, root, write };
+            if suggest {
+                return match passerelle::import::draft(&request, &options)? {
+                    Ok(draft) => {
+                        print!("{draft}");
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Err(found) => {
+                        print_diagnostics(&found);
+                        Ok(ExitCode::from(1))
+                    }
+                };
+            }
+            // Stages with their time on a terminal (a large listing takes a while); nothing otherwise.
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let started = std::time::Instant::now();
+            let mut progress = |line: String| {
+                if terminal {
+                    eprintln!("{line}  ({:.2} s)", started.elapsed().as_secs_f64());
+                }
+            };
+            let report = passerelle::import::run_with(&request, &options, &mut progress)?;
+            match format {
+                Format::Text => {
+                    print!("{}", report.to_text(std::io::IsTerminal::is_terminal(&std::io::stdout())))
+                }
+                Format::Json => println!("{}", serde_json::to_string_pretty(&report.to_json())?),
+            }
+            Ok(if report.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
     }
 }

@@ -85,6 +85,9 @@ pub struct Operator {
     pub description: String,
     pub signed_charter_on: Option<NaiveDate>,
     pub updated_on: Option<NaiveDate>,
+    /// Provenance from `passerelle import` (`museofile:M0003`), `None` for records typed in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -111,6 +114,9 @@ pub struct Venue {
     pub opening_hours: String,
     pub website: Option<String>,
     pub updated_on: Option<NaiveDate>,
+    /// Provenance from `passerelle import` (`museofile:M0003`), `None` for records typed in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -213,6 +219,9 @@ pub struct Offer {
     pub description: String,
     pub status: Status,
     pub updated_on: Option<NaiveDate>,
+    /// Provenance from `passerelle import` (`museofile:M0003`), `None` for records typed in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
 }

@@ -30,6 +30,7 @@ pub const LAYERS: &[(&str, &str)] = &[
     ("progress", "what a build prints"),
     ("serve", "build, serve, rebuild on change"),
     ("draw", "passerelle draw ID: print, verify, announce"),
+    ("import", "passerelle import: a listing mapped into a table"),
 ];
 
 /// Checks the generator under `root`; prints the layers and fails on any import that goes up.

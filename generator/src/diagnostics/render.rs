@@ -151,6 +151,11 @@ fn write_unlocated(d: &Diagnostic, out: &mut dyn WriteColor) -> std::io::Result<
     };
     match d.line {
         0 => write!(out, "{}: ", escape(&d.file))?,
+        // A workbook's sheet names its columns by letter, as the spreadsheet shows them.
+        line if is_sheet_name(&d.file) => {
+            let column = column_letters(d.column.max(1));
+            write!(out, "{}:{line}:{column}: ", escape(&d.file))?;
+        }
         line => write!(out, "{}:{line}:{}: ", escape(&d.file), d.column.max(1))?,
     }
     out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
@@ -201,6 +206,22 @@ fn cell_end(source: &str, start: usize) -> usize {
         }
     }
     source[start..].char_indices().nth(MAX_QUOTED_LINE).map_or(source.len(), |(i, _)| start + i)
+}
+
+/// The spreadsheet name of a 1-based column index: 1 → `A`, 27 → `AA`.
+pub fn column_letters(mut column: u32) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rem = (column - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        column = (column - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Whether a diagnostic's file names a sheet of a workbook (`data/charte.xlsx[offres]`).
+pub fn is_sheet_name(file: &str) -> bool {
+    file.ends_with(']') && file.contains('[')
 }
 
 #[cfg(test)]
@@ -262,6 +283,17 @@ mod tests {
         let text = to_text(&d, true);
         assert!(text.len() < 500, "{text}");
         assert!(text.contains("data/offers.csv:2:9: error: too long (shorten it)"), "{text}");
+    }
+
+    // A workbook's columns are named as a spreadsheet names them.
+    #[test]
+    fn letters() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(6), "F");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(0), "");
+        assert!(is_sheet_name("data/charte.xlsx[offres]") && !is_sheet_name("data/offres.csv"));
     }
 
     // The summary counts in English, singular or plural.

@@ -55,6 +55,7 @@ pub fn operator(mut f: Fields, d: &mut Diagnostics) -> Operator {
         description: f.take("description"),
         signed_charter_on: f.parse("signed_charter_on", date, None, d),
         updated_on: f.parse("updated_on", date, None, d),
+        source: f.take_optional("source"),
         origin: f.take_origin(),
     }
 }
@@ -75,6 +76,7 @@ pub fn venue(mut f: Fields, d: &mut Diagnostics) -> Venue {
         opening_hours: f.take("opening_hours"),
         website: f.take_optional("website"),
         updated_on: f.parse("updated_on", date, None, d),
+        source: f.take_optional("source"),
         origin: f.take_origin(),
     }
 }
@@ -108,6 +110,7 @@ pub fn offer(mut f: Fields, d: &mut Diagnostics) -> Offer {
         description: f.take("description"),
         status: f.parse("status", status, Status::Open, d),
         updated_on: f.parse("updated_on", date, None, d),
+        source: f.take_optional("source"),
         origin: f.take_origin(),
     }
 }

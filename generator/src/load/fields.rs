@@ -65,7 +65,17 @@ impl Fields {
 
 /// The records of one table's file, `text` already decoded.
 pub fn records(table: &Table, file: &str, text: &str, diagnostics: &mut Diagnostics) -> Vec<Fields> {
-    let mut rows = super::rows::read(text, file, diagnostics).into_iter();
+    records_of_rows(table, file, super::rows::read(text, file, diagnostics), diagnostics)
+}
+
+/// The records of one table's rows (from a CSV file or a workbook's sheet), header first.
+pub fn records_of_rows(
+    table: &Table,
+    file: &str,
+    rows: Vec<Row>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Fields> {
+    let mut rows = rows.into_iter();
     let Some(header) = rows.next() else {
         diagnostics.push_at(
             Severity::Error,

@@ -1,8 +1,11 @@
 //! Finding each table's file in `ROOT/data`, by its English or French name.
 //!
 //! File names are compared folded (case, accents, separators), so `Offres.csv`,
-//! `équipements.csv` and `EQUIPEMENTS.CSV` are all found. A missing required table is an error;
-//! two files for one table is an error too (which one would the coordination expect?).
+//! `équipements.csv` and `EQUIPEMENTS.CSV` are all found. A workbook (`charte.xlsx`,
+//! `charte.ods`) holds tables as sheets named like the files (`offres`, `Équipements`): each
+//! such sheet is a [`Source`] with its rows already read (see [`super::workbook`]). A missing
+//! required table is an error; two files (or sheets) for one table is an error too (which one
+//! would the coordination expect?).
 
 use super::tables::{Table, ALL};
 use crate::diagnostics::suggest::fold;
@@ -13,11 +16,13 @@ use std::path::{Path, PathBuf};
 /// The stems `districts.geojson` may have.
 const GEOJSON_NAMES: [&str; 2] = ["districts", "quartiers"];
 
-/// One file to read: where it is, and how diagnostics name it (`data/offres.csv`).
+/// One file to read: where it is, and how diagnostics name it (`data/offres.csv`, or
+/// `data/charte.xlsx[offres]` for a workbook's sheet, whose rows are then already read).
 #[derive(Debug, Clone)]
 pub struct Source {
     pub path: PathBuf,
     pub name: String,
+    pub rows: Option<Vec<super::rows::Row>>,
 }
 
 /// The files found under `data/`.
@@ -35,22 +40,19 @@ pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
     let mut found = Found { tables: vec![None; ALL.len()], geojson: None };
     for entry in entries {
         let file_name = entry.rel.as_str();
-        let source = Source { name: format!("data/{file_name}"), path: entry.path.clone() };
+        if let Some(format) = super::workbook::Format::of(file_name) {
+            for (i, source) in sheets(&entry.path, file_name, format, diagnostics)? {
+                place(&mut found.tables[i], source, diagnostics);
+            }
+            continue;
+        }
+        let source = Source { name: format!("data/{file_name}"), path: entry.path.clone(), rows: None };
         let slot = match classify(file_name) {
             Some(Kind::Table(i)) => &mut found.tables[i],
             Some(Kind::Geojson) => &mut found.geojson,
             None => continue,
         };
-        match slot {
-            Some(first) => diagnostics.push_at(
-                Severity::Error,
-                &source.name,
-                (1, 1),
-                format!("a second file for the same table as {} (ignored)", first.name),
-                Some("keep one of the two files".into()),
-            ),
-            None => *slot = Some(source),
-        }
+        place(slot, source, diagnostics);
     }
     for (table, source) in ALL.iter().zip(&found.tables) {
         if table.required && source.is_none() {
@@ -64,6 +66,65 @@ pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
         }
     }
     Ok(found)
+}
+
+/// Files `source` under its table, unless another file already holds that table.
+fn place(slot: &mut Option<Source>, source: Source, diagnostics: &mut Diagnostics) {
+    match slot {
+        Some(first) => diagnostics.push_at(
+            Severity::Error,
+            &source.name,
+            (1, 1),
+            format!("a second file for the same table as {} (ignored)", first.name),
+            Some("keep one of the two files".into()),
+        ),
+        None => *slot = Some(source),
+    }
+}
+
+/// The sheets of a workbook in `data/` that are tables (by sheet name), with their rows;
+/// other sheets (notes, a budget) are left alone. An unreadable workbook is an error.
+fn sheets(
+    path: &Path,
+    file_name: &str,
+    format: super::workbook::Format,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<(usize, Source)>> {
+    let name = format!("data/{file_name}");
+    let bytes = match crate::fs::read_input(path)? {
+        crate::fs::Input::File(bytes) => bytes,
+        crate::fs::Input::Missing => return Ok(Vec::new()),
+        crate::fs::Input::Refused(what) => {
+            let message = format!("{what}: refused (Passerelle reads only the project's own regular files)");
+            diagnostics.push_at(Severity::Error, &name, (1, 1), message, None);
+            return Ok(Vec::new());
+        }
+    };
+    let sheets = match super::workbook::read(&bytes, format) {
+        Ok(sheets) => sheets,
+        Err(message) => {
+            let hint = Some("open it in a spreadsheet and save it again, or save each table as CSV".into());
+            diagnostics.push_at(
+                Severity::Error,
+                &name,
+                (1, 1),
+                format!("unreadable workbook: {message}"),
+                hint,
+            );
+            return Ok(Vec::new());
+        }
+    };
+    let mut out = Vec::new();
+    for mut sheet in sheets {
+        let folded = fold(&sheet.name);
+        if let Some(i) = ALL.iter().position(|t| names(t).any(|n| fold(n) == folded)) {
+            let sheet_name = format!("{name}[{}]", sheet.name);
+            super::workbook::drop_forbidden(&mut sheet.rows, &sheet_name, diagnostics);
+            let source = Source { path: path.to_path_buf(), name: sheet_name, rows: Some(sheet.rows) };
+            out.push((i, source));
+        }
+    }
+    Ok(out)
 }
 
 enum Kind {
@@ -99,7 +160,9 @@ fn file_names(table: &Table) -> String {
 /// districts), so diagnostics read in that order whatever the files are called.
 pub fn rank(file: &str) -> Option<usize> {
     let file_name = file.strip_prefix("data/")?;
-    match classify(file_name)? {
+    // A workbook's sheet ranks as the file it stands for: `charte.xlsx[offres]` as `offres.csv`.
+    let sheet = file_name.strip_suffix(']').and_then(|n| n.rsplit_once('[')).map(|(_, s)| format!("{s}.csv"));
+    match classify(sheet.as_deref().unwrap_or(file_name))? {
         Kind::Table(i) => Some(2 * i),
         // Right after districts (table 1, rank 2).
         Kind::Geojson => Some(3),

@@ -6,7 +6,8 @@
 //! text into cells that know their line and column; [`headers`] maps columns to fields by
 //! name or alias ([`tables`] lists them); [`fields`] gives each record an [`Origin`] and typed
 //! access, parsing cells with [`cells`]; [`build`] makes the record types; [`geojson`] reads
-//! the district outlines. Every problem in a file is a diagnostic; only I/O fails.
+//! the district outlines; [`workbook`] reads `data/` kept as one workbook (a sheet per
+//! table) into the same rows. Every problem in a file is a diagnostic; only I/O fails.
 //!
 //! [`Origin`]: crate::records::Origin
 
@@ -23,6 +24,7 @@ pub mod participation;
 pub mod rows;
 pub mod tables;
 pub mod when;
+pub mod workbook;
 
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::model::Records;
@@ -34,12 +36,16 @@ use std::path::Path;
 /// Reads every table under `root/data`. Problems in the files are pushed to `diagnostics`;
 /// an `Err` means a file could not be read at all.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
-    let found = files::find(root, diagnostics)?;
+    let files::Found { tables: sources, geojson } = files::find(root, diagnostics)?;
     let mut tables = Vec::with_capacity(tables::ALL.len());
-    for (table, source) in tables::ALL.iter().zip(&found.tables) {
+    for (table, source) in tables::ALL.iter().zip(sources) {
         tables.push(match source {
+            // A workbook's sheet: its rows were read with the workbook.
+            Some(Source { rows: Some(rows), name, .. }) => {
+                fields::records_of_rows(table, &name, rows, diagnostics)
+            }
             Some(source) => {
-                let text = read_text(source, diagnostics)?;
+                let text = read_text(&source, diagnostics)?;
                 fields::records(table, &source.name, &text, diagnostics)
             }
             None => Vec::new(),
@@ -60,7 +66,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
         holidays: build_all(holidays, build::holiday, diagnostics),
         ..Records::default()
     };
-    if let Some(source) = &found.geojson {
+    if let Some(source) = &geojson {
         let text = read_text(source, diagnostics)?;
         let (shapes, origins) = geojson::shapes(&text, &source.name, diagnostics).into_iter().unzip();
         records.shapes = shapes;

@@ -57,6 +57,8 @@ const UPDATED_ON: Column = col("updated_on", &["mis_à_jour_le"]);
 const ACCESSIBILITY: Column = col("accessibility", &["accessibilité"]);
 const STARTS_ON: Column = col("starts_on", &["début"]);
 const ENDS_ON: Column = col("ends_on", &["fin"]);
+/// Provenance, written by `passerelle import`: `museofile:M0003` (source name, source key).
+const SOURCE: Column = col("source", &["provenance"]);
 
 pub const VOCABULARY: Table = Table {
     name: "vocabulary",
@@ -98,6 +100,7 @@ pub const OPERATORS: Table = Table {
         DESCRIPTION,
         col("signed_charter_on", &["signataire_le"]),
         UPDATED_ON,
+        SOURCE,
     ],
 };
 
@@ -120,6 +123,7 @@ pub const VENUES: Table = Table {
         col("opening_hours", &["horaires"]),
         WEBSITE,
         UPDATED_ON,
+        SOURCE,
     ],
 };
 
@@ -155,6 +159,7 @@ pub const OFFERS: Table = Table {
         DESCRIPTION,
         col("status", &["statut"]),
         UPDATED_ON,
+        SOURCE,
     ],
 };
 

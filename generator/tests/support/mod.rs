@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // Each test crate uses a different subset.
 
+pub mod importing;
+pub mod workbooks;
+
 use passerelle::Options;
 use std::path::{Path, PathBuf};
 
@@ -56,4 +59,22 @@ pub fn copy_tree(from: &Path, to: &Path) {
 /// The repository root (the shipped project: `data/`, `content/`).
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace").to_path_buf()
+}
+
+/// Every file under `root` (relative path → bytes), to compare a folder before and after.
+pub fn tree(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(root).expect("under root").display().to_string();
+                out.insert(name, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
 }
