@@ -55,12 +55,15 @@ export async function mainText(page) {
   });
 }
 
-/** The distinct offer ids that `main` links to (`…/offers/<id>.html`), through visible links. */
+/** The distinct offer ids that `main` lists (`…/offers/<id>.html`), through visible links (a
+ * district's residents' requests, which cite the workshop they came from, aside). */
 export async function offersLinkedFromMain(page) {
   return page.evaluate(() => {
     const ids = new Set();
     for (const a of document.querySelectorAll('main a[href]')) {
       if (!a.getClientRects().length) continue;
+      // A resident's request names the workshop it came from (maybe ended): not a listing.
+      if (a.closest('[aria-labelledby="requests-title"]')) continue;
       const m = new URL(a.getAttribute('href'), document.baseURI).pathname.match(/\/offers\/([a-z0-9-]+)\.html$/);
       if (m) ids.add(m[1]);
     }
