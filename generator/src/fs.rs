@@ -1,5 +1,6 @@
-//! The one door to the file system for reading: path-aware helpers whose errors name the file.
-//! (Writing under the output folder belongs to the `write` stage alone.)
+//! The one door to the file system for reading, and for rewriting one project file (`draw
+//! --announce`, `import --write`): path-aware helpers whose errors name the file. (Writing
+//! under the output folder belongs to the `write` stage alone.)
 
 use anyhow::{Context, Result};
 use std::path::Path;
@@ -152,4 +153,25 @@ pub fn walk(dir: &Path) -> Result<Vec<Entry>> {
         out.push(Entry { rel, path: entry.path().to_path_buf() });
     }
     Ok(out)
+}
+
+/// Replaces the file at `path` by `bytes` atomically: written to a temporary file in the same
+/// folder (created if needed), synced, then renamed over, so a reader or a crash sees the old
+/// file or the new one, never half of it; the temporary file is removed on failure.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let folder = path.parent().context("a file has a folder")?;
+    std::fs::create_dir_all(folder).with_context(|| format!("failed to create `{}`", folder.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let temp = folder.join(format!(".{name}.passerelle-{}", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.with_context(|| format!("failed to write `{}`", path.display()))
 }

@@ -42,7 +42,7 @@ pub fn announce(path: &Path, drawn: &Drawn) -> Result<Announced> {
     let bytes = crate::fs::read(path)?;
     let spliced = splice(&bytes, &draw.origin, &drawn.pool_sha256)
         .with_context(|| format!("cannot write the hash into {}", draw.origin.file))?;
-    write_atomically(path, &spliced)?;
+    crate::fs::replace(path, &spliced)?;
     Ok(Announced::Written { file: path.to_owned(), hash: drawn.pool_sha256.clone() })
 }
 
@@ -110,23 +110,6 @@ fn cell_end(bytes: &[u8], start: usize, delimiter: u8) -> usize {
         i += 1;
     }
     i
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushed to disk, then renames it over.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("draws.csv");
-    let temp = path.with_file_name(format!(".{name}.announce-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.with_context(|| format!("failed to write {}", path.display()))
 }
 
 /// The draw with id `id`, or an error listing the known ones.

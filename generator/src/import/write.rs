@@ -150,7 +150,7 @@ pub fn commit(
         return Ok(Err(checked.diagnostics));
     }
     for (path, bytes) in files {
-        atomic_write(path, bytes)?;
+        crate::fs::replace(path, bytes)?;
     }
     Ok(Ok(()))
 }
@@ -200,25 +200,6 @@ fn copy(from: &Path, to: &Path) -> Result<()> {
 
 fn nanos() -> u128 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
-}
-
-/// `bytes` into `path` through a temporary file in the same folder, synced, then renamed.
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let folder = path.parent().context("a file has a folder")?;
-    std::fs::create_dir_all(folder).with_context(|| format!("failed to create `{}`", folder.display()))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("table");
-    let temp = folder.join(format!(".{name}.import-{}", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.with_context(|| format!("failed to write `{}`", path.display()))
 }
 
 #[cfg(test)]

@@ -50,8 +50,8 @@ fn append_keeps_a_prefix() {
 fn atomic_write_leaves_no_temp() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("t.csv");
-    atomic_write(&path, b"x\n").expect("write");
-    atomic_write(&path, b"y\n").expect("write");
+    crate::fs::replace(&path, b"x\n").expect("write");
+    crate::fs::replace(&path, b"y\n").expect("write");
     assert_eq!(std::fs::read(&path).expect("read"), b"y\n");
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
 }
