@@ -49,6 +49,22 @@ impl Case {
         site
     }
 
+    /// A build into `site` that crashes on purpose at `point` (`PASSERELLE_CRASH_AT`), then
+    /// [`assert_repaired`](Self::assert_repaired).
+    fn crash_then_repair(&self, site: &Path, point: &str) {
+        let output = passerelle()
+            .arg("build")
+            .arg("--root")
+            .arg(self.project.path())
+            .arg("--out")
+            .arg(site)
+            .env("PASSERELLE_CRASH_AT", point)
+            .output()
+            .expect("run");
+        assert_eq!(output.status.code(), Some(86), "{point}: the crash point was not reached");
+        self.assert_repaired(site, point);
+    }
+
     /// The next build repairs `site`: it succeeds, the site equals a clean build's, byte for
     /// byte, and nothing is left beside it.
     fn assert_repaired(&self, site: &Path, what: &str) {
@@ -85,17 +101,7 @@ fn a_build_killed_at_any_stage_is_repaired_by_the_next() {
     ];
     for point in points {
         let site = case.old_copy(&point.replace(':', "-"));
-        let output = passerelle()
-            .arg("build")
-            .arg("--root")
-            .arg(case.project.path())
-            .arg("--out")
-            .arg(&site)
-            .env("PASSERELLE_CRASH_AT", point)
-            .output()
-            .expect("run");
-        assert_eq!(output.status.code(), Some(86), "{point}: the crash point was not reached");
-        case.assert_repaired(&site, point);
+        case.crash_then_repair(&site, point);
     }
 }
 
@@ -106,17 +112,7 @@ fn a_first_build_killed_is_repaired_by_the_next() {
     for point in ["put:3", "commit:first"] {
         let site = case.project.path().join("first").join(point.replace(':', "-")).join("site");
         fs::create_dir_all(site.parent().expect("parent")).expect("mkdir");
-        let output = passerelle()
-            .arg("build")
-            .arg("--root")
-            .arg(case.project.path())
-            .arg("--out")
-            .arg(&site)
-            .env("PASSERELLE_CRASH_AT", point)
-            .output()
-            .expect("run");
-        assert_eq!(output.status.code(), Some(86), "{point}");
-        case.assert_repaired(&site, point);
+        case.crash_then_repair(&site, point);
     }
 }
 
