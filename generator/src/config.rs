@@ -53,10 +53,26 @@ pub struct Config {
     /// The IANA time zone every time of the data is local to (DESIGN.md "Time").
     #[serde(default = "default_timezone")]
     pub timezone: String,
+    /// The day a season starts each year, `MM-DD` (default `09-01`, the school year): the
+    /// districts comparison counts the offers of the season under way, and gives each previous
+    /// season its own table.
+    #[serde(default = "default_season_starts")]
+    pub season_starts: String,
 }
 
 fn default_timezone() -> String {
     "Europe/Brussels".to_owned()
+}
+
+fn default_season_starts() -> String {
+    "09-01".to_owned()
+}
+
+/// `MM-DD` as (month, day), when it is a day of every year (not 02-29).
+fn month_day(text: &str) -> Option<(u32, u32)> {
+    let (m, d) = text.trim().split_once('-')?;
+    let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(2027, m, d).map(|_| (m, d))
 }
 
 /// The coordination of the charter (a city service).
@@ -89,6 +105,16 @@ impl Config {
     /// The site's time zone (checked by [`Config::parse`]; Brussels if it somehow is not).
     pub fn zone(&self) -> chrono_tz::Tz {
         self.timezone.parse().unwrap_or(chrono_tz::Europe::Brussels)
+    }
+
+    /// The season holding `day`: from its start (`season_starts`) to the day before the next.
+    pub fn season(&self, day: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        use chrono::Datelike;
+        let (m, d) = month_day(&self.season_starts).unwrap_or((9, 1));
+        let start_in = |year: i32| chrono::NaiveDate::from_ymd_opt(year, m, d).unwrap_or(day);
+        let start = if start_in(day.year()) <= day { start_in(day.year()) } else { start_in(day.year() - 1) };
+        let next = start_in(start.year() + 1);
+        (start, next.pred_opt().unwrap_or(next))
     }
 
     /// Reads `ROOT/content/site.toml`.
@@ -158,6 +184,13 @@ impl Config {
                 &["timezone"],
                 format!("timezone \"{}\" is not an IANA time zone{close}", config.timezone),
                 "a name of the IANA database, such as Europe/Brussels or Europe/Paris",
+            );
+        }
+        if month_day(&config.season_starts).is_none() {
+            report(
+                &["season_starts"],
+                format!("season_starts `{}` is not a day of the year as MM-DD", config.season_starts),
+                "the day each season starts, such as \"09-01\" for the school year",
             );
         }
         if let Some(tiles) = config.map.tiles.as_deref() {

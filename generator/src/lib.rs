@@ -6,8 +6,9 @@
 //!    `content/` (site.toml, pages, template and static overrides) → [`load::content::Content`];
 //! 2. [`validate`]: ids, references, vocabularies, values → [`Diagnostics`], all at once;
 //! 3. [`model`]: records → one linked [`Charter`] graph;
-//! 4. [`render`]: the graph → HTML pages (minijinja), beside [`index`] (the explorer's data) and
-//!    [`export`] (open data files);
+//! 4. [`render`]: the graph → HTML pages (minijinja), beside [`index`] (the explorer's data),
+//!    [`export`] (open data files) and [`print`] (`catalogue.pdf` and the district posters,
+//!    typeset with Typst last, when the pages' memory is free);
 //! 5. [`write`]: everything staged beside the output folder, then committed: renamed into place
 //!    for a first build, file by file (each rename atomic) over a previous site, so that a build
 //!    killed at any instant leaves a site the next build recognises and repairs.
@@ -25,6 +26,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod participation;
+pub mod print;
 pub mod progress;
 pub mod records;
 pub mod render;
@@ -83,6 +85,8 @@ pub fn check(root: &Path, options: &Options) -> Result<Checked> {
         if let Some(content) = content.as_ref().filter(|c| !c.templates.is_empty()) {
             // A template override can fail at render time (an undefined key): render once.
             render::trial(&linked, content, &mut diagnostics);
+            // The same for a print template override (a Typst error at its line).
+            print::trial(&linked, content, &mut diagnostics);
         }
         charter = Some(linked);
     }
@@ -114,7 +118,7 @@ pub enum Step<'a> {
     UpToDate,
     /// Data loaded and validated into this charter.
     Checked(&'a Charter),
-    /// A stage (`"render"`, `"index"`, `"export"`) is done; `files` staged so far.
+    /// A stage (`"render"`, `"index"`, `"export"`, `"print"`) is done; `files` staged so far.
     Staged { stage: &'static str, files: usize },
 }
 
@@ -146,8 +150,32 @@ pub fn build_with(
     progress(Step::Staged { stage: "index", files: staging.len() });
     export::export(&charter, config, &mut staging)?;
     progress(Step::Staged { stage: "export", files: staging.len() });
+    // Last, with the model released: typesetting is the build's largest allocation (README
+    // "Print"), and only the PDFs whose inputs changed are typeset, one at a time.
+    let jobs = print::jobs(&charter, &content)?;
+    drop(charter);
+    drop(content);
+    for job in print_todo(&jobs, &mut staging)? {
+        staging.put(&job.path, &print::typeset(job, options.today)?)?;
+    }
+    staging.put(print::KEYS, print::keys_file(&jobs).as_bytes())?;
+    progress(Step::Staged { stage: "print", files: staging.len() });
     let report = staging.commit()?;
     Ok(Built { diagnostics, report: Some(report), explorer: Some(explorer) })
+}
+
+/// The print jobs whose PDF must be typeset: those the previous site does not have from the
+/// same inputs (the others are kept as they are, never typeset again).
+fn print_todo<'j>(jobs: &'j [print::Job], staging: &mut write::Staging) -> Result<Vec<&'j print::Job>> {
+    let previous = staging.previous(print::KEYS).and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
+    let keys = print::previous_keys(&previous);
+    let mut todo = Vec::new();
+    for job in jobs {
+        if keys.get(job.path.as_str()) != Some(&job.key.as_str()) || !staging.keep(&job.path)? {
+            todo.push(job);
+        }
+    }
+    Ok(todo)
 }
 
 /// The default output folder of a project: `ROOT/site`.

@@ -27,6 +27,7 @@ pub const LAYERS: &[(&str, &str)] = &[
     ("index", "stage 4: the explorer's data"),
     ("render", "stage 4: the pages"),
     ("export", "stage 4: the open data files"),
+    ("print", "stage 4: catalogue.pdf and the district posters (Typst)"),
     ("progress", "what a build prints"),
     ("serve", "build, serve, rebuild on change"),
     ("draw", "passerelle draw ID: print, verify, announce"),

@@ -27,7 +27,12 @@ pub const TODAY: &str = "2026-11-21";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian packages for the browser checks: the browser and fonts to lay text out with.
-const APT_PACKAGES: &[&str] = &["chromium", "fonts-liberation", "fonts-dejavu-core"];
+const APT_PACKAGES: &[&str] =
+    &["chromium", "fonts-liberation", "fonts-dejavu-core", "poppler-utils", "zbar-tools"];
+/// The programs of those packages that the checks run: Chromium, and poppler's and zbar's
+/// tools, which read the PDFs the site ships independently of the Typst that wrote them.
+const APT_PROGRAMS: &[&str] =
+    &[CHROMIUM, "/usr/bin/pdfinfo", "/usr/bin/pdftotext", "/usr/bin/pdftoppm", "/usr/bin/zbarimg"];
 
 /// Runs the whole suite, printing each step's duration at the end.
 pub fn run(root: &Path) -> Result<()> {
@@ -137,18 +142,20 @@ fn wasm_target() -> Result<()> {
     super::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
 }
 
-/// Debian's Chromium, installed with apt when missing (as root; otherwise say how).
+/// Debian's Chromium, poppler-utils and zbar-tools, installed with apt when one is missing
+/// (as root; otherwise say how).
 fn chromium() -> Result<()> {
-    if Path::new(CHROMIUM).is_file() {
-        eprintln!("chromium: {CHROMIUM}");
+    let missing: Vec<&str> = APT_PROGRAMS.iter().copied().filter(|p| !Path::new(p).is_file()).collect();
+    if missing.is_empty() {
+        eprintln!("chromium, poppler-utils, zbar-tools: {}", APT_PROGRAMS.join(", "));
         return Ok(());
     }
     let install =
         format!("apt-get update && apt-get install -y --no-install-recommends {}", APT_PACKAGES.join(" "));
     if !is_root() {
-        bail!("{CHROMIUM} is missing: run `sudo sh -c '{install}'`, then `cargo xtask test` again");
+        bail!("{} missing: run `sudo sh -c '{install}'`, then `cargo xtask test` again", missing.join(", "));
     }
-    eprintln!("chromium: missing, installing Debian's package");
+    eprintln!("{}: missing, installing Debian's packages", missing.join(", "));
     super::run(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
     super::run(
         Command::new("apt-get")
@@ -156,8 +163,9 @@ fn chromium() -> Result<()> {
             .args(APT_PACKAGES)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )?;
-    if !Path::new(CHROMIUM).is_file() {
-        bail!("`{install}` ran but {CHROMIUM} is still missing");
+    let still: Vec<&str> = APT_PROGRAMS.iter().copied().filter(|p| !Path::new(p).is_file()).collect();
+    if !still.is_empty() {
+        bail!("`{install}` ran but {} still missing", still.join(", "));
     }
     Ok(())
 }

@@ -222,6 +222,9 @@ fn check_slug(slug: &str, name: &str, diagnostics: &mut Diagnostics) -> bool {
 
 /// Whether minijinja parses the override; its syntax error diagnosed at its line otherwise.
 fn check_template(rel: &str, text: &str, name: &str, diagnostics: &mut Diagnostics) -> bool {
+    if rel.ends_with(".typ") {
+        return check_typst(text, name, diagnostics);
+    }
     let mut env = minijinja::Environment::new();
     configure_syntax(&mut env);
     match env.template_from_named_str(rel, text) {
@@ -241,6 +244,37 @@ fn check_template(rel: &str, text: &str, name: &str, diagnostics: &mut Diagnosti
             false
         }
     }
+}
+
+/// A print template override (`print/*.typ`) is Typst, not minijinja: its syntax errors at
+/// their line (the rest is found by typesetting it once, in `check`).
+fn check_typst(text: &str, name: &str, diagnostics: &mut Diagnostics) -> bool {
+    use typst::syntax::{LinkedNode, SyntaxKind};
+    fn walk(node: LinkedNode<'_>, out: &mut Vec<(usize, String)>) {
+        if node.kind() == SyntaxKind::Error {
+            let (errors, _) = node.get().errors_and_warnings();
+            let message =
+                errors.first().map_or_else(|| "invalid syntax".to_owned(), |e| e.message.to_string());
+            out.push((node.offset(), message));
+            return;
+        }
+        for child in node.children() {
+            walk(child, out);
+        }
+    }
+    let root = typst::syntax::parse(text);
+    let mut errors = Vec::new();
+    walk(LinkedNode::new(&root), &mut errors);
+    for (offset, message) in &errors {
+        diagnostics.push_at(
+            Severity::Error,
+            name,
+            line_col(text, *offset),
+            format!("Typst syntax: {message}"),
+            Some("see https://typst.app/docs/reference/syntax/".into()),
+        );
+    }
+    errors.is_empty()
 }
 
 /// The template syntax of every environment: `load` checks the overrides with it, `render`

@@ -29,6 +29,7 @@ embedded!(
     "partials/listing_check.html",
     "partials/district_table.html",
     "partials/record_footer.html",
+    "partials/correction_text.html",
     "partials/catalogue_chapter.html",
     "partials/request_list.html",
     "partials/district_requests.html",

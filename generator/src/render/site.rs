@@ -60,6 +60,8 @@ pub struct Meta {
     pub jsonld: Option<String>,
     /// A pre-filled "report a correction" mail about this page's record.
     pub correction: Option<String>,
+    /// The same correction as text to copy into any webmail, with the record's current values.
+    pub correction_text: Option<String>,
 }
 
 /// The header and footer, seen by templates as `site`.
@@ -276,6 +278,7 @@ impl<'a> Site<'a> {
             explorer: false,
             jsonld: None,
             correction: None,
+            correction_text: None,
         }
     }
 

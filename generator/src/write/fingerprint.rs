@@ -79,8 +79,9 @@ fn hash_folder(hasher: &mut blake3::Hasher, root: &Path, folder: &str) -> Result
     Ok(())
 }
 
-/// The BLAKE3 hash of the running executable, computed once per process.
-fn binary_identity() -> Option<&'static str> {
+/// The BLAKE3 hash of the running executable, computed once per process (`None` when it
+/// cannot be read).
+pub fn binary_identity() -> Option<&'static str> {
     static IDENTITY: OnceLock<Option<String>> = OnceLock::new();
     IDENTITY
         .get_or_init(|| {

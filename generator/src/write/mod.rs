@@ -42,7 +42,7 @@ mod stream;
 mod tests;
 
 use anyhow::{bail, Context, Result};
-pub use fingerprint::Fingerprint;
+pub use fingerprint::{binary_identity, Fingerprint};
 pub use stamp::{up_to_date, STAMP};
 use std::collections::HashSet;
 use std::fs;
@@ -232,6 +232,28 @@ impl Staging {
             }
         }
         Ok(self.tmp.join(path))
+    }
+
+    /// Keeps the previous site's file at `path` as it is (counted unchanged, never read), for
+    /// a stage that knows it would write the same bytes (the `print` stage, from the inputs'
+    /// hash). `false` when there is no such file: then the stage must put it.
+    pub fn keep(&mut self, path: &str) -> Result<bool> {
+        let Some(previous) = &self.previous else { return Ok(false) };
+        if !fs::symlink_metadata(previous.join(path)).is_ok_and(|m| m.is_file()) {
+            return Ok(false);
+        }
+        self.admit(path)?;
+        self.report.unchanged += 1;
+        Ok(true)
+    }
+
+    /// The previous site's file at `path`, when there is one (a stage's own record of what it
+    /// wrote last time, such as the `print` stage's keys).
+    pub fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        check_path(path).ok()?;
+        let file = self.previous.as_ref()?.join(path);
+        fs::symlink_metadata(&file).ok().filter(|m| m.is_file())?;
+        fs::read(file).ok()
     }
 
     /// How many files were put so far.

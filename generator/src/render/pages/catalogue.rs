@@ -17,6 +17,9 @@ use serde::Serialize;
 struct Item<'a> {
     card: Value,
     detail: OfferPage<'a>,
+    /// A weekly rule: its sentence names no date, so the next session is shown (a list of
+    /// dates, or a single one, already names it: said once).
+    weekly: bool,
 }
 
 #[derive(Serialize)]
@@ -64,7 +67,13 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             .operator_offers(op)
             // Current offers only (DESIGN.md "Print"): an ended one is in the archive.
             .filter(|o| c.is_current(o))
-            .map(|o| Ok(Item { card: site.card_value(o), detail: OfferPage::new(c, site.cat, o)? }))
+            .map(|o| {
+                Ok(Item {
+                    card: site.card_value(o),
+                    detail: OfferPage::new(c, site.cat, o)?,
+                    weekly: !c.timing(o).recurrence.days.is_empty(),
+                })
+            })
             .collect::<Result<_>>()?;
         if offers.is_empty() {
             others.push(entry);

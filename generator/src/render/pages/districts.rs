@@ -1,6 +1,7 @@
 //! `districts/index.html`, the comparison of districts (a table and its SVG bar chart), and one
 //! page per district, `districts/<id>.html`, with its explorer pre-filtered.
 
+use crate::render::views::coverage::{self, GapChart, Season};
 use crate::render::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
 use crate::render::views::request::RequestEntry;
 use crate::render::views::sort_key;
@@ -15,6 +16,10 @@ struct Comparison<'r, 'a> {
     chart: Chart<'a>,
     /// Whether any district has a population (then the per-1,000 column is shown).
     with_population: bool,
+    /// The season under way (district × audience and age band), then the previous ones.
+    seasons: Vec<Season<'a>>,
+    /// Offers per 1,000 residents against the city's, for the season under way.
+    gap: Option<GapChart<'a>>,
 }
 
 #[derive(Serialize)]
@@ -38,10 +43,18 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         order.iter().map(|&i| DistrictRow::new(c, site.cat, &c.districts[i])).collect::<Result<_>>()?;
     let title = site.cat.get("districts.title")?;
     let meta = site.meta("districts/index.html", title, "districts", site.crumbs(&[], title)?);
+    let districts: Vec<_> = order.iter().map(|&i| &c.districts[i]).collect();
+    let seasons = coverage::seasons(c, site.cat, site.config, &districts)?;
+    let gap = match seasons.first() {
+        Some(season) => GapChart::new(site.cat, season, &districts)?,
+        None => None,
+    };
     let comparison = Comparison {
         rows: &rows,
         chart: Chart::offers(&rows),
         with_population: rows.iter().any(|r| r.population.is_some()),
+        seasons,
+        gap,
     };
     site.page(out, "districts.html", meta, comparison)?;
 

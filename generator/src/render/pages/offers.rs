@@ -4,7 +4,7 @@
 
 use crate::render::jsonld;
 use crate::render::views::offer::OfferPage;
-use crate::render::views::operator::correction_mail;
+use crate::render::views::operator::{correction_mail, correction_text};
 use crate::render::views::{record_path, Link};
 use crate::render::{Sink, Site};
 use anyhow::Result;
@@ -101,6 +101,32 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         meta.jsonld = Some(jsonld::offer_page(site.charter, site.config, offer, &path));
         meta.correction = correction_mail(site.cat, site.config, &offer.title, &offer.id, &path)?;
         let detail = OfferPage::new(site.charter, site.cat, offer)?;
+        meta.correction_text = Some(offer_correction(site, offer, &detail, &path)?);
         site.render_page("offer.html", meta, OfferData { offer: site.card_value(offer), detail })
     })
+}
+
+/// The correction text of an offer's page, with what the page shows now.
+fn offer_correction(
+    site: &Site,
+    offer: &crate::model::Offer,
+    detail: &OfferPage,
+    path: &str,
+) -> Result<String> {
+    let c = site.charter;
+    let cat = site.cat;
+    let card = crate::render::views::offer::OfferCard::new(c, cat, offer)?;
+    let audiences: Vec<&str> = card.audiences.iter().map(|a| a.label).collect();
+    let venue = detail.venue.as_ref().map(|v| v.link.label).unwrap_or_default();
+    let price = card.price.as_ref().map(|p| p.label).unwrap_or_default();
+    let values = [
+        (cat.get("offer.when")?, card.sentence.as_str()),
+        (cat.get("offer.where")?, venue),
+        (cat.get("offer.audiences")?, &audiences.join(", ")),
+        (cat.get("offer.ages")?, card.ages.as_deref().unwrap_or_default()),
+        (cat.get("offer.price")?, price),
+        (cat.get("offer.booking")?, offer.booking.as_str()),
+        (cat.get("fields.summary")?, offer.summary.as_str()),
+    ];
+    correction_text(cat, site.config, &offer.title, &offer.id, path, &values)
 }

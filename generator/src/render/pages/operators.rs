@@ -113,6 +113,23 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         }
         meta.jsonld = Some(jsonld::operator_page(site.config, op, &entry.path));
         meta.correction = entry.check.correction.clone();
+        let cat = site.cat;
+        let values = [
+            (cat.get("fields.kind")?, entry.kind),
+            (cat.get("fields.address")?, entry.address.as_str()),
+            (cat.get("fields.phone")?, op.phone.as_deref().unwrap_or_default()),
+            (cat.get("fields.email")?, op.email.as_deref().unwrap_or_default()),
+            (cat.get("fields.website")?, op.website.as_deref().unwrap_or_default()),
+            (cat.get("fields.summary")?, op.summary.as_str()),
+        ];
+        meta.correction_text = Some(crate::render::views::operator::correction_text(
+            cat,
+            site.config,
+            &op.name,
+            &op.id,
+            &entry.path,
+            &values,
+        )?);
         let data = OperatorData {
             operator: entry,
             detail: OperatorPage::new(c, site.cat, op)?,

@@ -1,7 +1,7 @@
 //! `venues/index.html` (venues by district) and one page per venue, `venues/<id>.html`.
 
 use crate::render::jsonld;
-use crate::render::views::operator::correction_mail;
+use crate::render::views::operator::{correction_mail, correction_text};
 use crate::render::views::venue::VenueEntry;
 use crate::render::views::{sort_key, Link};
 use crate::render::{Sink, Site};
@@ -74,6 +74,14 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         );
         meta.jsonld = Some(jsonld::venue_page(site.config, venue, &entry.path));
         meta.correction = correction_mail(site.cat, site.config, &venue.name, &venue.id, &entry.path)?;
+        let values = [
+            (site.cat.get("venues.kind")?, entry.kind),
+            (site.cat.get("venues.address")?, entry.address.as_str()),
+            (site.cat.get("venues.opening_hours")?, entry.opening_hours),
+            (site.cat.get("venues.website")?, venue.website.as_deref().unwrap_or_default()),
+        ];
+        meta.correction_text =
+            Some(correction_text(site.cat, site.config, &venue.name, &venue.id, &entry.path, &values)?);
         site.render_page(
             "venue.html",
             meta,

@@ -28,8 +28,11 @@ pub struct DistrictRow<'a> {
 
 impl<'a> DistrictRow<'a> {
     pub fn new(charter: &'a Charter, cat: &'a Catalogue, d: &'a District) -> Result<Self> {
-        // Current offers only: an ended one no longer serves the district.
-        let offers: Vec<_> = charter.district_offers(d).filter(|o| charter.is_current(o)).collect();
+        // Current offers only: an ended or cancelled one no longer serves the district.
+        let offers: Vec<_> = charter
+            .district_offers(d)
+            .filter(|o| charter.is_current(o) && o.status != crate::model::Status::Cancelled)
+            .collect();
         let unserved = charter
             .vocabularies
             .audience

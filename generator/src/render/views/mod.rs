@@ -3,6 +3,7 @@
 //! terms in the site's language, formatted dates) and site-relative paths (templates prefix
 //! them with `{{ root }}`).
 
+pub mod coverage;
 pub mod district;
 pub mod draw;
 pub mod offer;

@@ -45,6 +45,8 @@ pub struct ListingCheck {
     pub stale: bool,
     /// A pre-filled `mailto:` to the coordination (none when its address is not an e-mail).
     pub correction: Option<String>,
+    /// The operator's page, where the same message is shown as text to copy.
+    pub page: Option<String>,
 }
 
 /// The fields a complete listing fills, by catalogue key under `fields.`.
@@ -92,10 +94,48 @@ pub fn correction_mail(
     path: &str,
 ) -> Result<Option<String>> {
     let url = public_url(config, path);
-    let args = [("name", name), ("id", id), ("url", url.as_str())];
+    let name = quoted(cat, name)?;
+    let args = [("name", name.as_str()), ("id", id), ("url", url.as_str())];
     let subject = cat.fill("correction.subject", &args)?;
     let body = cat.fill("correction.body", &args)?;
     Ok(links::mailto(&config.coordination.email, &subject, &body))
+}
+
+/// The same correction as text to paste into any webmail (for those without a mail client):
+/// its subject, the message, then what the site shows now (`values`: label, value; the empty
+/// ones left out).
+pub fn correction_text(
+    cat: &Catalogue,
+    config: &Config,
+    name: &str,
+    id: &str,
+    path: &str,
+    values: &[(&str, &str)],
+) -> Result<String> {
+    let url = public_url(config, path);
+    let name = quoted(cat, name)?;
+    let args = [("name", name.as_str()), ("id", id), ("url", url.as_str())];
+    let mut text =
+        cat.fill("correction.subject_line", &[("subject", &cat.fill("correction.subject", &args)?)])?;
+    text.push_str("\n\n");
+    text.push_str(cat.fill("correction.body", &args)?.trim_end());
+    text.push_str("\n\n");
+    text.push_str(cat.get("correction.current")?);
+    for (label, value) in values.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        text.push_str(&format!("\n- {label}{}{}", cat.get("correction.colon")?, value.trim()));
+    }
+    text.push('\n');
+    Ok(text)
+}
+
+/// `« name »`, unless the name already has quotation marks (« Kalimba » — danses…): then as
+/// it is, never « « Kalimba » … ».
+pub fn quoted(cat: &Catalogue, name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.contains(['«', '»', '"', '“', '”']) {
+        return Ok(name.to_owned());
+    }
+    cat.fill("correction.quoted", &[("name", name)])
 }
 
 impl ListingCheck {
@@ -124,6 +164,7 @@ impl ListingCheck {
             updated_iso: op.updated_on.map(|d| d.to_string()),
             stale: is_stale(op.updated_on, today),
             correction: correction_mail(cat, config, &op.name, &op.id, &path)?,
+            page: Some(path),
         })
     }
 }
