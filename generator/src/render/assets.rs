@@ -25,6 +25,9 @@ pub struct Assets {
     /// The stylesheet itself, for pages that must not depend on their depth (`404.html`).
     #[serde(skip)]
     pub style_source: String,
+    /// The icon as a `data:` URL, for the same pages (no request to the host's root).
+    #[serde(skip)]
+    pub icon_data: String,
 }
 
 /// Resolves the theme files (override or embedded), writes them with hashed names, copies the
@@ -32,10 +35,16 @@ pub struct Assets {
 pub fn write(statics: &BTreeMap<String, Vec<u8>>, out: &mut dyn Sink) -> Result<Assets> {
     let mut paths = Vec::new();
     let mut style_source = String::new();
+    let mut icon_data = String::new();
     for (name, embedded) in STATIC {
         let bytes = statics.get(*name).map_or(*embedded, Vec::as_slice);
         if *name == "style.css" {
             style_source = String::from_utf8_lossy(bytes).into_owned();
+        }
+        if *name == "icon.svg" {
+            let text = String::from_utf8_lossy(bytes);
+            let svg = percent_encoding::utf8_percent_encode(&text, percent_encoding::NON_ALPHANUMERIC);
+            icon_data = format!("data:image/svg+xml,{svg}");
         }
         let path = hashed_name(name, bytes);
         out.put(&path, bytes)?;
@@ -49,7 +58,7 @@ pub fn write(statics: &BTreeMap<String, Vec<u8>>, out: &mut dyn Sink) -> Result<
     }
     let [style, print, icon]: [String; 3] =
         paths.try_into().map_err(|_| anyhow::anyhow!("three theme files"))?;
-    Ok(Assets { style, print, icon, style_source })
+    Ok(Assets { style, print, icon, style_source, icon_data })
 }
 
 /// `style.css` → `assets/style.0123456789.css`, the hash from the bytes.

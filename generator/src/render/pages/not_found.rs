@@ -14,6 +14,8 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct NotFound<'a> {
     inline_style: &'a str,
+    /// The icon inlined too: without one, a browser asks for /favicon.ico at the host's root.
+    icon_data: &'a str,
 }
 
 /// Renders `404.html`.
@@ -25,7 +27,13 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let title = site.cat.get("not_found.title")?;
     let meta = site.meta("404.html", title, "", Vec::new());
     let inline_style = inline_css(&site.assets.style_source);
-    site.page_rooted(out, "404.html", meta, &base, NotFound { inline_style: &inline_style })
+    site.page_rooted(
+        out,
+        "404.html",
+        meta,
+        &base,
+        NotFound { inline_style: &inline_style, icon_data: &site.assets.icon_data },
+    )
 }
 
 /// CSS made safe to inline in `<style>`: a `<style>` element's text ends at the first `</`

@@ -9,7 +9,7 @@
 
 use super::record_path;
 use crate::model::{Charter, District, Offer, Status};
-use crate::render::i18n::{capitalise, Catalogue};
+use crate::render::i18n::Catalogue;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -178,12 +178,9 @@ fn season<'a>(
     let bands = BANDS
         .iter()
         .map(|&(lo, hi)| {
-            if hi >= 120 {
-                cat.fill("ages.from", &[("min", &lo.to_string()), ("max", "")])
-            } else {
-                cat.fill("ages.range", &[("min", &lo.to_string()), ("max", &hi.to_string())])
-            }
-            .map(|s| capitalise(&s))
+            let (min, max) = (lo.to_string(), hi.to_string());
+            let key = if hi >= 120 { "districts.band_from" } else { "districts.band" };
+            cat.fill(key, &[("min", &min), ("max", &max)])
         })
         .collect::<Result<_>>()?;
     Ok(Season {
