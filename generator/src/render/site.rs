@@ -6,6 +6,7 @@ use super::assets::Assets;
 use super::content::Content;
 use super::environment;
 use super::i18n::Catalogue;
+use super::paging::{self, Key, ListPage};
 use super::views::offer::OfferCard;
 use super::views::{Crumb, Link};
 use super::Sink;
@@ -13,6 +14,7 @@ use crate::config::Config;
 use crate::links::{self, Href};
 use crate::model::{Charter, Offer};
 use anyhow::{anyhow, Context, Result};
+use chrono::Datelike;
 use minijinja::value::{Serde, Value};
 use minijinja::Environment;
 use serde::Serialize;
@@ -60,6 +62,9 @@ pub struct Meta {
     pub jsonld: Option<String>,
     /// A pre-filled "report a correction" mail about this page's record.
     pub correction: Option<String>,
+    /// The previous and next pages of a paginated list (`<link rel="prev">`, `"next"`).
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 /// The header and footer, seen by templates as `site`.
@@ -124,6 +129,16 @@ pub struct Site<'a> {
 pub struct Rendered {
     pub path: String,
     pub html: String,
+}
+
+/// What a page of a paginated list sees (see [`Site::list_pages`]).
+#[derive(Serialize)]
+struct ListData<'p, T, E> {
+    pager: &'p paging::Pager,
+    groups: &'p [paging::Group<T>],
+    jumps: &'p [paging::Jump],
+    #[serde(flatten)]
+    extra: &'p E,
 }
 
 /// What a template sees besides the globals: `root`, `page`, and the page's own fields.
@@ -228,12 +243,92 @@ impl<'a> Site<'a> {
         self.card_values[i].clone()
     }
 
-    /// The cards of some offers, soonest first: next session, then permanent offers, then
-    /// ended ones (most recent first); title breaks ties.
-    pub fn cards_by_time(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<Value> {
+    /// Some offers soonest first: next session, then permanent offers, then ended ones (most
+    /// recent first); title breaks ties.
+    pub fn by_time(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<&'a Offer> {
         let mut offers: Vec<&Offer> = offers.collect();
         offers.sort_by_cached_key(|o| (self.charter.timing(o).order(), super::views::sort_key(&o.title)));
-        self.cards_of(offers.into_iter())
+        offers
+    }
+
+    /// The cards of some offers, soonest first (see [`Site::by_time`]).
+    pub fn cards_by_time(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<Value> {
+        self.cards_of(self.by_time(offers).into_iter())
+    }
+
+    /// The group an offer is filed under in a list by time: the month of its next session (of
+    /// its last one when it ended), or "all year" for a permanent offer.
+    pub fn month_key(&self, offer: &Offer) -> Result<Key> {
+        let timing = self.charter.timing(offer);
+        let session = if timing.ended { timing.sessions.last() } else { timing.next.as_ref() };
+        Ok(match session {
+            Some(s) => {
+                let date = crate::load::when::date_of(s.day);
+                Key {
+                    anchor: format!("mois-{:04}-{:02}", date.year(), date.month()),
+                    heading: super::i18n::capitalise(&self.cat.month_year(date)?),
+                }
+            }
+            None if timing.is_permanent() => {
+                Key { anchor: "toute-l-annee".into(), heading: self.cat.get("offer.ongoing")?.to_owned() }
+            }
+            None => Key { anchor: "sans-date".into(), heading: self.cat.get("paging.undated")?.to_owned() },
+        })
+    }
+
+    /// Current offers of `offers` as a paginated list of cards, soonest first, by month.
+    pub fn offer_pages(
+        &self,
+        first_path: &str,
+        offers: impl Iterator<Item = &'a Offer>,
+    ) -> Result<Vec<ListPage<Value>>> {
+        let entries = self
+            .by_time(offers)
+            .into_iter()
+            .map(|o| Ok((self.month_key(o)?, self.card_value(o))))
+            .collect::<Result<_>>()?;
+        Ok(paging::paginate(first_path, entries))
+    }
+
+    /// Renders every page of a paginated list with `template`: each sees `pager`, `groups`
+    /// (its entries under their headings), `jumps` (the list's index) and the fields of `extra`.
+    /// `meta` gives a page's metadata from its path and number.
+    pub fn list_pages<T: Serialize + Sync, E: Serialize + Sync>(
+        &self,
+        out: &mut dyn Sink,
+        template: &str,
+        pages: &[ListPage<T>],
+        meta: impl Fn(&str, usize) -> Result<Meta> + Sync,
+        extra: &E,
+    ) -> Result<()> {
+        self.list_pages_from(out, template, pages, 1, meta, extra)
+    }
+
+    /// [`Site::list_pages`] from page `from` on (the pages before are rendered otherwise, as a
+    /// district page is its list's first page).
+    pub fn list_pages_from<T: Serialize + Sync, E: Serialize + Sync>(
+        &self,
+        out: &mut dyn Sink,
+        template: &str,
+        pages: &[ListPage<T>],
+        from: usize,
+        meta: impl Fn(&str, usize) -> Result<Meta> + Sync,
+        extra: &E,
+    ) -> Result<()> {
+        let jumps = paging::jumps(pages);
+        let rest = pages.get(from.saturating_sub(1)..).unwrap_or_default();
+        self.pages(out, rest, |page| {
+            let mut m = meta(&page.path, page.pager.number)?;
+            if page.pager.number > 1 {
+                let (n, count) = (page.pager.number.to_string(), page.pager.count.to_string());
+                m.title =
+                    self.cat.fill("paging.title", &[("title", &m.title), ("n", &n), ("count", &count)])?;
+            }
+            m.prev = page.pager.prev.clone();
+            m.next = page.pager.next.clone();
+            let data = ListData { pager: &page.pager, groups: &page.groups, jumps: &jumps, extra };
+            self.render_page(template, m, data)
+        })
     }
 
     /// The cards of the current (not ended) offers among `offers`, soonest first.
@@ -276,6 +371,8 @@ impl<'a> Site<'a> {
             explorer: false,
             jsonld: None,
             correction: None,
+            prev: None,
+            next: None,
         }
     }
 

@@ -1,6 +1,8 @@
 //! `districts/index.html`, the comparison of districts (a table and its SVG bar chart), and one
-//! page per district, `districts/<id>.html`, with its explorer pre-filtered.
+//! page per district, `districts/<id>.html`, with its explorer pre-filtered (its offers paginated
+//! for readers without JavaScript: `districts/<id>/page/2.html`, …).
 
+use crate::render::paging::{Group, Pager};
 use crate::render::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
 use crate::render::views::request::RequestEntry;
 use crate::render::views::sort_key;
@@ -17,6 +19,13 @@ struct Comparison<'r, 'a> {
     with_population: bool,
 }
 
+/// What a district's later pages of offers show besides the list.
+#[derive(Serialize)]
+struct DistrictName<'a> {
+    name: &'a str,
+    path: &'a str,
+}
+
 #[derive(Serialize)]
 struct DistrictData<'r, 'a> {
     district: &'r DistrictRow<'a>,
@@ -24,7 +33,9 @@ struct DistrictData<'r, 'a> {
     links: DistrictLinks<'a>,
     explorer_district: &'a str,
     explorer_compact: bool,
-    explorer_offers: Vec<Value>,
+    /// The first page of the district's current offers (the explorer's fallback).
+    pager: &'r Pager,
+    groups: &'r [Group<Value>],
     /// Residents' requests from this district, newest first.
     requests: Vec<RequestEntry<'a>>,
 }
@@ -45,10 +56,13 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     };
     site.page(out, "districts.html", meta, comparison)?;
 
+    // A district's later pages of offers, put after the district pages (in path order: builds
+    // stay byte-identical whatever the threads did first).
+    let later = std::sync::Mutex::new(std::collections::BTreeMap::<String, Vec<u8>>::new());
     let pairs: Vec<_> = order.iter().zip(&rows).collect();
     site.pages(out, &pairs, |&(&i, row)| {
         let d = &c.districts[i];
-        let offers = site.current_cards(c.district_offers(d));
+        let pages = site.offer_pages(&row.path, c.district_offers(d).filter(|o| c.is_current(o)))?;
         let mut meta = site.meta(
             row.path.clone(),
             d.name.as_str(),
@@ -69,9 +83,37 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             links: DistrictLinks::new(c, d),
             explorer_district: &d.id,
             explorer_compact: false,
-            explorer_offers: offers,
+            pager: &pages[0].pager,
+            groups: &pages[0].groups,
             requests,
         };
-        site.render_page("district.html", meta, data)
-    })
+        meta.next = pages[0].pager.next.clone();
+        let page = site.render_page("district.html", meta, data)?;
+        let here = d.name.as_str();
+        let mut rest = std::collections::BTreeMap::new();
+        site.list_pages_from(
+            &mut rest,
+            "district_offers.html",
+            &pages,
+            2,
+            |path, _| {
+                Ok(site.meta(
+                    path,
+                    here,
+                    "districts",
+                    site.crumbs(&[(title, "districts/index.html"), (here, &row.path)], here)?,
+                ))
+            },
+            &DistrictName { name: here, path: &row.path },
+        )?;
+        later.lock().map_err(|_| anyhow::anyhow!("a render thread panicked"))?.extend(rest);
+        Ok(page)
+    })?;
+    out.put_all(
+        &later
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?
+            .into_iter()
+            .collect::<Vec<_>>(),
+    )
 }
