@@ -70,7 +70,7 @@ pub struct Pager {
 }
 
 impl Pager {
-    fn new(first_path: &str, number: usize, count: usize, total: usize) -> Pager {
+    fn new(first_path: &str, number: usize, count: usize, total: usize, per_page: usize) -> Pager {
         let path = |n: usize| page_path(first_path, n);
         let shown = |n: usize| n == 1 || n == count || n.abs_diff(number) <= AROUND;
         let mut links: Vec<PageLink> = Vec::new();
@@ -85,8 +85,8 @@ impl Pager {
             number,
             count,
             total,
-            first: ((number - 1) * PER_PAGE + 1).min(total),
-            last: (number * PER_PAGE).min(total),
+            first: ((number - 1) * per_page + 1).min(total),
+            last: (number * per_page).min(total),
             prev: (number > 1).then(|| path(number - 1)),
             next: (number < count).then(|| path(number + 1)),
             links,
@@ -111,21 +111,27 @@ pub struct Jump {
     pub entries: usize,
 }
 
-/// Cuts `entries` (in reading order, each with its group) into pages; always at least one page,
-/// so an empty list still has its address.
+/// Cuts `entries` (in reading order, each with its group) into pages of [`PER_PAGE`]; always at
+/// least one page, so an empty list still has its address.
 pub fn paginate<T>(first_path: &str, entries: Vec<(Key, T)>) -> Vec<ListPage<T>> {
+    paginate_by(first_path, entries, PER_PAGE)
+}
+
+/// [`paginate`] with `per_page` entries a page (the catalogue's chapters are long).
+pub fn paginate_by<T>(first_path: &str, entries: Vec<(Key, T)>, per_page: usize) -> Vec<ListPage<T>> {
+    let per_page = per_page.max(1);
     let total = entries.len();
-    let count = total.div_ceil(PER_PAGE).max(1);
+    let count = total.div_ceil(per_page).max(1);
     let mut pages: Vec<ListPage<T>> = (1..=count)
         .map(|n| ListPage {
             path: page_path(first_path, n),
-            pager: Pager::new(first_path, n, count, total),
+            pager: Pager::new(first_path, n, count, total, per_page),
             groups: Vec::new(),
         })
         .collect();
     let mut previous: Option<Key> = None;
     for (i, (key, entry)) in entries.into_iter().enumerate() {
-        let page = &mut pages[i / PER_PAGE];
+        let page = &mut pages[i / per_page];
         let same_group = previous.as_ref() == Some(&key);
         if page.groups.is_empty() || !same_group {
             page.groups.push(Group {
@@ -211,7 +217,7 @@ mod tests {
     // ellipsis for each run left out.
     #[test]
     fn pager_elides_far_pages() {
-        let pager = Pager::new("offers/index.html", 10, 20, 1000);
+        let pager = Pager::new("offers/index.html", 10, 20, 1000, PER_PAGE);
         let shown: Vec<String> =
             pager.links.iter().map(|l| if l.gap { "…".into() } else { l.number.to_string() }).collect();
         assert_eq!(shown, ["1", "…", "8", "9", "10", "11", "12", "…", "20"]);

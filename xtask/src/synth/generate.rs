@@ -216,6 +216,13 @@ struct Ids {
 
 impl Ids {
     fn unique(&mut self, base: &str) -> String {
+        // Ids make file names: the generator refuses them past 100 characters, so a long title
+        // is cut at a word, leaving room for a "-N" suffix.
+        let base = if base.len() > MAX_ID {
+            base[..MAX_ID].rsplit_once('-').map_or(&base[..MAX_ID], |(a, _)| a)
+        } else {
+            base
+        };
         let base = if base.is_empty() { "x" } else { base };
         if self.taken.insert(base.to_string()) {
             return base.to_string();
@@ -232,6 +239,9 @@ impl Ids {
 }
 
 /// Generates the whole charter for `shape`: same shape, same charter.
+/// The longest id base (slugs are ASCII): the generator's limit is 100 characters.
+const MAX_ID: usize = 90;
+
 /// The weekdays weekly offers meet on (DESIGN.md "Time" codes).
 const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "wed", "thu", "fri", "sat", "sat", "sun"];
 
