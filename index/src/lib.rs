@@ -74,6 +74,7 @@
 #[cfg(feature = "measure")]
 pub mod budget;
 pub mod fold;
+pub mod rng;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
