@@ -301,34 +301,31 @@ impl<'a> Site<'a> {
         meta: impl Fn(&str, usize) -> Result<Meta> + Sync,
         extra: &E,
     ) -> Result<()> {
-        self.list_pages_from(out, template, pages, 1, meta, extra)
+        let jumps = paging::jumps(pages);
+        self.pages(out, pages, |page| {
+            self.list_page(template, page, &jumps, meta(&page.path, page.pager.number)?, extra)
+        })
     }
 
-    /// [`Site::list_pages`] from page `from` on (the pages before are rendered otherwise, as a
-    /// district page is its list's first page).
-    pub fn list_pages_from<T: Serialize + Sync, E: Serialize + Sync>(
+    /// Renders one page of a paginated list (see [`Site::list_pages`]), whose index is `jumps`:
+    /// `meta` gets the page's number in its title and its `prev`/`next` links.
+    pub fn list_page<T: Serialize, E: Serialize>(
         &self,
-        out: &mut dyn Sink,
         template: &str,
-        pages: &[ListPage<T>],
-        from: usize,
-        meta: impl Fn(&str, usize) -> Result<Meta> + Sync,
+        page: &ListPage<T>,
+        jumps: &[paging::Jump],
+        mut meta: Meta,
         extra: &E,
-    ) -> Result<()> {
-        let jumps = paging::jumps(pages);
-        let rest = pages.get(from.saturating_sub(1)..).unwrap_or_default();
-        self.pages(out, rest, |page| {
-            let mut m = meta(&page.path, page.pager.number)?;
-            if page.pager.number > 1 {
-                let (n, count) = (page.pager.number.to_string(), page.pager.count.to_string());
-                m.title =
-                    self.cat.fill("paging.title", &[("title", &m.title), ("n", &n), ("count", &count)])?;
-            }
-            m.prev = page.pager.prev.clone();
-            m.next = page.pager.next.clone();
-            let data = ListData { pager: &page.pager, groups: &page.groups, jumps: &jumps, extra };
-            self.render_page(template, m, data)
-        })
+    ) -> Result<Rendered> {
+        if page.pager.number > 1 {
+            let (n, count) = (page.pager.number.to_string(), page.pager.count.to_string());
+            meta.title =
+                self.cat.fill("paging.title", &[("title", &meta.title), ("n", &n), ("count", &count)])?;
+        }
+        meta.prev = page.pager.prev.clone();
+        meta.next = page.pager.next.clone();
+        let data = ListData { pager: &page.pager, groups: &page.groups, jumps, extra };
+        self.render_page(template, meta, data)
     }
 
     /// The cards of the current (not ended) offers among `offers`, soonest first.

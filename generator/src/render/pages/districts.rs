@@ -2,7 +2,7 @@
 //! page per district, `districts/<id>.html`, with its explorer pre-filtered (its offers paginated
 //! for readers without JavaScript: `districts/<id>/page/2.html`, …).
 
-use crate::render::paging::{Group, Pager};
+use crate::render::paging::{self, Group, Jump, ListPage, Pager};
 use crate::render::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
 use crate::render::views::request::RequestEntry;
 use crate::render::views::sort_key;
@@ -56,13 +56,34 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     };
     site.page(out, "districts.html", meta, comparison)?;
 
-    // A district's later pages of offers, put after the district pages (in path order: builds
-    // stay byte-identical whatever the threads did first).
-    let later = std::sync::Mutex::new(std::collections::BTreeMap::<String, Vec<u8>>::new());
-    let pairs: Vec<_> = order.iter().zip(&rows).collect();
-    site.pages(out, &pairs, |&(&i, row)| {
+    // Every district's list of current offers, cut into pages: page 1 is the district's own
+    // page (with its map and explorer), the others list offers only. All go through one
+    // `site.pages`, so at most a few pages are held at once whatever the charter's size.
+    let lists: Vec<Vec<ListPage<Value>>> = order
+        .iter()
+        .zip(&rows)
+        .map(|(&i, row)| {
+            let d = &c.districts[i];
+            site.offer_pages(&row.path, c.district_offers(d).filter(|o| c.is_current(o)))
+        })
+        .collect::<Result<_>>()?;
+    let jumps: Vec<Vec<Jump>> = lists.iter().map(|pages| paging::jumps(pages)).collect();
+    let items: Vec<(usize, usize)> =
+        lists.iter().enumerate().flat_map(|(k, pages)| (0..pages.len()).map(move |p| (k, p))).collect();
+    site.pages(out, &items, |&(k, p)| {
+        let (i, row, page) = (order[k], &rows[k], &lists[k][p]);
         let d = &c.districts[i];
-        let pages = site.offer_pages(&row.path, c.district_offers(d).filter(|o| c.is_current(o)))?;
+        if p > 0 {
+            let here = d.name.as_str();
+            let meta = site.meta(
+                page.path.clone(),
+                here,
+                "districts",
+                site.crumbs(&[(title, "districts/index.html"), (here, &row.path)], here)?,
+            );
+            let extra = DistrictName { name: here, path: &row.path };
+            return site.list_page("district_offers.html", page, &jumps[k], meta, &extra);
+        }
         let mut meta = site.meta(
             row.path.clone(),
             d.name.as_str(),
@@ -73,6 +94,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             meta.description = d.summary.clone();
         }
         meta.explorer = true;
+        meta.next = page.pager.next.clone();
         let mut requests: Vec<&crate::model::Request> = c.district_requests(d).collect();
         requests.sort_by(|a, b| b.received_on.cmp(&a.received_on).then_with(|| a.id.cmp(&b.id)));
         let requests =
@@ -83,37 +105,10 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             links: DistrictLinks::new(c, d),
             explorer_district: &d.id,
             explorer_compact: false,
-            pager: &pages[0].pager,
-            groups: &pages[0].groups,
+            pager: &page.pager,
+            groups: &page.groups,
             requests,
         };
-        meta.next = pages[0].pager.next.clone();
-        let page = site.render_page("district.html", meta, data)?;
-        let here = d.name.as_str();
-        let mut rest = std::collections::BTreeMap::new();
-        site.list_pages_from(
-            &mut rest,
-            "district_offers.html",
-            &pages,
-            2,
-            |path, _| {
-                Ok(site.meta(
-                    path,
-                    here,
-                    "districts",
-                    site.crumbs(&[(title, "districts/index.html"), (here, &row.path)], here)?,
-                ))
-            },
-            &DistrictName { name: here, path: &row.path },
-        )?;
-        later.lock().map_err(|_| anyhow::anyhow!("a render thread panicked"))?.extend(rest);
-        Ok(page)
-    })?;
-    out.put_all(
-        &later
-            .into_inner()
-            .map_err(|_| anyhow::anyhow!("a render thread panicked"))?
-            .into_iter()
-            .collect::<Vec<_>>(),
-    )
+        site.render_page("district.html", meta, data)
+    })
 }
