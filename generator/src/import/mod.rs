@@ -140,7 +140,10 @@ pub fn run_with(
     };
     let mapping = mapping.unwrap_or_else(|| apply::identity(&header, request.table, stem));
     let bound = apply::bind(&mapping, &header, d);
-    let Some(bound) = bound.filter(|_| !d.has_errors()) else { return Ok(finish(report, 0, 0, 0)) };
+    // Any error so far stops the import, but a calendar's refused events (one error each).
+    let Some(bound) = bound.filter(|_| d.error_count() <= sheet.rejected) else {
+        return Ok(finish(report, 0, 0, 0));
+    };
     // A calendar's events refused while reading are read, and in error.
     let (mut read, mut filtered, mut in_error, mut mapped) = (sheet.rejected, 0, sheet.rejected, Vec::new());
     let mut repeats = normalize::Repeats::default();
