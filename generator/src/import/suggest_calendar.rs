@@ -55,7 +55,9 @@ pub fn suggest(name: &str, header: &Row, rows: &[Row], context: &Context) -> Str
         let line = value_map(field, "CATEGORIES", categories.iter().copied(), v, "  # guess");
         // A map that found no code would only turn every event into an error: left commented.
         if line.contains("map = { }") {
-            let _ = writeln!(out, "# {}", line.replace('\n', "\n# "));
+            for l in line.lines() {
+                let _ = writeln!(out, "{}{l}", if l.starts_with('#') { "" } else { "# " });
+            }
         } else {
             let _ = writeln!(out, "{line}");
         }

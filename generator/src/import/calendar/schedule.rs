@@ -226,12 +226,9 @@ fn expand(
             Some((key, value)) if key.trim().eq_ignore_ascii_case("UNTIL") => {
                 let (at, kind) =
                     super::value::date_time(value).ok_or_else(|| format!("invalid UNTIL \"{value}\""))?;
-                // UNTIL is UTC when DTSTART has a zone: back to DTSTART's wall clock.
-                until = Some(match kind {
-                    Kind::Utc => start.zone.wall_of_utc(at),
-                    Kind::Date => at + Duration::seconds(86_399),
-                    Kind::Local => at,
-                });
+                // UNTIL is UTC when DTSTART has a zone: back to DTSTART's wall clock. A date
+                // is its midnight, as python-dateutil and rrule read it.
+                until = Some(if kind == Kind::Utc { start.zone.wall_of_utc(at) } else { at });
             }
             _ => parts.push(part.to_owned()),
         }
