@@ -16,6 +16,7 @@ mod floor;
 mod hugo;
 mod measure;
 mod report;
+mod scaling;
 
 use crate::synth;
 use anyhow::{bail, Context, Result};
@@ -353,6 +354,7 @@ pub fn main(args: &[String]) -> Result<()> {
     if args.big > 0 {
         big(&args, &bin, &work, &mut report)?;
     }
+    scaling::run(&bin, &work, &mut report)?;
     eprintln!("bench: removing the runs' outputs (untimed)");
     remove(&runs_dir)?;
     println!("\n{}", report.table());
