@@ -8,15 +8,16 @@
 //! - [`state`]: the state and its transitions (a yew `Reducible` on wasm), which only call `filter`;
 //! - [`i18n`]: interface strings and formatting in the site language.
 //!
-//! The web edge (wasm only): [`app`] (the root component), [`components`] (one file each, thin),
-//! and [`web`] (mounting, fetching the index, history, geolocation).
+//! The web edge (wasm only): [`mount`] (the entry point: fetches the index, mounts [`app`]),
+//! [`app`] (the root component: the state, and the only caller of [`browser`]'s history,
+//! geolocation and timing helpers), [`components`] (one file each, thin: data down, callbacks up).
 
 pub use passerelle_index as index;
 
 pub mod filter;
 pub mod geo;
-pub mod i18n;
 pub mod math;
+pub mod i18n;
 pub mod state;
 pub mod url;
 pub mod viewport;
@@ -24,6 +25,8 @@ pub mod viewport;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod web;
+pub mod mount;
