@@ -25,12 +25,6 @@ pub struct AppProps {
     pub wide: bool,
 }
 
-impl PartialEq for Catalog {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| State::new(props.catalog.clone(), (*props.initial).clone()));
