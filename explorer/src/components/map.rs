@@ -1,18 +1,16 @@
 //! The map: district shapes (click, Enter or Space to filter), venue markers sized by matching
-//! offers with a popup, pan and zoom by wheel, drag, pinch, buttons and keys, an optional
-//! tile background, and "you are here" when sorting by distance. Gestures only compute a new
-//! [`Viewport`]; filters go up as `Action`s.
+//! offers with a popup, pan and zoom (by wheel, drag, pinch and keys through
+//! [`use_map_gestures`], and buttons), an optional tile background, and "you are here" when
+//! sorting by distance. Filters go up as `Action`s.
 
 use crate::components::markers::Markers;
 use crate::filter::{Catalog, Codes};
+use crate::hooks::use_map_gestures;
 use crate::i18n::Strings;
 use crate::state::{Action, Facet};
-use crate::viewport::Viewport;
 use crate::{geo, math};
-use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
@@ -29,123 +27,25 @@ pub struct MapProps {
     pub on_action: Callback<Action>,
 }
 
-/// Pointers down on the map, for drag and pinch.
-#[derive(Default)]
-struct Gesture {
-    pointers: Vec<(i32, f64, f64)>,
-    /// How far the pointer travelled since it went down (a click is a short one).
-    travelled: f64,
-}
-
-/// The element's size and the pointer's position in it.
-fn local(svg: &Element, x: f64, y: f64) -> (f64, f64, f64, f64) {
-    let r = svg.get_bounding_client_rect();
-    (x - r.left(), y - r.top(), r.width(), r.height())
-}
-
 #[function_component(MapView)]
 pub fn map_view(props: &MapProps) -> Html {
     let index = &props.catalog.index;
     let frame = &index.map;
-    let view = use_state(|| Viewport::new(frame.width, frame.height));
-    let popup = use_state(|| None::<usize>);
-    let gesture = use_mut_ref(Gesture::default);
     let svg_ref = use_node_ref();
-    // The view as of the latest render, for the native wheel listener.
-    let latest = use_mut_ref(|| *view);
-    *latest.borrow_mut() = *view;
+    let gestures = use_map_gestures(svg_ref.clone(), frame.width, frame.height);
+    let view = gestures.view.clone();
+    let gesture = gestures.gesture.clone();
+    let popup = use_state(|| None::<usize>);
     let s = &*props.strings;
 
-    // Wheel zoom needs a non-passive listener to keep the page from scrolling.
-    {
-        let (svg_ref, view, latest) = (svg_ref.clone(), view.clone(), latest.clone());
-        use_effect_with((), move |_| {
-            let listener = svg_ref.cast::<Element>().map(|svg| {
-                let target = svg.clone();
-                EventListener::new_with_options(
-                    &target,
-                    "wheel",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |e| {
-                        let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
-                        e.prevent_default();
-                        let (px, py, w, h) = local(&svg, f64::from(e.client_x()), f64::from(e.client_y()));
-                        let current = *latest.borrow();
-                        let at = current.at_pixel(px, py, w, h);
-                        let factor = math::exp(-e.delta_y() * if e.delta_mode() == 1 { 0.05 } else { 0.002 });
-                        let next = current.zoom_at(factor, at);
-                        *latest.borrow_mut() = next;
-                        view.set(next);
-                    },
-                )
-            });
-            move || drop(listener)
-        });
-    }
-
-    let onpointerdown = {
-        let gesture = gesture.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            if g.pointers.is_empty() {
-                g.travelled = 0.0;
-            }
-            g.pointers.push((e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y())));
-        })
-    };
-    let onpointermove = {
-        let (gesture, view, svg_ref) = (gesture.clone(), view.clone(), svg_ref.clone());
-        Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            let Some(k) = g.pointers.iter().position(|p| p.0 == e.pointer_id()) else { return };
-            let Some(svg) = svg_ref.cast::<Element>() else { return };
-            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-            let (_, old_x, old_y) = g.pointers[k];
-            let (_, _, w, h) = local(&svg, 0.0, 0.0);
-            match g.pointers.len() {
-                1 => {
-                    g.travelled += math::hypot(x - old_x, y - old_y);
-                    if g.travelled > 4.0 {
-                        // Captured only once it is a drag, so a click still reaches a shape.
-                        let _ = svg.set_pointer_capture(e.pointer_id());
-                        view.set(view.pan_pixels(x - old_x, y - old_y, w, h));
-                    }
-                }
-                2 => {
-                    let (_, ox, oy) = g.pointers[1 - k];
-                    let before = math::hypot(old_x - ox, old_y - oy).max(1.0);
-                    let after = math::hypot(x - ox, y - oy).max(1.0);
-                    let (mx, my, _, _) = local(&svg, (x + ox) / 2.0, (y + oy) / 2.0);
-                    g.travelled += 10.0;
-                    view.set(view.zoom_at(after / before, view.at_pixel(mx, my, w, h)));
-                }
-                _ => {}
-            }
-            g.pointers[k] = (e.pointer_id(), x, y);
-        })
-    };
-    let onpointerup = {
-        let gesture = gesture.clone();
-        Callback::from(move |e: PointerEvent| gesture.borrow_mut().pointers.retain(|p| p.0 != e.pointer_id()))
-    };
     let onkeydown = {
-        let (view, popup) = (view.clone(), popup.clone());
+        let (keys, popup) = (gestures.onkeydown.clone(), popup.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let next = match e.key().as_str() {
-                "ArrowLeft" => view.pan_fraction(-0.25, 0.0),
-                "ArrowRight" => view.pan_fraction(0.25, 0.0),
-                "ArrowUp" => view.pan_fraction(0.0, -0.25),
-                "ArrowDown" => view.pan_fraction(0.0, 0.25),
-                "+" | "=" => view.zoom_centre(1.5),
-                "-" | "_" => view.zoom_centre(1.0 / 1.5),
-                "Escape" => {
-                    popup.set(None);
-                    return;
-                }
-                _ => return,
-            };
-            e.prevent_default();
-            view.set(next);
+            if e.key() == "Escape" {
+                popup.set(None);
+            } else {
+                keys.emit(e);
+            }
         })
     };
     let zoom_by = |factor: f64| {
@@ -185,7 +85,7 @@ pub fn map_view(props: &MapProps) -> Html {
         let toggle = {
             let (on_action, id, gesture) = (props.on_action.clone(), d.id.clone(), gesture.clone());
             move || {
-                if gesture.borrow().travelled <= 4.0 {
+                if gesture.borrow().is_click() {
                     on_action.emit(Action::Toggle(Facet::District, id.clone()));
                 }
             }
@@ -246,7 +146,8 @@ pub fn map_view(props: &MapProps) -> Html {
             <div class="px-map-frame" style={ratio}>
                 <svg ref={svg_ref} class={if frame.tiles.is_some() { "px-svg px-on-tiles" } else { "px-svg" }} viewBox={view.view_box()} preserveAspectRatio="xMidYMid meet"
                     tabindex="0" role="group" aria-label={s.get("map").to_owned()} aria-describedby="px-map-hint"
-                    {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onkeydown}>
+                    onpointerdown={gestures.onpointerdown} onpointermove={gestures.onpointermove}
+                    onpointerup={gestures.onpointerup.clone()} onpointercancel={gestures.onpointerup} {onkeydown}>
                     if let Some(tiles) = tiles {
                         <g class="px-tiles">{ for tiles.into_iter().map(|t| html! {
                             <image href={t.url} x={geo::dec2(t.x)} y={geo::dec2(t.y)} width={geo::dec2(t.size)} height={geo::dec2(t.size)} />
