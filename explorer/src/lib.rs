@@ -14,11 +14,11 @@
 //! geolocation and timing helpers), [`components`] (one file each, thin: data down, callbacks up).
 
 pub use passerelle_index as index;
+pub use passerelle_index::math;
 
 pub mod filter;
 pub mod geo;
 pub mod gesture;
-pub mod math;
 pub mod i18n;
 pub mod state;
 pub mod url;

@@ -74,6 +74,8 @@
 #[cfg(feature = "measure")]
 pub mod budget;
 pub mod fold;
+pub mod geo;
+pub mod math;
 pub mod time;
 
 use serde::{Deserialize, Serialize};

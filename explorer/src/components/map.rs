@@ -116,7 +116,7 @@ pub fn map_view(props: &MapProps) -> Html {
         }
     });
     let me = props.near.map(|lonlat| {
-        let [x, y] = geo::to_view(frame, lonlat);
+        let [x, y] = frame.project(lonlat);
         html! { <circle class="px-me" cx={geo::dec1(x)} cy={geo::dec1(y)} r={geo::dec2(6.0 * px)} stroke-width={geo::dec2(3.0 * px)}><title>{ s.get("you_are_here") }</title></circle> }
     });
     let popup_html = popup.and_then(|i| index.venues.get(i).map(|v| (i, v))).map(|(i, v)| {

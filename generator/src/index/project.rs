@@ -1,9 +1,10 @@
-//! The map's projection: Web Mercator, scaled into a fixed-width SVG viewBox framing every
-//! district outline and venue, so the explorer draws shapes without any projection code.
+//! The map's projection: Web Mercator (`passerelle_index::geo`, the one the explorer uses too),
+//! scaled into a fixed-width SVG viewBox framing every district outline and venue, so the
+//! explorer draws shapes without any projection code.
 
 use crate::model::Shape;
+use passerelle_index::geo::mercator;
 use passerelle_index::Map;
-use std::f64::consts::PI;
 use std::fmt::Write;
 
 /// The viewBox width; the height follows the area's proportions.
@@ -14,22 +15,19 @@ pub const HEIGHT: f64 = 750.0;
 /// Blank margin around the framed area, as a fraction of its size.
 const MARGIN: f64 = 0.04;
 
-/// Web Mercator of `(lon, lat)` degrees, in `[0, 1]²` (x east, y south), as map tiles use.
-pub fn mercator((lon, lat): (f64, f64)) -> (f64, f64) {
-    let lat = lat.clamp(-85.051_128, 85.051_128).to_radians();
-    ((lon + 180.0) / 360.0, (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0)
-}
-
 /// The frame around `points` (`(lon, lat)`); a unit frame for none.
 pub fn frame(points: impl IntoIterator<Item = (f64, f64)>) -> Map {
-    let projected: Vec<(f64, f64)> =
-        points.into_iter().filter(|(x, y)| x.is_finite() && y.is_finite()).map(mercator).collect();
+    let projected: Vec<[f64; 2]> = points
+        .into_iter()
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .map(|(x, y)| mercator([x, y]))
+        .collect();
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in &projected {
+    for &[x, y] in &projected {
         (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
     }
     if projected.is_empty() {
-        (x0, y0, x1, y1) = mercator_box((5.55, 50.66), (5.62, 50.61));
+        (x0, y0, x1, y1) = mercator_box([5.55, 50.66], [5.62, 50.61]);
     }
     // A single point or a line: give it some room (about 1 km).
     let span = (x1 - x0).max(y1 - y0).max(2e-5);
@@ -48,15 +46,15 @@ pub fn frame(points: impl IntoIterator<Item = (f64, f64)>) -> Map {
     }
 }
 
-fn mercator_box(a: (f64, f64), b: (f64, f64)) -> (f64, f64, f64, f64) {
+fn mercator_box(a: [f64; 2], b: [f64; 2]) -> (f64, f64, f64, f64) {
     let (a, b) = (mercator(a), mercator(b));
-    (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1))
+    (a[0].min(b[0]), a[1].min(b[1]), a[0].max(b[0]), a[1].max(b[1]))
 }
 
 /// `(lon, lat)` in viewBox units, rounded to a tenth.
-pub fn to_view(map: &Map, point: (f64, f64)) -> [f64; 2] {
-    let (x, y) = mercator(point);
-    [round1((x - map.origin[0]) * map.scale), round1((y - map.origin[1]) * map.scale)]
+pub fn to_view(map: &Map, (lon, lat): (f64, f64)) -> [f64; 2] {
+    let [x, y] = map.project([lon, lat]);
+    [round1(x), round1(y)]
 }
 
 fn round1(v: f64) -> f64 {
