@@ -4,7 +4,7 @@
 use crate::gesture::{self, Frame, Gesture, Moved};
 use crate::viewport::Viewport;
 use gloo::events::{EventListener, EventListenerOptions};
-use gloo::utils::document;
+use gloo::utils::{document, window};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -21,11 +21,19 @@ pub struct MapGestures {
     pub onkeydown: Callback<KeyboardEvent>,
     /// Whether the pointer's last press was a click (not a drag or a pinch).
     pub gesture: Rc<RefCell<Gesture>>,
+    /// The element's size in CSS pixels (measured once mounted and on each resize).
+    pub size: (f64, f64),
 }
 
+/// The element's inner box (inside its border, where the map and its overlay are drawn).
 fn frame_of(element: &Element) -> Frame {
     let r = element.get_bounding_client_rect();
-    Frame { left: r.left(), top: r.top(), width: r.width(), height: r.height() }
+    Frame {
+        left: r.left() + f64::from(element.client_left()),
+        top: r.top() + f64::from(element.client_top()),
+        width: f64::from(element.client_width()),
+        height: f64::from(element.client_height()),
+    }
 }
 
 fn now_ms() -> f64 {
@@ -41,6 +49,22 @@ pub fn use_map_gestures(target: NodeRef, full_w: f64, full_h: f64) -> MapGesture
     let latest = use_mut_ref(|| *view);
     *latest.borrow_mut() = *view;
 
+    let size = use_state(|| (0.0, 0.0));
+    {
+        let (target, size) = (target.clone(), size.clone());
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(element) = target.cast::<Element>() {
+                    let f = frame_of(&element);
+                    size.set((f.width, f.height));
+                }
+            };
+            measure();
+            let listener = EventListener::new(&window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+
     // Wheel zoom needs a non-passive listener to keep the page from scrolling when it zooms.
     {
         let (target, view, latest) = (target.clone(), view.clone(), latest.clone());
@@ -53,7 +77,7 @@ pub fn use_map_gestures(target: NodeRef, full_w: f64, full_h: f64) -> MapGesture
                     EventListenerOptions::enable_prevent_default(),
                     move |e| {
                         let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
-                        let focused = document().active_element().is_some_and(|a| a == element);
+                        let focused = document().active_element().is_some_and(|a| element.contains(Some(&a)));
                         let point = (f64::from(e.client_x()), f64::from(e.client_y()));
                         let current = *latest.borrow();
                         let lines = e.delta_mode() == 1;
@@ -120,5 +144,5 @@ pub fn use_map_gestures(target: NodeRef, full_w: f64, full_h: f64) -> MapGesture
             }
         })
     };
-    MapGestures { view, onpointerdown, onpointermove, onpointerup, onkeydown, gesture }
+    MapGestures { view, onpointerdown, onpointermove, onpointerup, onkeydown, gesture, size: *size }
 }

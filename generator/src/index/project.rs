@@ -84,6 +84,26 @@ pub fn svg_path(map: &Map, shape: &Shape) -> String {
     d
 }
 
+/// Where a district's name goes: the pole of inaccessibility of its largest polygon (the point
+/// farthest from every edge, found by `polylabel` to a tenth of a unit), in viewBox units.
+/// Computed on the projected shape, since the label is drawn there.
+pub fn label_point(map: &Map, shape: &Shape) -> Option<[f64; 2]> {
+    use geo::{Area, Coord, LineString, Polygon};
+    let ring = |ring: &Vec<(f64, f64)>| -> LineString<f64> {
+        ring.iter().map(|&(lon, lat)| map.project([lon, lat])).map(|[x, y]| Coord { x, y }).collect()
+    };
+    let largest = shape
+        .polygons
+        .iter()
+        .filter_map(|rings| {
+            let (outer, holes) = rings.split_first()?;
+            Some(Polygon::new(ring(outer), holes.iter().map(ring).collect()))
+        })
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let point = polylabel::polylabel(&largest, &0.1).ok()?;
+    Some([round1(point.x()), round1(point.y())]).filter(|[x, y]| x.is_finite() && y.is_finite())
+}
+
 /// A number without a trailing `.0`.
 fn num(v: f64) -> String {
     if v.fract() == 0.0 {
@@ -112,6 +132,36 @@ mod tests {
         assert!(frame([]).height == HEIGHT && frame([(5.6, 50.6)]).height == HEIGHT);
         let tall = frame([(5.6, 50.5), (5.61, 50.7)]);
         assert_eq!((tall.width, tall.height), (WIDTH, HEIGHT), "always 4:3");
+    }
+
+    // A U-shaped district's label sits inside it, in the thick part, not at its centroid
+    // (which falls in the U's gap).
+    #[test]
+    fn label_inside_a_u() {
+        let map = Map {
+            width: 1000.0,
+            height: 1000.0,
+            origin: [0.5, 0.5],
+            scale: 1000.0 / 0.001,
+            ..Map::default()
+        };
+        // A U opening north: two arms (x 0..0.1 and 0.26..0.36) on a base (y 0..-0.1, south).
+        let u = vec![
+            (0.0, 0.0),
+            (0.1, 0.0),
+            (0.1, -0.26),
+            (0.26, -0.26),
+            (0.26, 0.0),
+            (0.36, 0.0),
+            (0.36, -0.36),
+            (0.0, -0.36),
+            (0.0, 0.0),
+        ];
+        let shape = Shape { district: "u".into(), polygons: vec![vec![u]] };
+        let [x, y] = label_point(&map, &shape).expect("a label");
+        let centroid = to_view(&map, shape.centroid().expect("a centroid"));
+        assert!(y > 730.0, "in the base, below the arms' gap: {x} {y}");
+        assert!(centroid[1] < y, "the centroid is higher, nearer the gap: {centroid:?}");
     }
 
     // A square becomes one closed path; repeated points vanish.
