@@ -10,19 +10,34 @@ pub use passerelle_index::geo::{distance_m, mercator};
 /// `v` with one decimal ("12.3", "-0.5", "7"), without the float formatter of `core::fmt`
 /// (which would weigh ~20 KB in the wasm).
 pub fn dec1(v: f64) -> String {
-    let tenths = (v * 10.0).round() as i64;
-    let (sign, tenths) = if tenths < 0 { ("-", -tenths) } else { ("", tenths) };
-    match tenths % 10 {
-        0 => format!("{sign}{}", tenths / 10),
-        d => format!("{sign}{}.{d}", tenths / 10),
-    }
+    decimals(v, 1, false)
 }
 
 /// `v` with two decimals at most (viewBox sizes that shrink with zoom).
 pub fn dec2(v: f64) -> String {
-    let hundredths = (v * 100.0).round() as i64;
-    let (sign, h) = if hundredths < 0 { ("-", -hundredths) } else { ("", hundredths) };
-    format!("{sign}{}.{:02}", h / 100, h % 100)
+    decimals(v, 2, true)
+}
+
+/// `v` rounded to `places` decimals, written digit by digit (no `format!`: each call with
+/// arguments costs wasm); trailing zeros kept when `keep`, else a zero fraction is left out.
+fn decimals(v: f64, places: u32, keep: bool) -> String {
+    let scale = 10i64.pow(places);
+    let n = (v * scale as f64).round() as i64;
+    let (int, frac) = (n.unsigned_abs() / scale as u64, n.unsigned_abs() % scale as u64);
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    if keep || frac != 0 {
+        out.push('.');
+        let digits = frac.to_string();
+        for _ in digits.len()..places as usize {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    }
+    out
 }
 
 /// One raster tile covering part of the map: its URL and where it goes, in viewBox units.

@@ -81,20 +81,20 @@ pub fn marker_size(count: u32) -> f64 {
     clamp(MIN_TARGET + 3.0 * (f64::from(count).sqrt() - 1.0), MIN_TARGET, MAX_TARGET).round()
 }
 
-/// The markers for `per_venue` matching offers at venues `xy` (viewBox units) on `screen`:
-/// the venues with a match, biggest first, each joining the first marker it would overlap or
-/// starting its own. Venues off screen are left out.
+/// The markers for `per_venue` matching offers at venues `xy` (viewBox units) on `screen`, in
+/// reading order (top to bottom in bands of a marker's height, then left to right: the order
+/// in which the keyboard reaches them): each venue with a match joins the first marker it
+/// would overlap, or starts its own. Venues off screen are left out.
 pub fn markers(xy: &[[f64; 2]], per_venue: &[u32], screen: &Screen) -> Vec<Marker> {
-    let mut order: Vec<u32> =
-        (0..per_venue.len().min(xy.len()) as u32).filter(|&i| per_venue[i as usize] > 0).collect();
-    sort_by(&mut order, &|a, b| per_venue[b as usize].cmp(&per_venue[a as usize]));
+    let at: Vec<[f64; 2]> = xy.iter().map(|&p| screen.pixel(p)).collect();
+    let band = |i: u32| (at[i as usize][1] / MIN_TARGET).floor() as i64;
+    let mut order: Vec<u32> = (0..per_venue.len().min(xy.len()) as u32)
+        .filter(|&i| per_venue[i as usize] > 0 && screen.contains(at[i as usize], MIN_TARGET))
+        .collect();
+    sort_by(&mut order, &|a, b| band(a).cmp(&band(b)).then(at[a as usize][0].total_cmp(&at[b as usize][0])));
     let mut out: Vec<Marker> = Vec::new();
     for i in order {
-        let (n, point) = (per_venue[i as usize], xy[i as usize]);
-        let at = screen.pixel(point);
-        if !screen.contains(at, MIN_TARGET) {
-            continue;
-        }
+        let (n, point, at) = (per_venue[i as usize], xy[i as usize], at[i as usize]);
         let size = marker_size(n);
         let near = out.iter_mut().find(|m| {
             let (dx, dy) = (m.at[0] - at[0], m.at[1] - at[1]);
@@ -188,19 +188,6 @@ pub fn scale_bar(metres_per_px: f64, max_px: f64) -> (u32, f64) {
     (metres, f64::from(metres) / metres_per_px)
 }
 
-/// Markers in reading order (top to bottom in bands of a marker's height, then left to right),
-/// the order in which the keyboard reaches them.
-pub fn reading_order(markers: Vec<Marker>) -> Vec<Marker> {
-    let band = |m: &Marker| (m.at[1] / MIN_TARGET).floor() as i64;
-    let mut order: Vec<u32> = (0..markers.len() as u32).collect();
-    sort_by(&mut order, &|a, b| {
-        let (a, b) = (&markers[a as usize], &markers[b as usize]);
-        band(a).cmp(&band(b)).then(a.at[0].total_cmp(&b.at[0]))
-    });
-    let mut slots: Vec<Option<Marker>> = markers.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots[i as usize].take()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,7 +254,7 @@ mod tests {
     #[test]
     fn markers_in_reading_order() {
         let s = screen(1000.0);
-        let ms = reading_order(markers(&[[900.0, 100.0], [100.0, 105.0], [500.0, 600.0]], &[1, 5, 9], &s));
+        let ms = markers(&[[900.0, 100.0], [100.0, 105.0], [500.0, 600.0]], &[1, 5, 9], &s);
         assert_eq!(ms.iter().map(|m| m.venues[0]).collect::<Vec<_>>(), vec![1, 0, 2]);
     }
 

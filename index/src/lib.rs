@@ -53,10 +53,11 @@
 //!                                       (times in minutes after local midnight)
 //!   "holidays": { "school": [[a, b], …], "public": [[a, b], …] },   since version 2: day
 //!                                       ranges of holidays.csv that `pauses` refer to
-//!   "basemap": [ { "kind": 0, "name": "Meuse", "path": "M…", "length": 812.5 }, … ],
+//!   "basemap": [ { "kind": 0, "name": "Meuse", "path": "M…", "length": 812.5, "at": [x, y] } ],
 //!                                       since version 3: data/basemap.geojson projected and
 //!                                       simplified (see BaseKind; `length`: the longest line's
-//!                                       length in viewBox units, 0 for areas and points)
+//!                                       length in viewBox units, 0 for areas and points;
+//!                                       `at`: where a park's or landmark's name goes)
 //!   "outside": [ { "path": "M…Z", "label": [x, y], "venues": [4, 9] }, … ] }
 //!                                       since version 3: groups of venues outside every
 //!                                       district, each with an outline around its venues
@@ -158,6 +159,8 @@ pub struct BaseFeature {
     pub path: String,
     /// A line's length in viewBox units (whether its name fits along it at a zoom); 0 else.
     pub length: f64,
+    /// Where a park's or a landmark's name goes (its pole of inaccessibility, its point).
+    pub at: [f64; 2],
 }
 
 /// A group of venues outside every district.
@@ -370,8 +373,10 @@ impl Index {
     /// Checks what the types cannot: the format version, equal column lengths, and that every
     /// reference is in range. The explorer refuses an index that fails this.
     pub fn check(&self) -> Result<(), String> {
+        // Messages without `format!`: this runs in the wasm, where every formatted argument
+        // type costs code.
         if self.version != FORMAT_VERSION {
-            return Err(format!("index format {} (this explorer reads {FORMAT_VERSION})", self.version));
+            return Err("another version of the index format".into());
         }
         let o = &self.offers;
         let n = o.id.len();
@@ -392,8 +397,8 @@ impl Index {
             ("status", o.status.len()),
             ("when", o.when.len()),
         ];
-        if let Some((name, len)) = lengths.iter().find(|(_, len)| *len != n) {
-            return Err(format!("offers.{name} has {len} entries, offers.id {n}"));
+        if let Some((name, _)) = lengths.iter().find(|(_, len)| *len != n) {
+            return Err(["offers.", name, " and offers.id differ in length"].concat());
         }
         let in_range = |list: &[u32], bound: usize| list.iter().all(|&x| (x as usize) < bound);
         for i in 0..n {
@@ -404,7 +409,7 @@ impl Index {
                 && in_range(&o.disciplines[i], self.vocab.discipline.len())
                 && in_range(&o.accessibility[i], self.vocab.accessibility.len());
             if !ok {
-                return Err(format!("offer \"{}\" refers to a missing entry", o.id[i]));
+                return Err(["offer \"", &o.id[i], "\" refers to a missing entry"].concat());
             }
         }
         if self.outside.iter().any(|o| !in_range(&o.venues, self.venues.len())) {
@@ -413,7 +418,7 @@ impl Index {
         if let Some(v) =
             self.venues.iter().find(|v| v.district.is_some_and(|d| d as usize >= self.districts.len()))
         {
-            return Err(format!("venue \"{}\" refers to a missing district", v.id));
+            return Err(["venue \"", &v.id, "\" refers to a missing district"].concat());
         }
         Ok(())
     }

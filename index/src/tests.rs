@@ -125,7 +125,13 @@ fn the_reader_agrees_with_postcard() {
         ..OfferRow::default()
     });
     index.holidays.school = vec![(10, 20)];
-    index.basemap.push(BaseFeature { kind: 1, name: "Rue".into(), path: "M0 0L1 1".into(), length: 1.4 });
+    index.basemap.push(BaseFeature {
+        kind: 1,
+        name: "Rue".into(),
+        path: "M0 0L1 1".into(),
+        length: 1.4,
+        at: [0.5, 0.5],
+    });
     index.outside.push(Outside { path: "M0 0Z".into(), label: [1.0, 2.0], venues: vec![0] });
     let bytes = encode(&index);
     let by_serde: Index = postcard::from_bytes(&bytes).expect("postcard reads it");

@@ -4,11 +4,12 @@
 //! Pan and zoom by wheel, drag, pinch, double tap and keys ([`use_map_gestures`]) and buttons.
 //! Filters go up as `Action`s.
 
-use crate::components::popup::Popup;
+use crate::components::popup::{self, Popup};
 use crate::filter::{Catalog, Codes};
 use crate::geo::{self, dec1};
 use crate::hooks::use_map_gestures;
 use crate::i18n::Strings;
+use crate::index::BaseKind;
 use crate::layout::{self, Marker, Screen, Wanted};
 use crate::state::{Action, Facet};
 use std::rc::Rc;
@@ -47,6 +48,18 @@ pub fn map_view(props: &MapProps) -> Html {
     let gestures = use_map_gestures(frame_ref.clone(), frame.width, frame.height);
     let view = gestures.view.clone();
     let popup = use_state(|| None::<usize>);
+    let popup_ref = use_node_ref();
+    // The markers and the view of the latest render, for the markers' click listener.
+    let shown = use_mut_ref(|| (*view, Vec::<Marker>::new()));
+    // A popup that opens takes the focus.
+    {
+        let popup_ref = popup_ref.clone();
+        use_effect_with(*popup, move |open| {
+            if let Some(element) = open.and_then(|_| popup_ref.cast::<HtmlElement>()) {
+                let _ = element.focus();
+            }
+        });
+    }
     let s = &*props.strings;
 
     // Escape closes the popup and gives the focus back to its marker.
@@ -98,20 +111,39 @@ pub fn map_view(props: &MapProps) -> Html {
     let scale = screen.scale();
     let px = 1.0 / scale;
     let xy: Vec<[f64; 2]> = index.venues.iter().map(|v| v.xy).collect();
-    let markers = if width > 0.0 {
-        layout::reading_order(layout::markers(&xy, &props.per_venue, &screen))
-    } else {
-        Vec::new()
-    };
-    let named = index.districts.iter().filter(|d| !d.path.is_empty());
-    let mut wanted: Vec<Wanted> =
-        named.clone().map(|d| Wanted { chars: d.name.chars().count(), at: d.label }).collect();
+    // Kept for the click listener, then read from there (no copy).
+    *shown.borrow_mut() =
+        (*view, if width > 0.0 { layout::markers(&xy, &props.per_venue, &screen) } else { Vec::new() });
+    let kept = shown.borrow();
+    let markers = &kept.1;
+    // The names, first come first placed: districts, groups outside them, then the basemap's
+    // (rivers, streets, parks, landmarks), each with its class.
     let outside_name = s.get("outside");
-    wanted.extend(index.outside.iter().map(|o| Wanted { chars: outside_name.chars().count(), at: o.label }));
-    let placed = if width > 0.0 { layout::labels(&wanted, &markers, &screen) } else { Vec::new() };
-    let names: Vec<&str> =
-        named.map(|d| d.name.as_str()).chain(index.outside.iter().map(|_| outside_name)).collect();
+    let names: Vec<(&str, [f64; 2], &str)> = index
+        .districts
+        .iter()
+        .filter(|d| !d.path.is_empty())
+        .map(|d| (d.name.as_str(), d.label, "px-label"))
+        .chain(index.outside.iter().map(|o| (outside_name, o.label, "px-label px-outside-name")))
+        .chain(index.basemap.iter().filter(|f| !f.name.is_empty()).map(|f| {
+            (
+                f.name.as_str(),
+                f.at,
+                if f.kind == 0 { "px-label px-water-name" } else { "px-label px-base-name" },
+            )
+        }))
+        .collect();
+    let wanted: Vec<Wanted> =
+        names.iter().map(|&(name, at, _)| Wanted { chars: name.chars().count(), at }).collect();
+    let placed = if width > 0.0 { layout::labels(&wanted, markers, &screen) } else { Vec::new() };
 
+    // The basemap's paths (made once per catalog).
+    let base_paths = use_memo(props.catalog.clone(), |c| {
+        c.index.basemap.iter().map(|f| AttrValue::from(Rc::<str>::from(f.path.as_str()))).collect::<Vec<_>>()
+    });
+    let basemap = index.basemap.iter().zip(base_paths.iter()).map(|(f, d)| {
+        html! { <path class={["px-base px-", BaseKind::from_u8(f.kind).code()].concat()} d={d.clone()} /> }
+    });
     let tiles = frame.tiles.as_deref().map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], scale));
     let districts = index.districts.iter().enumerate().filter(|(_, d)| !d.path.is_empty()).map(|(i, d)| {
         let selected = props.districts.contains(&d.id);
@@ -139,44 +171,47 @@ pub fn map_view(props: &MapProps) -> Html {
         let class = classes!("px-district", selected.then_some("px-selected"), (n == 0).then_some("px-none"));
         html! {
             <path key={d.id.clone()} {class} d={outlines[i].clone()} tabindex="0" role="button"
-                aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}>
-                <title>{ label }</title>
-            </path>
+                aria-pressed={selected.to_string()} aria-label={label} {onclick} {onkeydown} />
         }
     });
     let labels = placed.iter().map(|p| {
-        let class = if p.label >= names.len() - index.outside.len() {
-            "px-label px-outside-name"
-        } else {
-            "px-label"
-        };
-        html! { <span {class} style={place(p.at, None)} aria-hidden="true">{ names[p.label] }</span> }
+        let (name, _, class) = names[p.label];
+        html! { <span {class} style={place(p.at, None)} aria-hidden="true">{ name }</span> }
     });
+    // One click listener for every marker (made once): it finds the marker by its first venue
+    // (`data-v`) among those of the latest render, then opens its popup or zooms on its cluster.
+    let on_marker = {
+        let (shown, popup, view, gesture) =
+            (shown.clone(), popup.setter(), view.setter(), gestures.gesture.clone());
+        use_callback((), move |e: MouseEvent, _| {
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let Some(first) =
+                target.and_then(|t| t.get_attribute("data-v")).and_then(|v| v.parse::<u32>().ok())
+            else {
+                return;
+            };
+            if !gesture.borrow().is_click() {
+                return;
+            }
+            let (latest, markers) = &*shown.borrow();
+            match markers.iter().find(|m| m.venues[0] == first) {
+                Some(m) if m.is_cluster() => view.set(latest.zoom_to(m.bounds)),
+                Some(_) => popup.set(Some(first as usize)),
+                None => {}
+            }
+        })
+    };
     let marker_html = |m: &Marker| {
         let offers = s.count("venue_offers", m.count as usize);
         let first = m.venues[0] as usize;
-        let (label, onclick) = if m.is_cluster() {
-            let label = s.fill("cluster", &[("venues", &m.venues.len().to_string()), ("offers", &offers)]);
-            let (view, gesture, b) = (view.clone(), gestures.gesture.clone(), m.bounds);
-            let zoom = Callback::from(move |_: MouseEvent| {
-                if gesture.borrow().is_click() {
-                    view.set(view.zoom_to(b));
-                }
-            });
-            (label, zoom)
+        let label = if m.is_cluster() {
+            s.fill("cluster", &[("venues", &m.venues.len().to_string()), ("offers", &offers)])
         } else {
-            let label = s.fill("marker", &[("name", &index.venues[first].name), ("offers", &offers)]);
-            let (popup, gesture) = (popup.clone(), gestures.gesture.clone());
-            let open = Callback::from(move |_: MouseEvent| {
-                if gesture.borrow().is_click() {
-                    popup.set(Some(first));
-                }
-            });
-            (label, open)
+            s.fill("marker", &[("name", &index.venues[first].name), ("offers", &offers)])
         };
         let class = if m.is_cluster() { "px-marker px-cluster" } else { "px-marker" };
         html! {
-            <button key={first} type="button" {class} style={place(m.at, Some(m.size))} aria-label={label} data-v={first.to_string()} {onclick}>
+            <button key={first} type="button" {class} style={place(m.at, Some(m.size))} aria-label={label} data-v={first.to_string()}>
                 { m.count }
             </button>
         }
@@ -186,11 +221,15 @@ pub fn map_view(props: &MapProps) -> Html {
         html! { <span class="px-me" style={place(at, None)} role="img" aria-label={s.get("you_are_here").to_owned()}></span> }
     });
     let popup_html = popup.and_then(|i| index.venues.get(i).map(|v| (i, v))).map(|(i, v)| {
-        let close = close_popup.clone();
-        html! {
-            <Popup name={v.name.clone()} id={v.id.clone()} offers={props.per_venue[i]} at={screen.pixel(v.xy)}
-                size={(width, height)} base={props.base.clone()} strings={props.strings.clone()} on_close={close} />
-        }
+        let shown = Popup {
+            name: &v.name,
+            id: &v.id,
+            offers: props.per_venue[i],
+            at: screen.pixel(v.xy),
+            size: (width, height),
+            base: &props.base,
+        };
+        popup::popup(&shown, s, popup_ref.clone(), close_popup.reform(|_| ()))
     });
     let metres_per_px = frame.metres_per_unit(view.y + view.h / 2.0) * px;
     let (metres, bar) = layout::scale_bar(metres_per_px, 110.0);
@@ -219,15 +258,16 @@ pub fn map_view(props: &MapProps) -> Html {
                             <image href={t.url} x={geo::dec2(t.x)} y={geo::dec2(t.y)} width={geo::dec2(t.size)} height={geo::dec2(t.size)} />
                         }) }</g>
                     }
+                    <g class="px-basemap">{ for basemap }</g>
                     <g class="px-districts">{ for districts }</g>
-                    <g class="px-outside" stroke-width={geo::dec2(1.5 * px)}>{ for index.outside.iter().map(|o| html! { <path d={o.path.clone()} /> }) }</g>
+                    <g class="px-outside">{ for index.outside.iter().map(|o| html! { <path d={o.path.clone()} /> }) }</g>
                 </svg>
                 // Each varying list in an element of its own: yew matches unkeyed siblings from
                 // the end, so a list that grows or an item that comes and goes would otherwise
                 // make it rebuild (and unfocus) everything before it.
                 <div class="px-overlay">
                     <div>{ for labels }</div>
-                    <div>{ for markers.iter().map(marker_html) }</div>
+                    <div onclick={on_marker}>{ for markers.iter().map(marker_html) }</div>
                     <div>{ for me }</div>
                 </div>
                 <div>{ for popup_html }</div>
@@ -240,12 +280,10 @@ pub fn map_view(props: &MapProps) -> Html {
                     <button type="button" onclick={reset} aria-label={s.get("reset_view").to_owned()} title={s.get("reset_view").to_owned()}>{ "⟲" }</button>
                 </div>
             </div>
+            // The legend's items are markup from the site's own catalogue (`legend_items`,
+            // `legend_outside`): one raw insertion weighs less wasm than their elements.
             <ul class="px-legend" aria-label={s.get("legend").to_owned()}>
-                <li><span class="px-key px-key-marker" aria-hidden="true">{ "3" }</span>{ s.get("legend_marker") }</li>
-                <li><span class="px-key px-key-cluster" aria-hidden="true">{ "12" }</span>{ s.get("legend_cluster") }</li>
-                if !index.outside.is_empty() {
-                    <li><span class="px-key px-key-outside" aria-hidden="true"></span>{ s.get("legend_outside") }</li>
-                }
+                { Html::from_html_unchecked(AttrValue::from([s.get("legend_items"), if index.outside.is_empty() { "" } else { s.get("legend_outside") }].concat())) }
             </ul>
             <p id="px-map-hint" class="px-map-hint">{ s.get("map_hint") }</p>
             if let Some(attribution) = &frame.attribution {

@@ -5,23 +5,7 @@
 
 use crate::geo::dec1;
 use crate::i18n::Strings;
-use std::rc::Rc;
-use web_sys::HtmlElement;
 use yew::prelude::*;
-
-#[derive(PartialEq, Properties)]
-pub struct PopupProps {
-    pub name: AttrValue,
-    pub id: AttrValue,
-    /// Matching offers at the venue.
-    pub offers: u32,
-    /// The marker's centre in CSS pixels, and the frame's size.
-    pub at: [f64; 2],
-    pub size: (f64, f64),
-    pub base: AttrValue,
-    pub strings: Rc<Strings>,
-    pub on_close: Callback<()>,
-}
 
 /// Room kept between the popup and the frame's edges, and between it and its marker.
 const EDGE: f64 = 8.0;
@@ -52,24 +36,26 @@ pub fn placement([x, y]: [f64; 2], (width, height): (f64, f64)) -> String {
     .concat()
 }
 
-#[function_component(Popup)]
-pub fn popup(props: &PopupProps) -> Html {
-    let s = &props.strings;
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(props.id.clone(), move |_| {
-            if let Some(element) = node.cast::<HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
-    let close = props.on_close.reform(|_: MouseEvent| ());
+/// What a popup shows.
+pub struct Popup<'a> {
+    pub name: &'a str,
+    pub id: &'a str,
+    /// Matching offers at the venue.
+    pub offers: u32,
+    /// The marker's centre in CSS pixels, and the frame's size.
+    pub at: [f64; 2],
+    pub size: (f64, f64),
+    pub base: &'a str,
+}
+
+/// The popup's element (a plain function, not a component: one fewer component type in the
+/// wasm). `node` is focused by the map once it is shown; `close` is its × button's.
+pub fn popup(p: &Popup<'_>, s: &Strings, node: NodeRef, close: Callback<MouseEvent>) -> Html {
     html! {
-        <div ref={node} class="px-popup" style={placement(props.at, props.size)} role="dialog" tabindex="-1" aria-label={props.name.clone()}>
-            <p class="px-popup-name">{ &props.name }</p>
-            <p>{ s.count("venue_offers", props.offers as usize) }</p>
-            <a href={[props.base.as_str(), "venues/", &props.id, ".html"].concat()}>{ s.get("venue_page") }</a>
+        <div ref={node} class="px-popup" style={placement(p.at, p.size)} role="dialog" tabindex="-1" aria-label={p.name.to_owned()}>
+            <p class="px-popup-name">{ p.name }</p>
+            <p>{ s.count("venue_offers", p.offers as usize) }</p>
+            <a href={[p.base, "venues/", p.id, ".html"].concat()}>{ s.get("venue_page") }</a>
             <button type="button" class="px-popup-close" aria-label={s.get("close").to_owned()} onclick={close}>{ "×" }</button>
         </div>
     }

@@ -58,6 +58,8 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
         .map(|(i, (_, venue))| (i as u32, venue.xy))
         .collect();
 
+    let basemap = charter.basemap.iter().map(|f| project::base_feature(&map, f)).collect();
+
     let mut index = Index {
         version: FORMAT_VERSION,
         lang: lang.tag().into(),
@@ -74,7 +76,7 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
         operators: charter.operators.iter().map(|o| o.name.clone()).collect(),
         offers: Default::default(),
         holidays: charter.holidays.clone(),
-        basemap: Vec::new(),
+        basemap,
         outside: super::outside::groups(&lost),
     };
     for offer in &charter.offers {

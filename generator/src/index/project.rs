@@ -3,8 +3,9 @@
 //! explorer draws shapes without any projection code.
 
 use crate::model::Shape;
+use crate::records::{MapFeature, MapGeometry};
 use passerelle_index::geo::mercator;
-use passerelle_index::Map;
+use passerelle_index::{BaseFeature, Map};
 use std::fmt::Write;
 
 /// The viewBox width; the height follows the area's proportions.
@@ -104,6 +105,62 @@ pub fn label_point(map: &Map, shape: &Shape) -> Option<[f64; 2]> {
     Some([round1(point.x()), round1(point.y())]).filter(|[x, y]| x.is_finite() && y.is_finite())
 }
 
+/// How far (viewBox units) a simplified basemap line may stray from the original: a quarter of
+/// a unit, under a pixel at the explorer's usual zooms.
+const SIMPLIFY: f64 = 0.25;
+
+/// A basemap feature as the explorer draws it: its SVG path (projected, simplified by
+/// Ramer–Douglas–Peucker, a tenth of a unit), and its longest line's length (where a name fits).
+pub fn base_feature(map: &Map, feature: &MapFeature) -> BaseFeature {
+    use geo::{Coord, Euclidean, Length, LineString, Simplify};
+    let project = |points: &[(f64, f64)]| -> LineString<f64> {
+        points.iter().map(|&(lon, lat)| map.project([lon, lat])).map(|[x, y]| Coord { x, y }).collect()
+    };
+    let mut d = String::new();
+    let mut length: f64 = 0.0;
+    let mut at = [0.0, 0.0];
+    let mut draw = |line: &LineString<f64>, close: bool| {
+        let simplified = line.simplify(SIMPLIFY);
+        let mut last = None;
+        for (k, c) in simplified.coords().enumerate() {
+            let p = [round1(c.x), round1(c.y)];
+            if last == Some(p) {
+                continue;
+            }
+            let _ = write!(d, "{}{} {}", if k == 0 { 'M' } else { 'L' }, num(p[0]), num(p[1]));
+            last = Some(p);
+        }
+        if close {
+            d.push('Z');
+        }
+        simplified
+    };
+    match &feature.geometry {
+        MapGeometry::Lines(lines) => {
+            for line in lines {
+                let simplified = draw(&project(line), false);
+                length = length.max(Euclidean.length(&simplified));
+            }
+            if let Some(c) = lines.first().and_then(|l| l.get(l.len() / 2)) {
+                at = to_view(map, *c);
+            }
+        }
+        MapGeometry::Areas(polygons) => {
+            for ring in polygons.iter().flatten() {
+                draw(&project(ring), true);
+            }
+            let shape = Shape { district: String::new(), polygons: polygons.clone() };
+            at = label_point(map, &shape).unwrap_or_default();
+        }
+        MapGeometry::Point(point) => {
+            at = to_view(map, *point);
+            // A zero-length segment: with round caps, a dot.
+            let _ = write!(d, "M{} {}h0", num(at[0]), num(at[1]));
+        }
+    }
+    BaseFeature { kind: feature.kind as u8, name: feature.name.clone(), path: d, length: round1(length), at }
+}
+
 /// A number without a trailing `.0`.
 fn num(v: f64) -> String {
     if v.fract() == 0.0 {
@@ -162,6 +219,29 @@ mod tests {
         let centroid = to_view(&map, shape.centroid().expect("a centroid"));
         assert!(y > 730.0, "in the base, below the arms' gap: {x} {y}");
         assert!(centroid[1] < y, "the centroid is higher, nearer the gap: {centroid:?}");
+    }
+
+    // A basemap line is projected, simplified (a point on the straight line goes) and measured.
+    #[test]
+    fn basemap_line() {
+        let map = Map {
+            width: 1000.0,
+            height: 1000.0,
+            origin: [0.5, 0.5],
+            scale: 1000.0 / 0.001,
+            ..Map::default()
+        };
+        let line = MapFeature {
+            kind: passerelle_index::BaseKind::Water,
+            name: "Meuse".into(),
+            geometry: MapGeometry::Lines(vec![vec![(0.0, 0.0), (0.18, 0.0), (0.36, 0.0), (0.36, -0.36)]]),
+        };
+        let f = base_feature(&map, &line);
+        assert_eq!(f.path, "M0 0L1000 0L1000 1000");
+        assert_eq!((f.kind, f.length), (0, 2000.0));
+        let point = MapFeature { geometry: MapGeometry::Point((0.36, 0.0)), ..line };
+        assert_eq!(base_feature(&map, &point).path, "M1000 0h0");
+        assert_eq!(base_feature(&map, &point).at, [1000.0, 0.0]);
     }
 
     // A square becomes one closed path; repeated points vanish.
