@@ -153,17 +153,16 @@ fn meets(m: &Marker, rect: &[f64; 4]) -> bool {
     overlaps(&[m.at[0] - r, m.at[1] - r, m.at[0] + r, m.at[1] + r], rect)
 }
 
-/// The labels that fit, in order of `wanted`: each at its point, or a line or two above or
-/// below it, or beside it, inside the screen and clear of every marker and of the labels placed before it. A label
+/// The labels that fit, in order of `wanted`: each at its point, or a line or two above or below,
+/// inside the screen and clear of every marker and of the labels placed before it. A label
 /// that fits nowhere is left out at this zoom (its district is still named by its shape).
 pub fn labels(wanted: &[Wanted], markers: &[Marker], screen: &Screen) -> Vec<Placed> {
     let mut placed: Vec<(Placed, [f64; 4])> = Vec::new();
     for (k, w) in wanted.iter().enumerate() {
         let [x, y] = screen.pixel(w.at);
-        let half = (label_box(w.chars, [0.0, 0.0])[2] + MIN_TARGET / 2.0).min(60.0);
-        let candidates =
-            [[0.0, 0.0], [0.0, -1.0], [0.0, 1.0], [0.0, -2.0], [0.0, 2.0], [-half, 0.0], [half, 0.0]]
-                .map(|[dx, lines]| [x + dx, y + lines * LABEL_LINE]);
+        // Up or down two lines at most, never sideways: there, a small district's name would sit
+        // on its neighbour.
+        let candidates = [0.0, -1.25, 1.25, -2.25, 2.25].map(|lines| [x, y + lines * LABEL_LINE]);
         let fits = candidates.into_iter().map(|at| (at, label_box(w.chars, at))).find(|(_, b)| {
             b[0] >= 0.0
                 && b[1] >= 0.0

@@ -144,7 +144,12 @@ pub fn map_view(props: &MapProps) -> Html {
     let basemap = index.basemap.iter().zip(base_paths.iter()).map(|(f, d)| {
         html! { <path class={["px-base px-", BaseKind::from_u8(f.kind).code()].concat()} d={d.clone()} /> }
     });
-    let tiles = frame.tiles.as_deref().map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], scale));
+    // Tiles only once the map's size is known: their zoom level follows it.
+    let tiles = frame
+        .tiles
+        .as_deref()
+        .filter(|_| width > 0.0)
+        .map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], scale));
     let districts = index.districts.iter().enumerate().filter(|(_, d)| !d.path.is_empty()).map(|(i, d)| {
         let selected = props.districts.contains(&d.id);
         let n = props.counts.get(i).copied().unwrap_or(0);
