@@ -35,6 +35,16 @@ pub struct Key {
     pub heading: String,
 }
 
+impl Key {
+    /// The group of an A–Z list a name's initial files it under (see
+    /// [`initial`](super::views::initial)): `A` at `#lettre-a`, digits and signs at `#lettre-0`.
+    pub fn letter(letter: char) -> Key {
+        let anchor =
+            if letter == '#' { "lettre-0".into() } else { format!("lettre-{}", letter.to_ascii_lowercase()) };
+        Key { anchor, heading: letter.to_string() }
+    }
+}
+
 /// Entries under one heading, on one page.
 #[derive(Debug, Serialize)]
 pub struct Group<T> {

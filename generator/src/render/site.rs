@@ -307,6 +307,18 @@ impl<'a> Site<'a> {
         })
     }
 
+    /// `meta` of page n of a list: "— page n sur N" in its title past page 1, its `prev`/`next`.
+    pub fn paged_meta(&self, mut meta: Meta, pager: &paging::Pager) -> Result<Meta> {
+        if pager.number > 1 {
+            let (n, count) = (pager.number.to_string(), pager.count.to_string());
+            meta.title =
+                self.cat.fill("paging.title", &[("title", &meta.title), ("n", &n), ("count", &count)])?;
+        }
+        meta.prev = pager.prev.clone();
+        meta.next = pager.next.clone();
+        Ok(meta)
+    }
+
     /// Renders one page of a paginated list (see [`Site::list_pages`]), whose index is `jumps`:
     /// `meta` gets the page's number in its title and its `prev`/`next` links.
     pub fn list_page<T: Serialize, E: Serialize>(
@@ -314,16 +326,10 @@ impl<'a> Site<'a> {
         template: &str,
         page: &ListPage<T>,
         jumps: &[paging::Jump],
-        mut meta: Meta,
+        meta: Meta,
         extra: &E,
     ) -> Result<Rendered> {
-        if page.pager.number > 1 {
-            let (n, count) = (page.pager.number.to_string(), page.pager.count.to_string());
-            meta.title =
-                self.cat.fill("paging.title", &[("title", &meta.title), ("n", &n), ("count", &count)])?;
-        }
-        meta.prev = page.pager.prev.clone();
-        meta.next = page.pager.next.clone();
+        let meta = self.paged_meta(meta, &page.pager)?;
         let data = ListData { pager: &page.pager, groups: &page.groups, jumps, extra };
         self.render_page(template, meta, data)
     }

@@ -72,13 +72,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             let key = if other {
                 Key { anchor: OTHERS.into(), heading: others_heading.to_owned() }
             } else {
-                let letter = initial(&op.name);
-                let anchor = if letter == '#' {
-                    "lettre-0".into()
-                } else {
-                    format!("lettre-{}", letter.to_ascii_lowercase())
-                };
-                Key { anchor, heading: letter.to_string() }
+                Key::letter(initial(&op.name))
             };
             (key, (other, op))
         })
@@ -89,13 +83,8 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let (edition, offers) = (site.cat.date_short(c.today)?, c.current_offers().count());
     site.pages(out, &pages, |page| {
         let sections = page.groups.iter().map(|group| section(site, group)).collect::<Result<_>>()?;
-        let mut meta = site.meta(&page.path, title, "catalogue", site.crumbs(&[], title)?);
-        if page.pager.number > 1 {
-            let (n, count) = (page.pager.number.to_string(), page.pager.count.to_string());
-            meta.title = site.cat.fill("paging.title", &[("title", title), ("n", &n), ("count", &count)])?;
-        }
-        meta.prev = page.pager.prev.clone();
-        meta.next = page.pager.next.clone();
+        let meta = site.meta(&page.path, title, "catalogue", site.crumbs(&[], title)?);
+        let meta = site.paged_meta(meta, &page.pager)?;
         let data = CataloguePage {
             pager: &page.pager,
             jumps: &jumps,

@@ -19,15 +19,6 @@ pub struct Alphabet {
     pub path: Option<String>,
 }
 
-/// The fragment id of a letter's group (`lettre-a`, `lettre-0` for "#").
-fn anchor(letter: char) -> String {
-    if letter == '#' {
-        "lettre-0".into()
-    } else {
-        format!("lettre-{}", letter.to_ascii_lowercase())
-    }
-}
-
 /// Entries A–Z (folded names, "#" last), each filed under its initial, cut into pages.
 pub fn by_letter<'e, 'a>(
     first_path: &str,
@@ -36,10 +27,7 @@ pub fn by_letter<'e, 'a>(
     let mut sorted: Vec<(char, String, &OperatorEntry)> =
         entries.iter().map(|e| (initial(e.name), sort_key(e.name), *e)).collect();
     sorted.sort_by(|a, b| ((a.0 == '#'), &a.1, a.2.id).cmp(&((b.0 == '#'), &b.1, b.2.id)));
-    let keyed = sorted
-        .into_iter()
-        .map(|(letter, _, e)| (Key { anchor: anchor(letter), heading: letter.to_string() }, e))
-        .collect();
+    let keyed = sorted.into_iter().map(|(letter, _, e)| (Key::letter(letter), e)).collect();
     paging::paginate(first_path, keyed)
 }
 

@@ -22,18 +22,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         c.partnerships.iter().map(|p| PartnershipEntry::new(c, site.cat, p)).collect::<Result<_>>()?;
     let mut sorted: Vec<&PartnershipEntry> = entries.iter().collect();
     sorted.sort_by_cached_key(|e| (sort_key(e.title), e.id));
-    let keyed = sorted
-        .into_iter()
-        .map(|e| {
-            let letter = initial(e.title);
-            let anchor = if letter == '#' {
-                "lettre-0".into()
-            } else {
-                format!("lettre-{}", letter.to_ascii_lowercase())
-            };
-            (Key { anchor, heading: letter.to_string() }, e)
-        })
-        .collect();
+    let keyed = sorted.into_iter().map(|e| (Key::letter(initial(e.title)), e)).collect();
     let pages = paging::paginate("partnerships/index.html", keyed);
     let title = site.cat.get("partnerships.title")?;
     site.list_pages(
