@@ -1,6 +1,7 @@
 //! The root component: holds the state (a reducer over [`State`]), keeps the URL in step, and
 //! lays out the thin components, passing data down and `Action` callbacks up.
 
+use crate::browser;
 use crate::components::{
     facets::Facets, map::MapView, near::NearMe, pager::Pager, results::ResultList, search::SearchBox,
     status::Status,
@@ -8,7 +9,6 @@ use crate::components::{
 use crate::filter::{Catalog, Query};
 use crate::i18n::Strings;
 use crate::state::{Action, State};
-use crate::web;
 use gloo::events::EventListener;
 use gloo::utils::window;
 use std::rc::Rc;
@@ -25,12 +25,6 @@ pub struct AppProps {
     pub wide: bool,
 }
 
-impl PartialEq for Catalog {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| State::new(props.catalog.clone(), (*props.initial).clone()));
@@ -44,15 +38,15 @@ pub fn app(props: &AppProps) -> Html {
     // times), then the URL follows the state, once the frame is painted (history calls can
     // block for milliseconds). Back/Forward bring the state back.
     use_effect_with((state.query.clone(), state.record), |(query, record)| {
-        web::mark_rendered();
+        browser::mark_rendered();
         let (query, record) = (query.clone(), *record);
-        web::after_paint(move || web::record(&query, record));
+        browser::after_paint(move || browser::record(&query, record));
     });
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&window(), "popstate", move |_| {
-                dispatcher.dispatch(Action::Restore(web::current_query()))
+                dispatcher.dispatch(Action::Restore(browser::current_query()))
             });
             move || drop(listener)
         });
@@ -63,6 +57,10 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
+    // Near me asks the browser for the position; the button only hears the answer.
+    let locate = use_callback((), |reply: Callback<Option<[f64; 2]>>, _| {
+        browser::locate(move |position| reply.emit(position))
+    });
     let s = &*strings;
     let outcome = &state.outcome;
     let q = &state.query;
@@ -70,7 +68,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class="px-explorer">
             <div class="px-bar">
                 <SearchBox text={q.text.clone()} strings={strings.clone()} on_action={on_action.clone()} />
-                <NearMe active={state.near.is_some()} strings={strings.clone()} on_action={on_action.clone()} />
+                <NearMe active={state.near.is_some()} {locate} strings={strings.clone()} on_action={on_action.clone()} />
             </div>
             <div class="px-body">
                 <Facets catalog={props.catalog.clone()} query={q.clone()} counts={outcome.counts.clone()}

@@ -64,6 +64,16 @@ impl Viewport {
         self.zoom_at(factor, [self.x + self.w / 2.0, self.y + self.h / 2.0])
     }
 
+    /// The view that shows the viewBox rectangle `[x0, y0, x1, y1]` with a margin (a cluster
+    /// opened), zoomed in at least one step, at most [`MAX_ZOOM`].
+    pub fn zoom_to(self, [x0, y0, x1, y1]: [f64; 4]) -> Viewport {
+        let fit = (self.full_w / ((x1 - x0) * 2.0)).min(self.full_h / ((y1 - y0) * 2.0));
+        let zoom = clamp(fit, self.zoom() * 1.5, MAX_ZOOM);
+        let (w, h) = (self.full_w / zoom, self.full_h / zoom);
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        Viewport { x: cx - w / 2.0, y: cy - h / 2.0, w, h, ..self }.clamped()
+    }
+
     /// Moves the map by `(dx, dy)` screen pixels (a drag), for an element of that size.
     pub fn pan_pixels(self, dx: f64, dy: f64, width: f64, height: f64) -> Viewport {
         let (scale, _, _) = self.fit(width, height);
@@ -118,6 +128,17 @@ mod tests {
         assert_eq!(v.at_pixel(0.0, 125.0, 500.0, 500.0), [0.0, 0.0]);
         let moved = v.zoom_centre(2.0).pan_pixels(50.0, 0.0, 500.0, 250.0);
         assert_eq!(moved.x, 250.0 - 50.0);
+    }
+
+    // Opening a cluster frames its venues with a margin, and always zooms in.
+    #[test]
+    fn zoom_to_a_box() {
+        let v = Viewport::new(1000.0, 500.0);
+        let z = v.zoom_to([100.0, 100.0, 150.0, 120.0]);
+        assert_eq!(z.zoom(), 10.0);
+        assert_eq!((z.x + z.w / 2.0, z.y + z.h / 2.0), (125.0, 110.0));
+        assert_eq!(v.zoom_to([1.0, 1.0, 1.0, 1.0]).zoom(), MAX_ZOOM, "one point");
+        assert_eq!(v.zoom_to([0.0, 0.0, 1000.0, 500.0]).zoom(), 1.5, "at least a step");
     }
 
     // The view cannot wander off the map: its centre stays over it.

@@ -91,6 +91,7 @@ pub fn check(root: &Path, options: &Options) -> Result<Checked> {
         charter = Some(linked);
     }
     diagnostics.sort(load::files::rank);
+    diagnostics.keep_quoted_lines();
     let clean = !diagnostics.has_errors();
     Ok(Checked { diagnostics, charter: charter.filter(|_| clean), content: content.filter(|_| clean) })
 }

@@ -65,7 +65,8 @@ enum Command {
         #[arg(long)]
         verify: bool,
     },
-    /// Import an existing listing (CSV, .xlsx, .ods) into a table: a dry run unless --write.
+    /// Import an existing listing (CSV, .xlsx, .ods; .ics into offers) into a table: a dry run
+    /// unless --write.
     Import {
         /// The listing to import.
         source: PathBuf,
@@ -73,7 +74,7 @@ enum Command {
         #[arg(long, value_enum)]
         into: Into,
         /// The mapping (TOML) from the source's columns to the table's [default: the source's
-        /// headers are the table's column names].
+        /// headers are the table's column names; for a calendar, the suggested mapping].
         #[arg(long)]
         mapping: Option<PathBuf>,
         #[arg(long, default_value = ".")]

@@ -284,6 +284,26 @@ pub struct Shape {
     pub polygons: Vec<Vec<Vec<(f64, f64)>>>,
 }
 
+/// A feature of `data/basemap.geojson`: what lets a resident find their way on the maps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapFeature {
+    pub kind: passerelle_index::BaseKind,
+    /// Empty when the file gives none (a warning).
+    pub name: String,
+    pub geometry: MapGeometry,
+}
+
+/// A basemap feature's shape, in WGS84 `(lon, lat)` degrees.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MapGeometry {
+    /// Lines (a LineString or a MultiLineString).
+    Lines(Vec<Vec<(f64, f64)>>),
+    /// Polygons, each as rings, outer first (a Polygon or a MultiPolygon).
+    Areas(Vec<Vec<Vec<(f64, f64)>>>),
+    /// A landmark.
+    Point((f64, f64)),
+}
+
 /// One row of the optional `vocabulary.csv`: adds a code or relabels one.
 #[derive(Clone, Debug, Default)]
 pub struct VocabularyRow {
@@ -306,6 +326,8 @@ pub struct Records {
     pub shapes: Vec<Shape>,
     /// Where each of `shapes` is in `districts.geojson` (same order), for diagnostics.
     pub shape_origins: Vec<Origin>,
+    /// `basemap.geojson`'s features, in the file's order.
+    pub basemap: Vec<MapFeature>,
     pub vocabulary: Vec<VocabularyRow>,
     /// Participation (optional tables): draws, their volunteers, residents' requests.
     pub draws: Vec<Draw>,

@@ -3,6 +3,7 @@
 
 use crate::records::VocabularyRow;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The vocabulary groups, as named in `vocabulary.csv`'s `group` column.
 pub const GROUPS: [&str; 5] = ["audience", "discipline", "operator_kind", "venue_kind", "accessibility"];
@@ -19,6 +20,10 @@ pub struct Term {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Vocabulary {
     pub terms: Vec<Term>,
+    /// Each code's place in `terms`: a lookup must not scan them (80,000 codes in
+    /// vocabulary.csv made `check` quadratic).
+    #[serde(skip)]
+    index: HashMap<String, usize>,
 }
 
 impl Vocabulary {
@@ -26,13 +31,14 @@ impl Vocabulary {
         let terms = table
             .iter()
             .map(|&(code, fr, en)| Term { code: code.into(), fr: fr.into(), en: en.into() })
-            .collect();
-        Vocabulary { terms }
+            .collect::<Vec<Term>>();
+        let index = terms.iter().enumerate().map(|(i, t)| (t.code.clone(), i)).collect();
+        Vocabulary { terms, index }
     }
 
     /// The term for `code`, if the vocabulary has it.
     pub fn get(&self, code: &str) -> Option<&Term> {
-        self.terms.iter().find(|t| t.code == code)
+        self.index.get(code).and_then(|&i| self.terms.get(i))
     }
 
     pub fn contains(&self, code: &str) -> bool {
@@ -46,7 +52,7 @@ impl Vocabulary {
 
     /// Adds `code` or relabels it when present.
     fn upsert(&mut self, code: &str, fr: &str, en: &str) {
-        match self.terms.iter_mut().find(|t| t.code == code) {
+        match self.index.get(code).and_then(|&i| self.terms.get_mut(i)) {
             Some(term) => {
                 if !fr.is_empty() {
                     term.fr = fr.into();
@@ -55,11 +61,14 @@ impl Vocabulary {
                     term.en = en.into();
                 }
             }
-            None => self.terms.push(Term {
-                code: code.into(),
-                fr: if fr.is_empty() { code.into() } else { fr.into() },
-                en: if en.is_empty() { code.into() } else { en.into() },
-            }),
+            None => {
+                self.index.insert(code.into(), self.terms.len());
+                self.terms.push(Term {
+                    code: code.into(),
+                    fr: if fr.is_empty() { code.into() } else { fr.into() },
+                    en: if en.is_empty() { code.into() } else { en.into() },
+                });
+            }
         }
     }
 }

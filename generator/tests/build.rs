@@ -1,10 +1,10 @@
 //! `passerelle build` end to end, on a copy of the shipped project: reproducible output,
 //! incremental rewrites, the fast path, atomic failure, and what it prints.
 
-mod build_support;
+mod support;
 
-use build_support::*;
 use std::fs;
+use support::build::*;
 
 // Two builds of the same input into two folders are byte-identical, file for file.
 #[test]

@@ -2,10 +2,10 @@
 //! passes with warnings, every XML file it writes (feed, sitemap, SVG) parses with an
 //! independent parser (roxmltree), and no file carries a forbidden character.
 
-mod build_support;
+mod support;
 
-use build_support::*;
 use std::path::Path;
+use support::build::*;
 
 /// What copy-pastes bring: ESC, backspace, NUL, U+FFFE, U+FFFF, NEL (U+0085), another C1
 /// control (CSI), DEL, form feed.

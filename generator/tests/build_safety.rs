@@ -2,12 +2,12 @@
 //! build killed at any instant leaves a site that the next build repairs by itself, with no
 //! staging folder left; `--out` never where the project would be lost.
 
-mod build_support;
+mod support;
 
-use build_support::*;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::build::*;
 
 /// Edits the project so that a rebuild changes, adds and removes files: a title (many pages),
 /// a content page removed and another added.

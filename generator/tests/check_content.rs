@@ -2,12 +2,12 @@
 //! `site.toml`, a page without front matter, a template override that fails, a link or a FIFO
 //! in `content/` are diagnostics of `check`, and the build stops on them with the old site kept.
 
-mod build_support;
+mod support;
 
-use build_support::*;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::build::*;
 
 /// `passerelle check --root ROOT`: exit code and stderr.
 fn check(root: &Path) -> (Option<i32>, String) {

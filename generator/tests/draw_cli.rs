@@ -4,11 +4,11 @@
 //! the hash; tampering with the pool or a seed given too early makes `--verify` fail with its
 //! diagnostic.
 
-mod build_support;
+mod support;
 
-use build_support::{project, TODAY};
 use std::path::Path;
 use std::process::{Command, Output};
+use support::build::{project, TODAY};
 
 const DRAWN: &str = "equipages-2026";
 const ANNOUNCED: &str = "equipages-printemps-2027";

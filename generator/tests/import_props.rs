@@ -6,7 +6,7 @@
 mod support;
 
 use passerelle::import::{self, Request};
-use passerelle::load::tables::{OPERATORS, VENUES};
+use passerelle::load::tables::{Table, OFFERS, OPERATORS, VENUES};
 use proptest::prelude::*;
 use support::workbooks::{xlsx, Cell::Number as N, Cell::Text as T};
 
@@ -22,16 +22,27 @@ fn interesting_byte() -> impl Strategy<Value = u8> {
 /// Imports `bytes` as `name` into venues with [`MAPPING`], dry and with `--write`; what is
 /// written must pass `check`.
 fn import_survives(name: &str, bytes: &[u8]) {
+    import_survives_into(name, bytes, &VENUES, MAPPING);
+}
+
+/// The Google calendar fixture and its mapping.
+fn calendar() -> (Vec<u8>, String) {
+    let case = support::fixtures().join("import/calendar-google-export");
+    let read = |f: &str| std::fs::read(case.join(f)).expect("fixture");
+    (read("source.ics"), String::from_utf8(read("mapping.toml")).expect("utf-8"))
+}
+
+fn import_survives_into(name: &str, bytes: &[u8], table: &'static Table, mapping_text: &str) {
     let project = support::project(None);
     let root = project.path();
     let source = root.join(name);
     std::fs::write(&source, bytes).expect("source");
     let mapping = root.join("m.toml");
-    std::fs::write(&mapping, MAPPING).expect("mapping");
+    std::fs::write(&mapping, mapping_text).expect("mapping");
     for write in [false, true] {
         let request = Request {
             source: source.clone(),
-            table: &VENUES,
+            table,
             mapping: Some(mapping.clone()),
             root: root.to_path_buf(),
             write,
@@ -93,6 +104,29 @@ proptest! {
         let (name, base) = if workbook { ("source.xlsx", valid_xlsx()) } else { ("source.csv", valid_csv()) };
         import_survives(name, &splice(&base, at % (base.len() + 1), remove, &insert));
     }
+
+    // Arbitrary bytes as a calendar of offers, and a real calendar export damaged: a
+    // diagnostic or an import, never a panic; what is written passes `check`.
+    #[test]
+    fn damaged_calendars_never_panic(
+        bytes in prop::collection::vec(interesting_byte(), 0..400),
+        at in 0usize..6000,
+        remove in 0usize..64,
+        insert in prop::collection::vec(calendar_byte(), 0..48),
+    ) {
+        let (base, mapping) = calendar();
+        import_survives_into("source.ics", &bytes, &OFFERS, &mapping);
+        let damaged = splice(&base, at % (base.len() + 1), remove, &insert);
+        import_survives_into("source.ics", &damaged, &OFFERS, &mapping);
+    }
+}
+
+/// Bytes that matter to a calendar: its separators, digits and rule words.
+fn calendar_byte() -> impl Strategy<Value = u8> {
+    prop_oneof![
+        2 => any::<u8>(),
+        5 => prop::sample::select(b";:=,\"\r\n \tTZ0123456789-+/PDHMSWRULEFQCOYBXN".to_vec()),
+    ]
 }
 
 // The shipped charter takes a public-sector-style listing: import --write, check is clean,

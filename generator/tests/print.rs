@@ -3,11 +3,11 @@
 //! is (not typeset, not rewritten), and one whose inputs changed is typeset again. (The PDFs'
 //! content is read by independent tools in xtask/browser/tests/print.test.mjs.)
 
-mod build_support;
+mod support;
 
-use build_support::*;
 use std::fs;
 use std::path::Path;
+use support::build::*;
 
 fn pdfs(site: &Path) -> Vec<String> {
     let mut names: Vec<String> = snapshot(site).into_keys().filter(|p| p.ends_with(".pdf")).collect();

@@ -1,9 +1,9 @@
 //! A site overrides any template by a file of the same name in `content/templates/`, any theme
 //! file by one in `content/static/`, and ships its own files from `content/static/`.
 
-mod render_support;
+mod support;
 
-use render_support::{charter, config, content, pages, render};
+use support::render::{charter, config, content, pages, render};
 
 // content/templates/<name> wins over the embedded template on every page that uses it, the
 // others stay embedded; content/static/style.css replaces the stylesheet (under a new hashed

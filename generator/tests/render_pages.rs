@@ -1,9 +1,9 @@
 //! Snapshots of the `<main>` of representative pages, in both languages, from the hand-built
-//! fixture charter (`render_support`), with today pinned to 2026-11-21.
+//! fixture charter (`support::render`), with today pinned to 2026-11-21.
 
-mod render_support;
+mod support;
 
-use render_support::{charter, config, main_of, pages, render, root};
+use support::render::{charter, config, main_of, pages, render, root};
 
 /// The pages whose `<main>` is snapshotted, by snapshot name.
 const PAGES: &[(&str, &str)] = &[

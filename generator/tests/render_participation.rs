@@ -2,10 +2,9 @@
 //! requests, a district's requests), in both languages, rendered from the participation
 //! fixture (`fixtures/base` + `fixtures/participation/base`), with today pinned to 2026-11-21.
 
-mod render_support;
 mod support;
 
-use render_support::{config, main_of, pages, render, root};
+use support::render::{config, main_of, pages, render, root};
 
 /// The pages whose `<main>` is snapshotted, by snapshot name.
 fn paths() -> [(&'static str, String); 5] {

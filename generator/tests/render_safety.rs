@@ -2,12 +2,12 @@
 //! a `javascript:` (or any non-web) URL never reaches an `href`, and every internal link of the
 //! shipped data set's site leads to a file the build writes.
 
-mod render_support;
+mod support;
 
 use passerelle::model::{Charter, DistrictScope};
 use passerelle::vocabulary::Vocabularies;
-use render_support::{attribute_names, config, pages, records, render, root, tags, today, urls};
 use std::collections::BTreeMap;
+use support::render::{attribute_names, config, pages, records, render, root, tags, today, urls};
 
 const SCRIPT: &str = "<script>alert(1)</script>";
 const IMG: &str = "\"><img src=x onerror=alert(2)>";

@@ -1,10 +1,10 @@
 //! `passerelle serve` end to end: the real binary on a free port of 127.0.0.1, with a copy of
 //! the shipped project; killed when each test ends.
 
-mod build_support;
+mod support;
 
-use build_support::*;
 use std::fs;
+use support::build::*;
 
 // The server serves the built site, injects the live-reload script into HTML responses only
 // (never into the files on disk), rebuilds when a CSV changes, and on a data error keeps

@@ -9,8 +9,8 @@
 //! links serde_json's parser into the wasm (+20 KB gzip, which broke the 150 KB wasm + JS
 //! budget); the file weighs about the same (170 KB gzip at 10,000 synthetic offers, 163 KB as
 //! JSON), so postcard wins by ~13 KB on a first load. The wire format is simple and
-//! stable: fields in declaration order, no names; unsigned integers as LEB128 varints, signed
-//! ones zigzag-encoded, `f64` as 8 bytes little-endian; strings and sequences as a varint length
+//! stable: fields in declaration order, no names; `u8`/`i8` as one byte, wider unsigned integers
+//! as LEB128 varints, signed ones zigzag-encoded, `f64` as 8 bytes little-endian; strings and sequences as a varint length
 //! then the items; `Option` as a 0/1 byte then the value; tuples and arrays as their items.
 //! The same index as pretty JSON (the serde shape below) is committed beside the contract
 //! fixture for review: `index/tests/fixture-index.json`.
@@ -51,8 +51,16 @@
 //!                 "except": [[20808, 20820]], "pauses": {"school": true, "public": false} } ] },
 //!                                       since version 2: the recurrence, see time::Recurrence
 //!                                       (times in minutes after local midnight)
-//!   "holidays": { "school": [[a, b], …], "public": [[a, b], …] } }   since version 2: day
+//!   "holidays": { "school": [[a, b], …], "public": [[a, b], …] },   since version 2: day
 //!                                       ranges of holidays.csv that `pauses` refer to
+//!   "basemap": [ { "kind": 0, "name": "Meuse", "path": "M…", "length": 812.5, "at": [x, y] } ],
+//!                                       since version 3: data/basemap.geojson projected and
+//!                                       simplified (see BaseKind; `length`: the longest line's
+//!                                       length in viewBox units, 0 for areas and points;
+//!                                       `at`: where a park's or landmark's name goes)
+//!   "outside": [ { "path": "M…Z", "label": [x, y], "venues": [4, 9] }, … ] }
+//!                                       since version 3: groups of venues outside every
+//!                                       district, each with an outline around its venues
 //! ```
 //!
 //! **Version 2** (issue 8) added `offers.when` and `holidays` at the end (postcard keeps field
@@ -65,6 +73,12 @@
 //! and referenced by position: the dictionary encoding. Tables are sorted by id, so two builds of
 //! the same data write the same bytes.
 //!
+//! **Version 3** (issue 10) made `districts[].label` the pole of inaccessibility of the district's
+//! largest polygon (the point inside it farthest from its edges, by the `polylabel` crate, where a
+//! label fits best) instead of its centroid, and added `basemap` and `outside` at the end. Paths
+//! are simplified by the generator (Ramer–Douglas–Peucker, within a quarter of a viewBox unit), so the
+//! explorer draws them as they come.
+//!
 //! **Day numbers** count days since 1970-01-01 (day 0); [`days_from_civil`] and
 //! [`civil_from_days`] convert, on both sides, without a date library.
 //!
@@ -74,12 +88,16 @@
 #[cfg(feature = "measure")]
 pub mod budget;
 pub mod fold;
+pub mod geo;
+pub mod math;
+pub mod read;
+pub mod rng;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
 
 /// The version of the layout above. Bump on any incompatible change.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Summaries longer than this (in characters) are cut at a word boundary, with "…".
 pub const SUMMARY_MAX: usize = 160;
@@ -99,6 +117,62 @@ pub struct Index {
     pub offers: Offers,
     /// Since version 2: the holidays the recurrences pause for.
     pub holidays: time::Holidays,
+    /// Since version 3: what lets a resident find their way, drawn under the districts.
+    pub basemap: Vec<BaseFeature>,
+    /// Since version 3: the venues outside every district, in groups.
+    pub outside: Vec<Outside>,
+}
+
+/// What a basemap feature is, as stored in [`BaseFeature::kind`] (data/basemap.geojson's
+/// `kind`, in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum BaseKind {
+    Water = 0,
+    Road = 1,
+    Rail = 2,
+    Park = 3,
+    Landmark = 4,
+}
+
+impl BaseKind {
+    /// Every kind, in code order.
+    pub const ALL: [BaseKind; 5] =
+        [BaseKind::Water, BaseKind::Road, BaseKind::Rail, BaseKind::Park, BaseKind::Landmark];
+
+    pub fn from_u8(n: u8) -> BaseKind {
+        Self::ALL.get(usize::from(n)).copied().unwrap_or(BaseKind::Landmark)
+    }
+
+    /// The code used in data/basemap.geojson and as a CSS class suffix.
+    pub fn code(self) -> &'static str {
+        ["water", "road", "rail", "park", "landmark"][self as usize]
+    }
+}
+
+/// A basemap feature, projected into the map's viewBox.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BaseFeature {
+    /// See [`BaseKind`].
+    pub kind: u8,
+    pub name: String,
+    /// An SVG path: lines (`M…L…`), areas (`M…Z`), or for a landmark its point (`M x y`).
+    pub path: String,
+    /// A line's length in viewBox units (whether its name fits along it at a zoom); 0 else.
+    pub length: f64,
+    /// Where a park's or a landmark's name goes (its pole of inaccessibility, its point).
+    pub at: [f64; 2],
+}
+
+/// A group of venues outside every district.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outside {
+    /// An outline around the group's venues (SVG path, viewBox units).
+    pub path: String,
+    /// Where its label goes.
+    pub label: [f64; 2],
+    /// Its venues (positions in `venues`).
+    pub venues: Vec<u32>,
 }
 
 /// The vocabularies used by facets: `(code, label)` pairs in display order.
@@ -131,7 +205,8 @@ pub struct District {
     pub name: String,
     /// Empty when the district has no outline.
     pub path: String,
-    /// Where to put its label / what to centre on (the projected centroid).
+    /// Where to put its label (since version 3: the pole of inaccessibility of its largest
+    /// polygon; before, the centroid).
     pub label: [f64; 2],
 }
 
@@ -299,8 +374,10 @@ impl Index {
     /// Checks what the types cannot: the format version, equal column lengths, and that every
     /// reference is in range. The explorer refuses an index that fails this.
     pub fn check(&self) -> Result<(), String> {
+        // Messages without `format!`: this runs in the wasm, where every formatted argument
+        // type costs code.
         if self.version != FORMAT_VERSION {
-            return Err(format!("index format {} (this explorer reads {FORMAT_VERSION})", self.version));
+            return Err("another version of the index format".into());
         }
         let o = &self.offers;
         let n = o.id.len();
@@ -321,8 +398,8 @@ impl Index {
             ("status", o.status.len()),
             ("when", o.when.len()),
         ];
-        if let Some((name, len)) = lengths.iter().find(|(_, len)| *len != n) {
-            return Err(format!("offers.{name} has {len} entries, offers.id {n}"));
+        if let Some((name, _)) = lengths.iter().find(|(_, len)| *len != n) {
+            return Err(["offers.", name, " and offers.id differ in length"].concat());
         }
         let in_range = |list: &[u32], bound: usize| list.iter().all(|&x| (x as usize) < bound);
         for i in 0..n {
@@ -333,13 +410,16 @@ impl Index {
                 && in_range(&o.disciplines[i], self.vocab.discipline.len())
                 && in_range(&o.accessibility[i], self.vocab.accessibility.len());
             if !ok {
-                return Err(format!("offer \"{}\" refers to a missing entry", o.id[i]));
+                return Err(["offer \"", &o.id[i], "\" refers to a missing entry"].concat());
             }
+        }
+        if self.outside.iter().any(|o| !in_range(&o.venues, self.venues.len())) {
+            return Err("a group of venues outside the districts refers to a missing venue".into());
         }
         if let Some(v) =
             self.venues.iter().find(|v| v.district.is_some_and(|d| d as usize >= self.districts.len()))
         {
-            return Err(format!("venue \"{}\" refers to a missing district", v.id));
+            return Err(["venue \"", &v.id, "\" refers to a missing district"].concat());
         }
         Ok(())
     }
@@ -351,9 +431,10 @@ pub fn encode(index: &Index) -> Vec<u8> {
     postcard::to_allocvec(index).unwrap_or_default()
 }
 
-/// Reads an index from its stored bytes and [checks](Index::check) it.
+/// Reads an index from its stored bytes (by [`read`], which agrees with postcard's serde
+/// reader and is a fraction of its size in the wasm) and [checks](Index::check) it.
 pub fn decode(bytes: &[u8]) -> Result<Index, String> {
-    let index: Index = postcard::from_bytes(bytes).map_err(|e| format!("not an explorer index: {e}"))?;
+    let index = read::read(bytes).map_err(|e| ["not an explorer index: ", e].concat())?;
     index.check()?;
     Ok(index)
 }

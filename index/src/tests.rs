@@ -69,3 +69,81 @@ fn encode_decode_round_trip() {
     broken.offers.operator[0] = 9;
     assert!(decode(&encode(&broken)).is_err());
 }
+
+// The hand reader and postcard's serde reader agree on an index using every field, and the
+// reader refuses truncated bytes, another version and trailing bytes.
+#[test]
+fn the_reader_agrees_with_postcard() {
+    use crate::time::{DayRule, Pauses, Recurrence, Session};
+    let mut index = tiny();
+    index.lang = "fr".into();
+    index.today = -3;
+    index.strings = vec![("k".into(), "é".into())];
+    index.vocab.audience = vec![("youth".into(), "Jeunes".into())];
+    index.map = Map {
+        width: 1000.0,
+        height: 750.5,
+        origin: [0.25, -0.5],
+        scale: 1e6,
+        tiles: Some("t".into()),
+        attribution: None,
+    };
+    index.districts.push(District {
+        id: "d".into(),
+        name: "D".into(),
+        path: "M0 0Z".into(),
+        label: [1.5, -2.0],
+    });
+    index.venues.push(Venue {
+        id: "v".into(),
+        name: "V".into(),
+        district: Some(0),
+        xy: [3.0, 4.0],
+        lonlat: [5.6, 50.6],
+    });
+    index.offers.push(OfferRow {
+        id: "b".into(),
+        venue: Some(0),
+        districts: vec![0],
+        audiences: vec![0],
+        age_min: Some(6),
+        age_max: Some(255),
+        price: 3,
+        start: Some(-20_000),
+        end: Some(300_000),
+        status: 2,
+        when: Recurrence {
+            days: vec![DayRule { weekday: 1, rank: -1 }, DayRule { weekday: 6, rank: 2 }],
+            start: Some(1110),
+            end: None,
+            from: Some(20_000),
+            until: None,
+            dates: vec![Session { day: 20_001, start: Some(600), end: Some(1439) }],
+            except: vec![(1, 2)],
+            pauses: Pauses { school: true, public: false },
+        },
+        ..OfferRow::default()
+    });
+    index.holidays.school = vec![(10, 20)];
+    index.basemap.push(BaseFeature {
+        kind: 1,
+        name: "Rue".into(),
+        path: "M0 0L1 1".into(),
+        length: 1.4,
+        at: [0.5, 0.5],
+    });
+    index.outside.push(Outside { path: "M0 0Z".into(), label: [1.0, 2.0], venues: vec![0] });
+    let bytes = encode(&index);
+    let by_serde: Index = postcard::from_bytes(&bytes).expect("postcard reads it");
+    assert_eq!(read::read(&bytes), Ok(by_serde.clone()));
+    assert_eq!(by_serde, index);
+    assert!(read::read(&bytes[..bytes.len() - 1]).is_err(), "truncated");
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(read::read(&longer).is_err(), "trailing bytes");
+    let mut other = index.clone();
+    other.version = FORMAT_VERSION + 1;
+    assert_eq!(read::read(&encode(&other)), Err("another version of the index format"));
+    // A length far beyond the bytes is refused, not allocated.
+    assert!(read::read(&[FORMAT_VERSION as u8, 0xff, 0xff, 0xff, 0xff, 0x0f]).is_err());
+}

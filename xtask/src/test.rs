@@ -11,7 +11,9 @@
 //!    `icalendar` + `recurring-ical-events`, pinned in `xtask/ics/requirements.txt`, installed
 //!    by the set-up into the venv `target/ics-venv`) and compared with the site's own list of
 //!    sessions (`data/sessions.csv`) over the same period (`xtask/ics/check_ics.py`);
-//! 5. `node --test xtask/browser/tests/` with `SITE_DIR` set: the site served under `/charte/` by a
+//!    and a synthetic charter of 400 offers (`synth`) into `target/e2e-paged`, whose lists span
+//!    several pages;
+//! 5. `node --test xtask/browser/tests/` with `SITE_DIR` and `PAGED_SITE_DIR` set: the site served under `/charte/` by a
 //!    real static server and checked in headless Chromium (HTML validity, WCAG 2.1 AA, links,
 //!    no third-party request, no console error, phone width, JavaScript off).
 //!
@@ -48,8 +50,10 @@ pub fn run(root: &Path) -> Result<()> {
     })?;
     let site = root.join("target").join("e2e-site");
     steps.time("build the shipped site (release)", || build_site(root, &site))?;
+    let paged = root.join("target").join("e2e-paged");
+    steps.time("build a synthetic charter of 400 offers (release)", || build_paged(root, &paged))?;
     steps.time("calendars against an independent expansion", || check_calendars(root, &site))?;
-    steps.time("browser and quality checks", || browser_checks(root, &site))?;
+    steps.time("browser and quality checks", || browser_checks(root, &site, &paged))?;
     steps.print();
     Ok(())
 }
@@ -235,13 +239,39 @@ fn build_site(root: &Path, site: &Path) -> Result<()> {
     )
 }
 
-/// `node --test` over `xtask/browser/tests/`, with `SITE_DIR` pointing at the built site.
-fn browser_checks(root: &Path, site: &Path) -> Result<()> {
+/// Offers in the synthetic charter whose lists must be cut into pages.
+const PAGED_OFFERS: usize = 400;
+
+/// A synthetic charter large enough for every list to span pages (`cargo xtask synth`), built
+/// by the release binary into `site`, for the pagination checks.
+fn build_paged(root: &Path, site: &Path) -> Result<()> {
+    let project = site.with_extension("project");
+    for dir in [site, &project] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).with_context(|| format!("failed to remove {}", dir.display()))?;
+        }
+    }
+    super::synth::write_project(PAGED_OFFERS, super::synth::SEED, &project)?;
+    super::run(
+        Command::new(cargo())
+            .args(["run", "--release", "--quiet", "--", "build", "--root"])
+            .arg(&project)
+            .arg("--out")
+            .arg(site)
+            .env("PASSERELLE_TODAY", TODAY)
+            .current_dir(root),
+    )
+}
+
+/// `node --test` over `xtask/browser/tests/`, with `SITE_DIR` pointing at the built site and
+/// `PAGED_SITE_DIR` at the synthetic one.
+fn browser_checks(root: &Path, site: &Path, paged: &Path) -> Result<()> {
     let browser = root.join("xtask").join("browser");
     super::run(
         Command::new("node")
             .args(["--test", "tests/"])
             .env("SITE_DIR", site)
+            .env("PAGED_SITE_DIR", paged)
             .env("PASSERELLE_TODAY", TODAY)
             .current_dir(browser),
     )

@@ -1,18 +1,20 @@
-//! The map: district shapes (click, Enter or Space to filter), venue markers sized by matching
-//! offers with a popup, pan and zoom by wheel, drag, pinch, buttons and keys, an optional
-//! tile background, and "you are here" when sorting by distance. Gestures only compute a new
-//! [`Viewport`]; filters go up as `Action`s.
+//! The map: district shapes (click, Enter or Space to filter) over the basemap, and on top of
+//! them, in CSS pixels whatever the zoom, the venue markers (clusters where they crowd), the
+//! district labels placed clear of them ([`layout`]), "you are here", a scale bar and a legend.
+//! Pan and zoom by wheel, drag, pinch, double tap and keys ([`use_map_gestures`]) and buttons.
+//! Filters go up as `Action`s.
 
-use crate::components::markers::Markers;
+use crate::components::popup::{self, Popup};
 use crate::filter::{Catalog, Codes};
+use crate::geo::{self, dec1};
+use crate::hooks::use_map_gestures;
 use crate::i18n::Strings;
+use crate::index::BaseKind;
+use crate::layout::{self, Marker, Screen, Wanted};
 use crate::state::{Action, Facet};
-use crate::viewport::Viewport;
-use crate::{geo, math};
-use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
@@ -29,123 +31,62 @@ pub struct MapProps {
     pub on_action: Callback<Action>,
 }
 
-/// Pointers down on the map, for drag and pinch.
-#[derive(Default)]
-struct Gesture {
-    pointers: Vec<(i32, f64, f64)>,
-    /// How far the pointer travelled since it went down (a click is a short one).
-    travelled: f64,
-}
-
-/// The element's size and the pointer's position in it.
-fn local(svg: &Element, x: f64, y: f64) -> (f64, f64, f64, f64) {
-    let r = svg.get_bounding_client_rect();
-    (x - r.left(), y - r.top(), r.width(), r.height())
+/// `left` and `top` in CSS pixels, and a square size when given.
+fn place([x, y]: [f64; 2], size: Option<f64>) -> String {
+    let mut style = ["left:", &dec1(x), "px;top:", &dec1(y), "px"].concat();
+    if let Some(s) = size {
+        style.extend(["; width:", &dec1(s), "px;height:", &dec1(s), "px"]);
+    }
+    style
 }
 
 #[function_component(MapView)]
 pub fn map_view(props: &MapProps) -> Html {
     let index = &props.catalog.index;
     let frame = &index.map;
-    let view = use_state(|| Viewport::new(frame.width, frame.height));
+    let frame_ref = use_node_ref();
+    let gestures = use_map_gestures(frame_ref.clone(), frame.width, frame.height);
+    let view = gestures.view.clone();
     let popup = use_state(|| None::<usize>);
-    let gesture = use_mut_ref(Gesture::default);
-    let svg_ref = use_node_ref();
-    // The view as of the latest render, for the native wheel listener.
-    let latest = use_mut_ref(|| *view);
-    *latest.borrow_mut() = *view;
-    let s = &*props.strings;
-
-    // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+    let popup_ref = use_node_ref();
+    // The markers and the view of the latest render, for the markers' click listener.
+    let shown = use_mut_ref(|| (*view, Vec::<Marker>::new()));
+    // A popup that opens takes the focus.
     {
-        let (svg_ref, view, latest) = (svg_ref.clone(), view.clone(), latest.clone());
-        use_effect_with((), move |_| {
-            let listener = svg_ref.cast::<Element>().map(|svg| {
-                let target = svg.clone();
-                EventListener::new_with_options(
-                    &target,
-                    "wheel",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |e| {
-                        let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
-                        e.prevent_default();
-                        let (px, py, w, h) = local(&svg, f64::from(e.client_x()), f64::from(e.client_y()));
-                        let current = *latest.borrow();
-                        let at = current.at_pixel(px, py, w, h);
-                        let factor = math::exp(-e.delta_y() * if e.delta_mode() == 1 { 0.05 } else { 0.002 });
-                        let next = current.zoom_at(factor, at);
-                        *latest.borrow_mut() = next;
-                        view.set(next);
-                    },
-                )
-            });
-            move || drop(listener)
+        let popup_ref = popup_ref.clone();
+        use_effect_with(*popup, move |open| {
+            if let Some(element) = open.and_then(|_| popup_ref.cast::<HtmlElement>()) {
+                let _ = element.focus();
+            }
         });
     }
+    let s = &*props.strings;
 
-    let onpointerdown = {
-        let gesture = gesture.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            if g.pointers.is_empty() {
-                g.travelled = 0.0;
+    // Escape closes the popup and gives the focus back to its marker.
+    let close_popup = {
+        let (popup, frame_ref) = (popup.clone(), frame_ref.clone());
+        Callback::from(move |_: ()| {
+            let Some(i) = *popup else { return };
+            popup.set(None);
+            let selector = ["[data-v=\"", &i.to_string(), "\"]"].concat();
+            let marker = frame_ref.cast::<Element>().and_then(|f| f.query_selector(&selector).ok().flatten());
+            if let Some(marker) = marker.and_then(|m| m.dyn_into::<HtmlElement>().ok()) {
+                let _ = marker.focus();
             }
-            g.pointers.push((e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y())));
         })
-    };
-    let onpointermove = {
-        let (gesture, view, svg_ref) = (gesture.clone(), view.clone(), svg_ref.clone());
-        Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            let Some(k) = g.pointers.iter().position(|p| p.0 == e.pointer_id()) else { return };
-            let Some(svg) = svg_ref.cast::<Element>() else { return };
-            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-            let (_, old_x, old_y) = g.pointers[k];
-            let (_, _, w, h) = local(&svg, 0.0, 0.0);
-            match g.pointers.len() {
-                1 => {
-                    g.travelled += math::hypot(x - old_x, y - old_y);
-                    if g.travelled > 4.0 {
-                        // Captured only once it is a drag, so a click still reaches a shape.
-                        let _ = svg.set_pointer_capture(e.pointer_id());
-                        view.set(view.pan_pixels(x - old_x, y - old_y, w, h));
-                    }
-                }
-                2 => {
-                    let (_, ox, oy) = g.pointers[1 - k];
-                    let before = math::hypot(old_x - ox, old_y - oy).max(1.0);
-                    let after = math::hypot(x - ox, y - oy).max(1.0);
-                    let (mx, my, _, _) = local(&svg, (x + ox) / 2.0, (y + oy) / 2.0);
-                    g.travelled += 10.0;
-                    view.set(view.zoom_at(after / before, view.at_pixel(mx, my, w, h)));
-                }
-                _ => {}
-            }
-            g.pointers[k] = (e.pointer_id(), x, y);
-        })
-    };
-    let onpointerup = {
-        let gesture = gesture.clone();
-        Callback::from(move |e: PointerEvent| gesture.borrow_mut().pointers.retain(|p| p.0 != e.pointer_id()))
     };
     let onkeydown = {
-        let (view, popup) = (view.clone(), popup.clone());
+        let (keys, close_popup) = (gestures.onkeydown.clone(), close_popup.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let next = match e.key().as_str() {
-                "ArrowLeft" => view.pan_fraction(-0.25, 0.0),
-                "ArrowRight" => view.pan_fraction(0.25, 0.0),
-                "ArrowUp" => view.pan_fraction(0.0, -0.25),
-                "ArrowDown" => view.pan_fraction(0.0, 0.25),
-                "+" | "=" => view.zoom_centre(1.5),
-                "-" | "_" => view.zoom_centre(1.0 / 1.5),
-                "Escape" => {
-                    popup.set(None);
-                    return;
-                }
-                _ => return,
-            };
-            e.prevent_default();
-            view.set(next);
+            if e.key() == "Escape" {
+                close_popup.emit(());
+            } else if e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .is_none_or(|t| t.closest(".px-popup").ok().flatten().is_none())
+            {
+                keys.emit(e);
+            }
         })
     };
     let zoom_by = |factor: f64| {
@@ -156,12 +97,6 @@ pub fn map_view(props: &MapProps) -> Html {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| view.set(view.reset()))
     };
-
-    // Made once, so that the markers are not re-rendered for it.
-    let open_popup = {
-        let popup = popup.setter();
-        use_callback((), move |i: usize, _| popup.set(Some(i)))
-    };
     // The district outlines, as shared strings (compared, never copied, on each render).
     let outlines = use_memo(props.catalog.clone(), |c| {
         c.index
@@ -171,21 +106,58 @@ pub fn map_view(props: &MapProps) -> Html {
             .collect::<Vec<_>>()
     });
 
-    // Sizes in screen pixels whatever the zoom: one pixel is `px` viewBox units.
-    let px = view.w / frame.width * (frame.width / 640.0);
+    let (width, height) = gestures.size;
+    let screen = Screen { width, height, view: *view };
+    let scale = screen.scale();
+    let px = 1.0 / scale;
+    let xy: Vec<[f64; 2]> = index.venues.iter().map(|v| v.xy).collect();
+    // Kept for the click listener, then read from there (no copy).
+    *shown.borrow_mut() =
+        (*view, if width > 0.0 { layout::markers(&xy, &props.per_venue, &screen) } else { Vec::new() });
+    let kept = shown.borrow();
+    let markers = &kept.1;
+    // The names, first come first placed: districts, groups outside them, then the basemap's
+    // (rivers, streets, parks, landmarks), each with its class.
+    let outside_name = s.get("outside");
+    let names: Vec<(&str, [f64; 2], &str)> = index
+        .districts
+        .iter()
+        .filter(|d| !d.path.is_empty())
+        .map(|d| (d.name.as_str(), d.label, "px-label"))
+        .chain(index.outside.iter().map(|o| (outside_name, o.label, "px-label px-outside-name")))
+        .chain(index.basemap.iter().filter(|f| !f.name.is_empty()).map(|f| {
+            (
+                f.name.as_str(),
+                f.at,
+                if f.kind == 0 { "px-label px-water-name" } else { "px-label px-base-name" },
+            )
+        }))
+        .collect();
+    let wanted: Vec<Wanted> =
+        names.iter().map(|&(name, at, _)| Wanted { chars: name.chars().count(), at }).collect();
+    let placed = if width > 0.0 { layout::labels(&wanted, markers, &screen) } else { Vec::new() };
+
+    // The basemap's paths (made once per catalog).
+    let base_paths = use_memo(props.catalog.clone(), |c| {
+        c.index.basemap.iter().map(|f| AttrValue::from(Rc::<str>::from(f.path.as_str()))).collect::<Vec<_>>()
+    });
+    let basemap = index.basemap.iter().zip(base_paths.iter()).map(|(f, d)| {
+        html! { <path class={["px-base px-", BaseKind::from_u8(f.kind).code()].concat()} d={d.clone()} /> }
+    });
+    // Tiles only once the map's size is known: their zoom level follows it.
     let tiles = frame
         .tiles
         .as_deref()
-        .map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], 640.0 / view.w));
-
+        .filter(|_| width > 0.0)
+        .map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], scale));
     let districts = index.districts.iter().enumerate().filter(|(_, d)| !d.path.is_empty()).map(|(i, d)| {
         let selected = props.districts.contains(&d.id);
         let n = props.counts.get(i).copied().unwrap_or(0);
-        let label = format!("{} ({})", d.name, s.count("results", n as usize));
+        let label = [d.name.as_str(), " (", &s.count("results", n as usize), ")"].concat();
         let toggle = {
-            let (on_action, id, gesture) = (props.on_action.clone(), d.id.clone(), gesture.clone());
+            let (on_action, id, gesture) = (props.on_action.clone(), d.id.clone(), gestures.gesture.clone());
             move || {
-                if gesture.borrow().travelled <= 4.0 {
+                if gesture.borrow().is_click() {
                     on_action.emit(Action::Toggle(Facet::District, id.clone()));
                 }
             }
@@ -204,66 +176,120 @@ pub fn map_view(props: &MapProps) -> Html {
         let class = classes!("px-district", selected.then_some("px-selected"), (n == 0).then_some("px-none"));
         html! {
             <path key={d.id.clone()} {class} d={outlines[i].clone()} tabindex="0" role="button"
-                aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}>
-                <title>{ label }</title>
-            </path>
+                aria-pressed={selected.to_string()} aria-label={label} {onclick} {onkeydown} />
         }
     });
-    let labels = index.districts.iter().filter(|d| !d.path.is_empty()).map(|d| {
+    let labels = placed.iter().map(|p| {
+        let (name, _, class) = names[p.label];
+        html! { <span {class} style={place(p.at, None)} aria-hidden="true">{ name }</span> }
+    });
+    // One click listener for every marker (made once): it finds the marker by its first venue
+    // (`data-v`) among those of the latest render, then opens its popup or zooms on its cluster.
+    let on_marker = {
+        let (shown, popup, view, gesture) =
+            (shown.clone(), popup.setter(), view.setter(), gestures.gesture.clone());
+        use_callback((), move |e: MouseEvent, _| {
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let Some(first) =
+                target.and_then(|t| t.get_attribute("data-v")).and_then(|v| v.parse::<u32>().ok())
+            else {
+                return;
+            };
+            if !gesture.borrow().is_click() {
+                return;
+            }
+            let (latest, markers) = &*shown.borrow();
+            match markers.iter().find(|m| m.venues[0] == first) {
+                Some(m) if m.is_cluster() => view.set(latest.zoom_to(m.bounds)),
+                Some(_) => popup.set(Some(first as usize)),
+                None => {}
+            }
+        })
+    };
+    let marker_html = |m: &Marker| {
+        let offers = s.count("venue_offers", m.count as usize);
+        let first = m.venues[0] as usize;
+        let label = if m.is_cluster() {
+            s.fill("cluster", &[("venues", &m.venues.len().to_string()), ("offers", &offers)])
+        } else {
+            s.fill("marker", &[("name", &index.venues[first].name), ("offers", &offers)])
+        };
+        let class = if m.is_cluster() { "px-marker px-cluster" } else { "px-marker" };
         html! {
-            <text class="px-district-name" x={geo::dec1(d.label[0])} y={geo::dec1(d.label[1])}
-                font-size={geo::dec2(12.0 * px)} aria-hidden="true">{ &d.name }</text>
+            <button key={first} type="button" {class} style={place(m.at, Some(m.size))} aria-label={label} data-v={first.to_string()}>
+                { m.count }
+            </button>
         }
-    });
+    };
     let me = props.near.map(|lonlat| {
-        let [x, y] = geo::to_view(frame, lonlat);
-        html! { <circle class="px-me" cx={geo::dec1(x)} cy={geo::dec1(y)} r={geo::dec2(6.0 * px)} stroke-width={geo::dec2(3.0 * px)}><title>{ s.get("you_are_here") }</title></circle> }
+        let at = screen.pixel(frame.project(lonlat));
+        html! { <span class="px-me" style={place(at, None)} role="img" aria-label={s.get("you_are_here").to_owned()}></span> }
     });
     let popup_html = popup.and_then(|i| index.venues.get(i).map(|v| (i, v))).map(|(i, v)| {
-        let (left, top) = view.percent(v.xy);
-        let close = { let popup = popup.clone(); Callback::from(move |_: MouseEvent| popup.set(None)) };
-        let style = format!("left:{}%;top:{}%", geo::dec2(math::clamp(left, 0.0, 100.0)), geo::dec2(math::clamp(top, 0.0, 100.0)));
-        // Kept inside the frame: below the marker near the top, aligned to it near the sides.
-        let class = classes!(
-            "px-popup",
-            (top < 40.0).then_some("px-below"),
-            (left < 30.0).then_some("px-at-left"),
-            (left > 70.0).then_some("px-at-right"),
-        );
-        html! {
-            <div class={class} {style} role="dialog" aria-label={v.name.clone()}>
-                <p class="px-popup-name">{ &v.name }</p>
-                <p>{ s.count("venue_offers", props.per_venue[i] as usize) }</p>
-                <a href={format!("{}venues/{}.html", props.base, v.id)}>{ s.get("venue_page") }</a>
-                <button type="button" class="px-popup-close" aria-label={s.get("close").to_owned()} onclick={close}>{ "×" }</button>
-            </div>
-        }
+        let shown = Popup {
+            name: &v.name,
+            id: &v.id,
+            offers: props.per_venue[i],
+            at: screen.pixel(v.xy),
+            size: (width, height),
+            base: &props.base,
+        };
+        popup::popup(&shown, s, popup_ref.clone(), close_popup.reform(|_| ()))
     });
+    let metres_per_px = frame.metres_per_unit(view.y + view.h / 2.0) * px;
+    let (metres, bar) = layout::scale_bar(metres_per_px, 110.0);
+    let bar_text = if metres >= 1000 {
+        s.fill("scale_km", &[("n", &(metres / 1000).to_string())])
+    } else {
+        s.fill("scale_m", &[("n", &metres.to_string())])
+    };
 
-    let ratio = format!("aspect-ratio:{}/{}", frame.width.round() as i64, frame.height.round() as i64);
+    let ratio = [
+        "aspect-ratio:",
+        &(frame.width.round() as i64).to_string(),
+        "/",
+        &(frame.height.round() as i64).to_string(),
+    ]
+    .concat();
     html! {
         <section class="px-map" aria-label={s.get("map").to_owned()}>
-            <div class="px-map-frame" style={ratio}>
-                <svg ref={svg_ref} class={if frame.tiles.is_some() { "px-svg px-on-tiles" } else { "px-svg" }} viewBox={view.view_box()} preserveAspectRatio="xMidYMid meet"
-                    tabindex="0" role="group" aria-label={s.get("map").to_owned()} aria-describedby="px-map-hint"
-                    {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onkeydown}>
+            <div ref={frame_ref} class="px-map-frame" style={ratio}
+                onpointerdown={gestures.onpointerdown} onpointermove={gestures.onpointermove}
+                onpointerup={gestures.onpointerup.clone()} onpointercancel={gestures.onpointerup} onkeydown={onkeydown}>
+                <svg class={if frame.tiles.is_some() { "px-svg px-on-tiles" } else { "px-svg" }} viewBox={view.view_box()} preserveAspectRatio="xMidYMid meet"
+                    tabindex="0" role="group" aria-label={s.get("map").to_owned()} aria-describedby="px-map-hint">
                     if let Some(tiles) = tiles {
                         <g class="px-tiles">{ for tiles.into_iter().map(|t| html! {
                             <image href={t.url} x={geo::dec2(t.x)} y={geo::dec2(t.y)} width={geo::dec2(t.size)} height={geo::dec2(t.size)} />
                         }) }</g>
                     }
+                    <g class="px-basemap">{ for basemap }</g>
                     <g class="px-districts">{ for districts }</g>
-                    <g class="px-labels">{ for labels }</g>
-                    <Markers catalog={props.catalog.clone()} per_venue={props.per_venue.clone()} {px} on_open={open_popup} />
-                    { for me }
+                    <g class="px-outside">{ for index.outside.iter().map(|o| html! { <path d={o.path.clone()} /> }) }</g>
                 </svg>
-                { for popup_html }
+                // Each varying list in an element of its own: yew matches unkeyed siblings from
+                // the end, so a list that grows or an item that comes and goes would otherwise
+                // make it rebuild (and unfocus) everything before it.
+                <div class="px-overlay">
+                    <div>{ for labels }</div>
+                    <div onclick={on_marker}>{ for markers.iter().map(marker_html) }</div>
+                    <div>{ for me }</div>
+                </div>
+                <div>{ for popup_html }</div>
+                <div class="px-scale" title={s.get("scale").to_owned()}>
+                    <span class="px-scale-bar" style={["width:", &dec1(bar), "px"].concat()}></span>{ bar_text }
+                </div>
                 <div class="px-map-tools">
                     <button type="button" onclick={zoom_by(1.5)} aria-label={s.get("zoom_in").to_owned()} title={s.get("zoom_in").to_owned()}>{ "+" }</button>
                     <button type="button" onclick={zoom_by(1.0 / 1.5)} aria-label={s.get("zoom_out").to_owned()} title={s.get("zoom_out").to_owned()}>{ "−" }</button>
                     <button type="button" onclick={reset} aria-label={s.get("reset_view").to_owned()} title={s.get("reset_view").to_owned()}>{ "⟲" }</button>
                 </div>
             </div>
+            // The legend's items are markup from the site's own catalogue (`legend_items`,
+            // `legend_outside`): one raw insertion weighs less wasm than their elements.
+            <ul class="px-legend" aria-label={s.get("legend").to_owned()}>
+                { Html::from_html_unchecked(AttrValue::from([s.get("legend_items"), if index.outside.is_empty() { "" } else { s.get("legend_outside") }].concat())) }
+            </ul>
             <p id="px-map-hint" class="px-map-hint">{ s.get("map_hint") }</p>
             if let Some(attribution) = &frame.attribution {
                 if frame.tiles.is_some() { <p class="px-attribution">{ attribution }</p> }

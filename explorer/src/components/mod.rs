@@ -4,9 +4,9 @@
 pub mod card;
 pub mod facets;
 pub mod map;
-pub mod markers;
 pub mod near;
 pub mod pager;
+pub mod popup;
 pub mod results;
 pub mod search;
 pub mod status;

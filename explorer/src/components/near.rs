@@ -1,14 +1,17 @@
-//! "Près de chez moi": asks the browser for the user's position, then sorts by distance.
+//! "Près de chez moi": asks for the user's position (through `locate`, which the app wires to
+//! the browser), then sorts by distance.
 
 use crate::i18n::Strings;
 use crate::state::Action;
-use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
 pub struct NearMeProps {
     pub active: bool,
+    /// Asks for the user's `[lon, lat]`; the answer (`None`: refused or unavailable) comes
+    /// back through the callback it is given.
+    pub locate: Callback<Callback<Option<[f64; 2]>>>,
     pub strings: Rc<Strings>,
     pub on_action: Callback<Action>,
 }
@@ -26,6 +29,7 @@ pub fn near_me(props: &NearMeProps) -> Html {
     let s = &props.strings;
     let onclick = {
         let (asking, on_action, active) = (asking.clone(), props.on_action.clone(), props.active);
+        let locate = props.locate.clone();
         Callback::from(move |_: MouseEvent| {
             if active {
                 on_action.emit(Action::Near(None));
@@ -33,12 +37,12 @@ pub fn near_me(props: &NearMeProps) -> Html {
             }
             asking.set(Asking::Locating);
             let (asking, on_action) = (asking.clone(), on_action.clone());
-            web::locate(move |position| {
+            locate.emit(Callback::from(move |position: Option<[f64; 2]>| {
                 asking.set(if position.is_some() { Asking::Idle } else { Asking::Failed });
                 if position.is_some() {
                     on_action.emit(Action::Near(position));
                 }
-            });
+            }));
         })
     };
     let note = match (*asking, props.active) {

@@ -25,6 +25,15 @@ pub struct Catalog {
     pub(crate) order: Vec<u32>,
 }
 
+/// One catalog is made per page and shared (`Rc`): two are the same when they are one, which
+/// is all components' props need (comparing the contents would cost a pass over the index on
+/// every render).
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 impl Catalog {
     /// Prepares `index`, which must have passed [`Index::check`], at the visitor's `now`.
     pub fn new(index: Index, now: Now) -> Catalog {

@@ -1,28 +1,21 @@
 //! Mutations of a seed file: what careless and hostile hands do to a spreadsheet export.
 
-/// SplitMix64: small, fast, reproducible from its seed (no dependency for a test tool).
-pub struct Rng(u64);
+/// The harness's draws, over the workspace's one seeded generator: a run is reproducible from
+/// its seed.
+pub struct Rng(passerelle_index::rng::SplitMix64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed)
+        Rng(passerelle_index::rng::SplitMix64::new(seed))
     }
 
     pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// A number in `0..n` (`0` when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
+        self.0.below(n as u64) as usize
     }
 }
 

@@ -78,8 +78,7 @@ fn object<const N: usize>(pairs: [(&str, JsonValue); N]) -> JsonObject {
 }
 
 fn write(collection: FeatureCollection, name: &str) -> Result<Vec<u8>> {
-    let mut bytes =
-        serde_json::to_vec_pretty(&collection).with_context(|| format!("failed to write {name}"))?;
+    let mut bytes = serde_json::to_vec(&collection).with_context(|| format!("failed to write {name}"))?;
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -1,5 +1,6 @@
-//! `data/charter.json`: the whole charter in one JSON document, pretty-printed, keys in a fixed
-//! order (the tables' columns in DESIGN.md's order), tables sorted by id.
+//! `data/charter.json`: the whole charter in one compact JSON document (a third smaller than
+//! pretty-printed: tools read it, people use the CSV), keys in a fixed order (the tables' columns
+//! in DESIGN.md's order), tables sorted by id.
 //!
 //! Shape (version 1):
 //!
@@ -59,7 +60,7 @@ pub fn charter(charter: &Charter, config: &Config, w: &mut dyn Write) -> Result<
         partnerships: &charter.partnerships,
         vocabularies: &charter.vocabularies,
     };
-    serde_json::to_writer_pretty(&mut *w, &document).context("failed to write data/charter.json")?;
+    serde_json::to_writer(&mut *w, &document).context("failed to write data/charter.json")?;
     w.write_all(b"\n").context("failed to write data/charter.json")
 }
 

@@ -164,10 +164,7 @@ fn word_similarity(x: &str, y: &str) -> f64 {
 
 /// The great-circle distance between two (lat, lon) points, in metres.
 pub fn distance_m((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6_371_000.0 * h.sqrt().min(1.0).asin()
+    passerelle_index::geo::distance_m([lon1, lat1], [lon2, lat2])
 }
 
 /// Words a listing adds or drops without changing what it names.

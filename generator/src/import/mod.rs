@@ -2,7 +2,8 @@
 //!
 //! Its own stage, beside the build pipeline, in named steps:
 //!
-//! 1. [`source`]: the listing (CSV as `data/` reads it, a workbook sheet) → rows of cells;
+//! 1. [`source`]: the listing (CSV as `data/` reads it, a workbook sheet, a [`calendar`]'s
+//!    events) → rows of cells;
 //! 2. [`mapping`] + [`apply`]: the mapping (TOML) bound to the header, each row → canonical
 //!    cells, [`normalize`]d as `data/` expects them (a bad row is an error, never half-read);
 //! 3. [`reconcile`]: rows × the [`table`] × the source's previous [`state`] × the recorded
@@ -11,9 +12,10 @@
 //! 5. [`write`] (only with `--write`): the table (and the state) rewritten atomically, after
 //!    `check` passed on a copy of `data/` holding them.
 //!
-//! [`suggest`] drafts a mapping from the source instead.
+//! [`suggest`] ([`suggest_calendar`] for a calendar) drafts a mapping from the source instead.
 
 pub mod apply;
+pub mod calendar;
 pub mod decisions;
 pub mod duplicates;
 pub mod mapping;
@@ -23,6 +25,7 @@ pub mod report;
 pub mod source;
 pub mod state;
 pub mod suggest;
+pub mod suggest_calendar;
 pub mod table;
 pub mod write;
 
@@ -89,6 +92,10 @@ pub fn run_with(
         }
         found => found.map(|s| s.path),
     };
+    if let Some(refused) = calendar_elsewhere(request) {
+        report.diagnostics.push(refused);
+        return Ok(finish(report, 0, 0, 0));
+    }
     let d = &mut report.diagnostics;
     let stem = request.source.file_stem().and_then(|s| s.to_str()).unwrap_or("source");
     let mapping = match &request.mapping {
@@ -102,10 +109,28 @@ pub fn run_with(
         None => None,
     };
     let sheet_name = mapping.as_ref().and_then(|m| m.sheet.as_ref()).map(|(s, _)| s.as_str());
-    let Some(sheet) = source::read(&request.source, sheet_name, d)? else {
+    let Some(sheet) = source::read(&request.source, sheet_name, site_zone(&request.root), d)? else {
         return Ok(finish(report, 0, 0, 0));
     };
     report.source.clone_from(&sheet.name);
+    // A calendar's events are keyed by their UID, and without a mapping read as suggested.
+    let mapping = match mapping {
+        Some(mut m) if sheet.calendar => {
+            m.key.get_or_insert_with(|| ("UID".to_owned(), (1, 1)));
+            Some(m)
+        }
+        None if sheet.calendar => {
+            let (header, rows) = sheet.rows.split_first().map_or((None, &[][..]), |(h, r)| (Some(h), r));
+            let draft =
+                header.map(|h| suggest_calendar::suggest(stem, h, rows, &context)).unwrap_or_default();
+            let file = format!("{} (the suggested mapping)", request.source.display());
+            match mapping::Mapping::parse(&draft, &file, request.table, stem, d) {
+                Some(m) => Some(m),
+                None => return Ok(finish(report, 0, 0, 0)),
+            }
+        }
+        other => other,
+    };
     progress(format!("read {} rows from {}", sheet.rows.len().saturating_sub(1), sheet.name));
     let mut rows = sheet.rows.into_iter();
     let Some(header) = rows.next() else {
@@ -115,8 +140,12 @@ pub fn run_with(
     };
     let mapping = mapping.unwrap_or_else(|| apply::identity(&header, request.table, stem));
     let bound = apply::bind(&mapping, &header, d);
-    let Some(bound) = bound.filter(|_| !d.has_errors()) else { return Ok(finish(report, 0, 0, 0)) };
-    let (mut read, mut filtered, mut in_error, mut mapped) = (0, 0, 0, Vec::new());
+    // Any error so far stops the import, but a calendar's refused events (one error each).
+    let Some(bound) = bound.filter(|_| d.error_count() <= sheet.rejected) else {
+        return Ok(finish(report, 0, 0, 0));
+    };
+    // A calendar's events refused while reading are read, and in error.
+    let (mut read, mut filtered, mut in_error, mut mapped) = (sheet.rejected, 0, sheet.rejected, Vec::new());
     let mut repeats = normalize::Repeats::default();
     for row in rows.filter(|r| !r.unterminated) {
         read += 1;
@@ -184,15 +213,42 @@ pub fn run_with(
 /// `--suggest`: the draft mapping for the request's source, or the diagnostics that stopped it.
 pub fn draft(request: &Request, options: &crate::Options) -> Result<Result<String, Diagnostics>> {
     let mut d = Diagnostics::default();
+    if let Some(refused) = calendar_elsewhere(request) {
+        d.push(refused);
+        return Ok(Err(d));
+    }
     let (context, _, _) = charter(&request.root, request.table, options)?;
-    let Some(sheet) = source::read(&request.source, None, &mut d)? else { return Ok(Err(d)) };
+    let Some(sheet) = source::read(&request.source, None, site_zone(&request.root), &mut d)? else {
+        return Ok(Err(d));
+    };
     let Some((header, rows)) = sheet.rows.split_first() else {
         d.push_at(crate::Severity::Error, &sheet.name, (1, 1), "empty source: no header line", None);
         return Ok(Err(d));
     };
     let stem = request.source.file_stem().and_then(|s| s.to_str()).unwrap_or("source");
+    if sheet.calendar {
+        return Ok(Ok(suggest_calendar::suggest(stem, header, rows, &context)));
+    }
     let sheet_name = sheet.name.strip_suffix(']').and_then(|n| n.rsplit_once('[')).map(|(_, s)| s);
     Ok(Ok(suggest::suggest(request.table, stem, sheet_name, header, rows, &context)))
+}
+
+/// A calendar is a source of offers only.
+fn calendar_elsewhere(request: &Request) -> Option<crate::diagnostics::Diagnostic> {
+    let name = request.source.display().to_string();
+    (calendar::is_calendar(&name) && request.table.name != "offers").then(|| {
+        let mut d = Diagnostics::default();
+        let message =
+            format!("a calendar's events are offers: it cannot be imported into {}", request.table.name);
+        d.push_at(crate::Severity::Error, &name, (1, 1), message, Some("use --into offers".into()));
+        let found = d.iter().next().cloned();
+        found
+    })?
+}
+
+/// The site's time zone (`content/site.toml`), where a calendar's times are written.
+fn site_zone(root: &Path) -> chrono_tz::Tz {
+    crate::config::Config::load(root).map_or(chrono_tz::Europe::Brussels, |c| c.zone())
 }
 
 fn finish(mut report: Report, read: usize, filtered: usize, in_error: usize) -> Report {

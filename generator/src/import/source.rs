@@ -3,8 +3,9 @@
 //! A CSV goes through `load`'s own decoding (BOMs, UTF-8, UTF-16, Windows-1252) and row
 //! reader (delimiter detection, quoted multi-line cells), so it is read exactly as `data/`
 //! would read it; a workbook through `load::workbook` (one sheet: the mapping's `sheet`, else
-//! the first).
+//! the first); a calendar (`.ics`) through [`calendar`], one row per event.
 
+use super::calendar;
 use crate::diagnostics::suggest::{closest, fold};
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::load::rows::Row;
@@ -19,19 +20,24 @@ pub struct Sheet {
     pub name: String,
     /// The header first, then the records.
     pub rows: Vec<Row>,
+    /// A calendar: its rows are events (virtual columns, see [`super::calendar`]).
+    pub calendar: bool,
+    /// Records refused while reading (a calendar's events Passerelle cannot express), reported.
+    pub rejected: usize,
 }
 
-/// Reads `path`; `None` when it cannot be read as a table (reported).
-pub fn read(path: &Path, sheet: Option<&str>, d: &mut Diagnostics) -> Result<Option<Sheet>> {
+/// Reads `path`; `None` when it cannot be read as a table (reported). A calendar's times
+/// are written in the site's zone `site`.
+pub fn read(
+    path: &Path,
+    sheet: Option<&str>,
+    site: chrono_tz::Tz,
+    d: &mut Diagnostics,
+) -> Result<Option<Sheet>> {
     let bytes = crate::fs::read(path)?;
     let name = path.display().to_string();
     if let Some(format) = workbook::Format::of(&name) {
         return Ok(read_workbook(&bytes, format, &name, sheet, d));
-    }
-    if name.to_ascii_lowercase().ends_with(".ics") {
-        let message = "calendars (.ics) cannot be imported yet: offers have no structured sessions";
-        d.push_at(Severity::Error, &name, (1, 1), message, Some("export the calendar as CSV".into()));
-        return Ok(None);
     }
     let decoded = decode::decode(&bytes);
     if decoded.lossy {
@@ -45,8 +51,12 @@ pub fn read(path: &Path, sheet: Option<&str>, d: &mut Diagnostics) -> Result<Opt
     }
     let text = crate::load::controls::drop_forbidden(decoded.text, &name, d);
     d.add_source(&name, &text);
+    if calendar::is_calendar(&name) {
+        let read = calendar::read(&text, &name, site, d);
+        return Ok(read.map(|r| Sheet { name, rows: r.rows, calendar: true, rejected: r.rejected }));
+    }
     let rows = rows::read(&text, &name, d);
-    Ok(Some(Sheet { name, rows }))
+    Ok(Some(Sheet { name, rows, calendar: false, rejected: 0 }))
 }
 
 fn read_workbook(
@@ -83,5 +93,5 @@ fn read_workbook(
     let mut sheet = sheets.into_iter().nth(index)?;
     let name = format!("{name}[{}]", sheet.name);
     workbook::drop_forbidden(&mut sheet.rows, &name, d);
-    Some(Sheet { name, rows: sheet.rows })
+    Some(Sheet { name, rows: sheet.rows, calendar: false, rejected: 0 })
 }

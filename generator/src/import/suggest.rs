@@ -219,7 +219,7 @@ fn key_column<'a, I: Iterator<Item = &'a str>>(
 }
 
 /// The vocabulary of a column, when it has one.
-fn vocabulary<'a>(table: &str, column: &str, context: &'a Context) -> Option<&'a Vocabulary> {
+pub(super) fn vocabulary<'a>(table: &str, column: &str, context: &'a Context) -> Option<&'a Vocabulary> {
     let v = &context.vocabularies;
     match (table, column) {
         ("operators", "kind") => Some(&v.operator_kind),
@@ -232,7 +232,7 @@ fn vocabulary<'a>(table: &str, column: &str, context: &'a Context) -> Option<&'a
 }
 
 /// `kind = { from = "Catégorie", map = { … } }` with a code proposed for each distinct value.
-fn value_map<'a>(
+pub(super) fn value_map<'a>(
     column: &str,
     header: &str,
     values: impl Iterator<Item = &'a str>,
@@ -281,6 +281,6 @@ fn value_map<'a>(
 }
 
 /// A TOML basic string.
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }

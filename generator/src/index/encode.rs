@@ -26,11 +26,12 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
         .map(|d| {
             let shape = charter.district_shape(d);
             let centre = shape.and_then(|s| s.centroid()).or(d.lon.zip(d.lat));
+            let pole = shape.and_then(|s| project::label_point(&map, s));
             District {
                 id: d.id.clone(),
                 name: d.name.clone(),
                 path: shape.map(|s| project::svg_path(&map, s)).unwrap_or_default(),
-                label: centre.map_or([0.0, 0.0], |c| project::to_view(&map, c)),
+                label: pole.or_else(|| centre.map(|c| project::to_view(&map, c))).unwrap_or_default(),
             }
         })
         .collect();
@@ -47,7 +48,17 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
                 lonlat: [lonlat.0, lonlat.1],
             }
         })
+        .collect::<Vec<Venue>>();
+    let lost: Vec<(u32, [f64; 2])> = charter
+        .venues
+        .iter()
+        .zip(&venues)
+        .enumerate()
+        .filter(|(_, (v, _))| v.district.is_none() && v.lon.is_some() && v.lat.is_some())
+        .map(|(i, (_, venue))| (i as u32, venue.xy))
         .collect();
+
+    let basemap = charter.basemap.iter().map(|f| project::base_feature(&map, f)).collect();
 
     let mut index = Index {
         version: FORMAT_VERSION,
@@ -65,6 +76,8 @@ pub fn encode(charter: &Charter, config: &Config) -> Result<Index> {
         operators: charter.operators.iter().map(|o| o.name.clone()).collect(),
         offers: Default::default(),
         holidays: charter.holidays.clone(),
+        basemap,
+        outside: super::outside::groups(&lost),
     };
     for offer in &charter.offers {
         let venue = charter.offer_venue(offer);

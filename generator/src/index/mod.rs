@@ -9,6 +9,7 @@
 
 pub mod assets;
 pub mod encode;
+pub mod outside;
 pub mod project;
 pub mod strings;
 

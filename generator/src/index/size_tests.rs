@@ -11,29 +11,22 @@ use crate::records::DayRule;
 use crate::vocabulary::Vocabularies;
 use chrono::NaiveDate;
 
-/// A deterministic generator of plausible offers (SplitMix64, no dependency).
-struct Rng(u64);
+/// A deterministic generator of plausible offers (the workspace's SplitMix64).
+struct Rng(passerelle_index::rng::SplitMix64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
+        items[self.below(items.len() as u64) as usize]
     }
     fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.0.below(n)
     }
 }
 
 /// The fixture's districts, venues and operators, with `n` synthetic offers.
 pub(crate) fn synthetic(n: usize) -> Charter {
     let base = fixture();
-    let mut rng = Rng(2026);
+    let mut rng = Rng(passerelle_index::rng::SplitMix64::new(2026));
     let kinds = [
         "Atelier",
         "Stage",

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 /// The stems `districts.geojson` may have.
 const GEOJSON_NAMES: [&str; 2] = ["districts", "quartiers"];
+/// The stems `basemap.geojson` may have.
+const BASEMAP_NAMES: [&str; 2] = ["basemap", "fond_de_carte"];
 
 /// One file to read: where it is, and how diagnostics name it (`data/offres.csv`, or
 /// `data/charte.xlsx[offres]` for a workbook's sheet, whose rows are then already read).
@@ -31,13 +33,14 @@ pub struct Found {
     /// Per table of [`ALL`], in that order.
     pub tables: Vec<Option<Source>>,
     pub geojson: Option<Source>,
+    pub basemap: Option<Source>,
 }
 
 /// Looks for every table's file in `root/data`.
 pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
     // Not only regular files: a table that is a link or a FIFO is found, then refused when read.
     let entries = crate::fs::entries(&root.join("data"))?;
-    let mut found = Found { tables: vec![None; ALL.len()], geojson: None };
+    let mut found = Found { tables: vec![None; ALL.len()], geojson: None, basemap: None };
     for entry in entries {
         let file_name = entry.rel.as_str();
         if let Some(format) = super::workbook::Format::of(file_name) {
@@ -50,6 +53,7 @@ pub fn find(root: &Path, diagnostics: &mut Diagnostics) -> Result<Found> {
         let slot = match classify(file_name) {
             Some(Kind::Table(i)) => &mut found.tables[i],
             Some(Kind::Geojson) => &mut found.geojson,
+            Some(Kind::Basemap) => &mut found.basemap,
             None => continue,
         };
         place(slot, source, diagnostics);
@@ -130,6 +134,7 @@ fn sheets(
 enum Kind {
     Table(usize),
     Geojson,
+    Basemap,
 }
 
 fn classify(file_name: &str) -> Option<Kind> {
@@ -137,6 +142,7 @@ fn classify(file_name: &str) -> Option<Kind> {
     let (stem, extension) = (fold(stem), extension.to_ascii_lowercase());
     match extension.as_str() {
         "csv" => ALL.iter().position(|t| names(t).any(|n| fold(n) == stem)).map(Kind::Table),
+        "geojson" if BASEMAP_NAMES.iter().any(|n| fold(n) == stem) => Some(Kind::Basemap),
         "geojson" => GEOJSON_NAMES.contains(&stem.as_str()).then_some(Kind::Geojson),
         _ => None,
     }
@@ -164,8 +170,8 @@ pub fn rank(file: &str) -> Option<usize> {
     let sheet = file_name.strip_suffix(']').and_then(|n| n.rsplit_once('[')).map(|(_, s)| format!("{s}.csv"));
     match classify(sheet.as_deref().unwrap_or(file_name))? {
         Kind::Table(i) => Some(2 * i),
-        // Right after districts (table 1, rank 2).
-        Kind::Geojson => Some(3),
+        // Right after districts (table 1, rank 2), the basemap with them.
+        Kind::Geojson | Kind::Basemap => Some(3),
     }
 }
 

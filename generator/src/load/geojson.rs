@@ -1,4 +1,5 @@
-//! `data/districts.geojson` → district outlines ([`Shape`]).
+//! `data/districts.geojson` → district outlines ([`Shape`]); `data/basemap.geojson` → the
+//! basemap's features ([`basemap`]).
 //!
 //! A FeatureCollection of Polygon or MultiPolygon features, each with `properties.id` = a
 //! district id (whether that id exists is checked by `validate`). Invalid JSON is an error at
@@ -15,37 +16,15 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+pub mod basemap;
 mod scan;
 
 type Ring = Vec<(f64, f64)>;
 
 /// The outlines of `text`, each with where its feature is.
 pub fn shapes(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<(Shape, Origin)> {
-    let root: Value = match serde_json::from_str(text) {
-        Ok(root) => root,
-        Err(error) => {
-            let message = error.to_string();
-            let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-            let line = u32::try_from(error.line()).unwrap_or(u32::MAX);
-            let column = char_column(text, error.line(), error.column());
-            diagnostics.push_at(
-                Severity::Error,
-                file,
-                (line, column),
-                format!("invalid JSON: {message}"),
-                None,
-            );
-            return Vec::new();
-        }
-    };
-    let features = match (&root["type"], root["features"].as_array()) {
-        (Value::String(kind), Some(features)) if kind == "FeatureCollection" => features,
-        _ => {
-            let hint = Some("expected {\"type\": \"FeatureCollection\", \"features\": [...]}".to_owned());
-            diagnostics.push_at(Severity::Error, file, (1, 1), "not a GeoJSON FeatureCollection", hint);
-            return Vec::new();
-        }
-    };
+    let Some(root) = collection(text, file, diagnostics) else { return Vec::new() };
+    let features = root["features"].as_array().map(Vec::as_slice).unwrap_or_default();
     let file: Arc<str> = Arc::from(file);
     let starts = scan::feature_starts(text);
     let mut cursor = Cursor::new(text);
@@ -54,11 +33,7 @@ pub fn shapes(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<(Sha
     for (i, feature) in features.iter().enumerate() {
         // The feature's own text: from its start to the next one's (the whole text if the
         // scan and serde_json disagree, which valid JSON does not allow).
-        let span = match (starts.get(i), starts.get(i + 1)) {
-            (Some(&start), Some(&end)) if starts.len() == features.len() => start..end,
-            (Some(&start), None) if starts.len() == features.len() => start..text.len(),
-            _ => 0..text.len(),
-        };
+        let span = span(&starts, i, features.len(), text.len());
         let Some(id) = feature["properties"]["id"].as_str().map(str::trim).filter(|id| !id.is_empty()) else {
             let message = format!("feature #{} has no `properties.id` (the district id)", i + 1);
             let hint = Some("add \"properties\": {\"id\": \"<the district's id>\"}".to_owned());
@@ -81,6 +56,45 @@ pub fn shapes(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Vec<(Sha
         out.push((Shape { district: id.to_owned(), polygons }, origin));
     }
     out
+}
+
+/// The root of a GeoJSON FeatureCollection (its `features` is an array), or `None` with the
+/// diagnostic: invalid JSON at serde_json's line and column, another kind of JSON at 1:1.
+fn collection(text: &str, file: &str, diagnostics: &mut Diagnostics) -> Option<Value> {
+    let root: Value = match serde_json::from_str(text) {
+        Ok(root) => root,
+        Err(error) => {
+            let message = error.to_string();
+            let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+            let line = u32::try_from(error.line()).unwrap_or(u32::MAX);
+            let column = char_column(text, error.line(), error.column());
+            diagnostics.push_at(
+                Severity::Error,
+                file,
+                (line, column),
+                format!("invalid JSON: {message}"),
+                None,
+            );
+            return None;
+        }
+    };
+    match (&root["type"], root["features"].as_array()) {
+        (Value::String(kind), Some(_)) if kind == "FeatureCollection" => Some(root),
+        _ => {
+            let hint = Some("expected {\"type\": \"FeatureCollection\", \"features\": [...]}".to_owned());
+            diagnostics.push_at(Severity::Error, file, (1, 1), "not a GeoJSON FeatureCollection", hint);
+            None
+        }
+    }
+}
+
+/// The span of feature `i` of `count` in the text, given where the scan found them start.
+fn span(starts: &[usize], i: usize, count: usize, len: usize) -> std::ops::Range<usize> {
+    match (starts.get(i), starts.get(i + 1)) {
+        (Some(&start), Some(&end)) if starts.len() == count => start..end,
+        (Some(&start), None) if starts.len() == count => start..len,
+        _ => 0..len,
+    }
 }
 
 /// A Polygon's or MultiPolygon's rings, checked.
@@ -162,11 +176,24 @@ fn locate(
     file: &Arc<str>,
     cursor: &mut Cursor<'_>,
 ) -> Origin {
-    let needle = serde_json::to_string(id).unwrap_or_default();
+    locate_field(text, span, id, "id", file, cursor)
+}
+
+/// Where the JSON string `value` first appears in `span` (else the span's start), as an origin
+/// whose `field` column is there.
+fn locate_field(
+    text: &str,
+    span: std::ops::Range<usize>,
+    value: &str,
+    field: &'static str,
+    file: &Arc<str>,
+    cursor: &mut Cursor<'_>,
+) -> Origin {
+    let needle = serde_json::to_string(value).unwrap_or_default();
     let within =
         text.get(span.clone()).and_then(|t| t.find(&needle)).map_or(span.start, |at| span.start + at);
     let (line, column) = cursor.at(within);
-    Origin { file: Arc::clone(file), line, columns: vec![("id", column)], lines: Vec::new() }
+    Origin { file: Arc::clone(file), line, columns: vec![(field, column)], lines: Vec::new() }
 }
 
 /// serde_json's byte column on 1-based `line`, as a 1-based character column.

@@ -1,13 +1,18 @@
 //! The header line → which field each column holds.
 //!
 //! Headers match a column's canonical name or an alias, folded (case, accents, separators).
-//! An unknown column is a warning (its cells are ignored) with a "did you mean"; a column given
-//! twice is an error (which one is right?); a required column that is missing is an error.
+//! An unknown column is a warning (its cells are ignored) with a "did you mean" (the first
+//! [`MAX_UNKNOWN`], then one line counting the others); a column given twice is an error
+//! (which one is right?); a required column that is missing is an error.
 
 use super::rows::Row;
 use super::tables::Table;
 use crate::diagnostics::suggest::{did_you_mean, fold};
 use crate::diagnostics::{Diagnostics, Severity};
+
+/// Unknown columns reported one by one; the others are counted in one more line (a file of
+/// 100,000 stray columns spent its time in "did you mean" and printed 100,000 lines).
+pub const MAX_UNKNOWN: usize = 20;
 
 /// The field of each column of the file, by position; `None` for ignored columns.
 pub fn map(
@@ -17,6 +22,14 @@ pub fn map(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Option<&'static str>> {
     let mut fields: Vec<Option<&'static str>> = Vec::with_capacity(header.cells.len());
+    let names: Vec<(String, &'static str)> = table
+        .columns
+        .iter()
+        .flat_map(|c| {
+            std::iter::once(c.name).chain(c.aliases.iter().copied()).map(move |n| (fold(n), c.name))
+        })
+        .collect();
+    let mut unknown = Vec::new();
     for cell in &header.cells {
         let at = (cell.line, cell.column);
         if cell.value.is_empty() {
@@ -24,18 +37,21 @@ pub fn map(
             continue;
         }
         let folded = fold(&cell.value);
-        let found = table
-            .columns
+        let found = names
             .iter()
-            .find(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()).any(|n| fold(n) == folded));
+            .find(|(n, _)| *n == folded)
+            .and_then(|(_, name)| table.columns.iter().find(|c| c.name == *name));
         let Some(column) = found else {
-            diagnostics.push_at(
-                Severity::Warning,
-                file,
-                at,
-                format!("unknown column `{}`, ignored", cell.value),
-                did_you_mean(&cell.value, table.column_names()),
-            );
+            if unknown.len() < MAX_UNKNOWN {
+                diagnostics.push_at(
+                    Severity::Warning,
+                    file,
+                    at,
+                    format!("unknown column `{}`, ignored", cell.value),
+                    did_you_mean(&cell.value, table.column_names()),
+                );
+            }
+            unknown.push(at);
             fields.push(None);
             continue;
         };
@@ -56,6 +72,11 @@ pub fn map(
             continue;
         }
         fields.push(Some(column.name));
+    }
+    if let Some(&at) = unknown.get(MAX_UNKNOWN) {
+        let message = format!("{} more unknown columns, ignored", unknown.len() - MAX_UNKNOWN);
+        let hint = "remove the columns this table does not have (see data/README.md)";
+        diagnostics.push_at(Severity::Warning, file, at, message, Some(hint.into()));
     }
     for column in table.columns.iter().filter(|c| c.required) {
         if !fields.contains(&Some(column.name)) {

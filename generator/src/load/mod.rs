@@ -1,4 +1,4 @@
-//! Stage `load`: `data/*.csv` (+ `districts.geojson`) → typed [`Records`].
+//! Stage `load`: `data/*.csv` (+ `districts.geojson`, `basemap.geojson`) → typed [`Records`].
 //!
 //! Steps, one module each: [`files`] finds each table's file (English or French name);
 //! [`decode`] turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252); [`controls`] drops
@@ -36,7 +36,7 @@ use std::path::Path;
 /// Reads every table under `root/data`. Problems in the files are pushed to `diagnostics`;
 /// an `Err` means a file could not be read at all.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
-    let files::Found { tables: sources, geojson } = files::find(root, diagnostics)?;
+    let files::Found { tables: sources, geojson, basemap: found_basemap } = files::find(root, diagnostics)?;
     let mut tables = Vec::with_capacity(tables::ALL.len());
     for (table, source) in tables::ALL.iter().zip(sources) {
         tables.push(match source {
@@ -71,6 +71,13 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Records> {
         let (shapes, origins) = geojson::shapes(&text, &source.name, diagnostics).into_iter().unzip();
         records.shapes = shapes;
         records.shape_origins = origins;
+    }
+    if let Some(source) = &found_basemap {
+        let text = read_text(source, diagnostics)?;
+        records.basemap = geojson::basemap::features(&text, &source.name, diagnostics)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
     }
     Ok(records)
 }

@@ -95,16 +95,6 @@ fn ring_contains(ring: &[(f64, f64)], lon: f64, lat: f64) -> bool {
     inside
 }
 
-/// Great-circle distance in metres (haversine), for "near me" and "near the districts" checks.
-pub fn distance_m((lon1, lat1): (f64, f64), (lon2, lat2): (f64, f64)) -> f64 {
-    const EARTH_RADIUS_M: f64 = 6_371_000.0;
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * a.sqrt().asin()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,14 +124,6 @@ mod tests {
         };
         let (x, y) = s.centroid().unwrap();
         assert!((x - 1.0).abs() < 1e-9 && (y - 1.0).abs() < 1e-9);
-    }
-
-    // Distances are right to a few metres: Bressoux to Outremeuse is about 1.2 km.
-    #[test]
-    fn haversine_distance() {
-        let d = distance_m((5.6000, 50.6400), (5.5830, 50.6370));
-        assert!((1150.0..1350.0).contains(&d), "{d}");
-        assert_eq!(distance_m((5.6, 50.6), (5.6, 50.6)), 0.0);
     }
 
     // The bounding box covers all points and grows on every side.

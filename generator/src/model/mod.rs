@@ -30,6 +30,8 @@ pub struct Charter {
     pub partnerships: Vec<Partnership>,
     /// District outlines, in the order of `districts` (a district may have none).
     pub shapes: Vec<Option<Shape>>,
+    /// `basemap.geojson`'s features (water, roads, rail, parks, landmarks), in the file's order.
+    pub basemap: Vec<records::MapFeature>,
     pub vocabularies: Vocabularies,
     /// The build's reference day: "this week", "past", "stale" are relative to it.
     pub today: NaiveDate,
@@ -94,6 +96,7 @@ impl Charter {
             offers,
             partnerships,
             shapes,
+            basemap,
             holidays,
             draws,
             volunteers,
@@ -110,6 +113,7 @@ impl Charter {
             offers,
             partnerships,
             shapes,
+            basemap,
             vocabularies,
             today,
             draws,

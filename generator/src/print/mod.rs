@@ -146,6 +146,9 @@ pub fn typeset(job: &Job, today: chrono::NaiveDate) -> Result<Vec<u8>> {
         job.files.files.iter().map(|(k, v)| (k.clone(), Bytes::new(v.clone()))).collect();
     let world = PrintWorld::new(job.template_name, &job.template, files, today);
     let result = typst::compile::<PagedDocument>(&world).output;
+    // Typst memoises layouts across compilations: free them before the export, which is the
+    // peak (the laid-out document and the PDF side by side), and a build typesets each once.
+    typst::comemo::evict(0);
     let pdf = result.and_then(|document| {
         use chrono::Datelike;
         let date = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8);
@@ -157,7 +160,6 @@ pub fn typeset(job: &Job, today: chrono::NaiveDate) -> Result<Vec<u8>> {
         };
         typst_pdf::pdf(&document, &options)
     });
-    // Typst memoises layouts across compilations: free them, a build typesets once.
     typst::comemo::evict(0);
     pdf.map_err(|errors| anyhow!(describe(&world, &job.origin, &errors)))
         .with_context(|| format!("failed to typeset `{}`", job.path))

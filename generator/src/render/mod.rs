@@ -9,6 +9,7 @@
 //! - [`markdown`]: the one door to Markdown;
 //! - [`views`]: borrowed view structs, what templates see;
 //! - [`pages`]: one function per page kind;
+//! - [`paging`]: long lists cut into pages of about 50 entries, with their index;
 //! - [`assets`], [`content`], [`jsonld`], [`links`]: static files, editorial pages,
 //!   schema.org data, safe links.
 
@@ -22,6 +23,7 @@ pub mod jsonld;
 pub use crate::links;
 pub mod markdown;
 pub mod pages;
+pub mod paging;
 pub mod schedule;
 mod site;
 pub mod views;

@@ -6,6 +6,7 @@ use super::assets::Assets;
 use super::content::Content;
 use super::environment;
 use super::i18n::Catalogue;
+use super::paging::{self, Key, ListPage};
 use super::views::offer::OfferCard;
 use super::views::{Crumb, Link};
 use super::Sink;
@@ -13,6 +14,7 @@ use crate::config::Config;
 use crate::links::{self, Href};
 use crate::model::{Charter, Offer};
 use anyhow::{anyhow, Context, Result};
+use chrono::Datelike;
 use minijinja::value::{Serde, Value};
 use minijinja::Environment;
 use serde::Serialize;
@@ -62,6 +64,9 @@ pub struct Meta {
     pub correction: Option<String>,
     /// The same correction as text to copy into any webmail, with the record's current values.
     pub correction_text: Option<String>,
+    /// The previous and next pages of a paginated list (`<link rel="prev">`, `"next"`).
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 /// The header and footer, seen by templates as `site`.
@@ -126,6 +131,16 @@ pub struct Site<'a> {
 pub struct Rendered {
     pub path: String,
     pub html: String,
+}
+
+/// What a page of a paginated list sees (see [`Site::list_pages`]).
+#[derive(Serialize)]
+struct ListData<'p, T, E> {
+    pager: &'p paging::Pager,
+    groups: &'p [paging::Group<T>],
+    jumps: &'p [paging::Jump],
+    #[serde(flatten)]
+    extra: &'p E,
 }
 
 /// What a template sees besides the globals: `root`, `page`, and the page's own fields.
@@ -230,12 +245,95 @@ impl<'a> Site<'a> {
         self.card_values[i].clone()
     }
 
-    /// The cards of some offers, soonest first: next session, then permanent offers, then
-    /// ended ones (most recent first); title breaks ties.
-    pub fn cards_by_time(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<Value> {
+    /// Some offers soonest first: next session, then permanent offers, then ended ones (most
+    /// recent first); title breaks ties.
+    pub fn by_time(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<&'a Offer> {
         let mut offers: Vec<&Offer> = offers.collect();
         offers.sort_by_cached_key(|o| (self.charter.timing(o).order(), super::views::sort_key(&o.title)));
-        self.cards_of(offers.into_iter())
+        offers
+    }
+
+    /// The cards of some offers, soonest first (see [`Site::by_time`]).
+    pub fn cards_by_time(&self, offers: impl Iterator<Item = &'a Offer>) -> Vec<Value> {
+        self.cards_of(self.by_time(offers).into_iter())
+    }
+
+    /// The group an offer is filed under in a list by time: the month of its next session (of
+    /// its last one when it ended), or "all year" for a permanent offer.
+    pub fn month_key(&self, offer: &Offer) -> Result<Key> {
+        let timing = self.charter.timing(offer);
+        let session = if timing.ended { timing.sessions.last() } else { timing.next.as_ref() };
+        Ok(match session {
+            Some(s) => {
+                let date = crate::load::when::date_of(s.day);
+                Key {
+                    anchor: format!("mois-{:04}-{:02}", date.year(), date.month()),
+                    heading: super::i18n::capitalise(&self.cat.month_year(date)?),
+                }
+            }
+            None if timing.is_permanent() => {
+                Key { anchor: "toute-l-annee".into(), heading: self.cat.get("offer.ongoing")?.to_owned() }
+            }
+            None => Key { anchor: "sans-date".into(), heading: self.cat.get("paging.undated")?.to_owned() },
+        })
+    }
+
+    /// Current offers of `offers` as a paginated list of cards, soonest first, by month.
+    pub fn offer_pages(
+        &self,
+        first_path: &str,
+        offers: impl Iterator<Item = &'a Offer>,
+    ) -> Result<Vec<ListPage<Value>>> {
+        let entries = self
+            .by_time(offers)
+            .into_iter()
+            .map(|o| Ok((self.month_key(o)?, self.card_value(o))))
+            .collect::<Result<_>>()?;
+        Ok(paging::paginate(first_path, entries))
+    }
+
+    /// Renders every page of a paginated list with `template`: each sees `pager`, `groups`
+    /// (its entries under their headings), `jumps` (the list's index) and the fields of `extra`.
+    /// `meta` gives a page's metadata from its path and number.
+    pub fn list_pages<T: Serialize + Sync, E: Serialize + Sync>(
+        &self,
+        out: &mut dyn Sink,
+        template: &str,
+        pages: &[ListPage<T>],
+        meta: impl Fn(&str, usize) -> Result<Meta> + Sync,
+        extra: &E,
+    ) -> Result<()> {
+        let jumps = paging::jumps(pages);
+        self.pages(out, pages, |page| {
+            self.list_page(template, page, &jumps, meta(&page.path, page.pager.number)?, extra)
+        })
+    }
+
+    /// `meta` of page n of a list: "— page n sur N" in its title past page 1, its `prev`/`next`.
+    pub fn paged_meta(&self, mut meta: Meta, pager: &paging::Pager) -> Result<Meta> {
+        if pager.number > 1 {
+            let (n, count) = (pager.number.to_string(), pager.count.to_string());
+            meta.title =
+                self.cat.fill("paging.title", &[("title", &meta.title), ("n", &n), ("count", &count)])?;
+        }
+        meta.prev = pager.prev.clone();
+        meta.next = pager.next.clone();
+        Ok(meta)
+    }
+
+    /// Renders one page of a paginated list (see [`Site::list_pages`]), whose index is `jumps`:
+    /// `meta` gets the page's number in its title and its `prev`/`next` links.
+    pub fn list_page<T: Serialize, E: Serialize>(
+        &self,
+        template: &str,
+        page: &ListPage<T>,
+        jumps: &[paging::Jump],
+        meta: Meta,
+        extra: &E,
+    ) -> Result<Rendered> {
+        let meta = self.paged_meta(meta, &page.pager)?;
+        let data = ListData { pager: &page.pager, groups: &page.groups, jumps, extra };
+        self.render_page(template, meta, data)
     }
 
     /// The cards of the current (not ended) offers among `offers`, soonest first.
@@ -279,6 +377,8 @@ impl<'a> Site<'a> {
             jsonld: None,
             correction: None,
             correction_text: None,
+            prev: None,
+            next: None,
         }
     }
 

@@ -1,9 +1,12 @@
-//! Helpers shared by the `check*` integration tests: fixture projects in temporary folders,
-//! the pinned reference day.
+//! Helpers shared by the integration tests: fixture projects in temporary folders, the pinned
+//! reference day; `build` (the shipped project, the real binary, a server), `render` (a
+//! hand-built charter rendered in memory), `importing` and `workbooks`.
 
 #![allow(dead_code)] // Each test crate uses a different subset.
 
+pub mod build;
 pub mod importing;
+pub mod render;
 pub mod workbooks;
 
 use passerelle::Options;
@@ -42,8 +45,9 @@ pub fn project(case: Option<&Path>) -> tempfile::TempDir {
     dir
 }
 
-/// Copies every file under `from` into `to`, keeping relative paths.
+/// Copies every file under `from` into `to` (made if missing), keeping relative paths.
 pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("fixture folder") {
         let path = entry.expect("entry").path();
         let target = to.join(path.file_name().expect("name"));

@@ -138,10 +138,11 @@ export function isLoopback(url) {
  * - `failedResponses`: every response with a status ≥ 400 (`404 http://…`);
  * - `requests`: every URL the page requested (for crawlers).
  */
-export async function newPage(browser, { width = 1280, height = 800, javaScriptEnabled = true } = {}) {
+export async function newPage(browser, { width = 1280, height = 800, javaScriptEnabled = true, hasTouch = false } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
     javaScriptEnabled,
+    hasTouch,
     serviceWorkers: 'block',
     locale: 'fr-BE',
     timezoneId: 'Europe/Brussels',

@@ -62,9 +62,10 @@ export function offersByDistrict(data) {
   return byDistrict;
 }
 
-// The explorer's map: a venue marker (`circle.px-venue`, role=button), and the popup it opens
-// (role=dialog) with a link to the venue page. Kept in step with explorer/src/components/map.rs.
-export const MARKER = 'circle.px-venue, [data-venue]';
+// The explorer's map: a venue marker (a button, `.px-marker`; a cluster of several venues is
+// `.px-marker.px-cluster` and zooms instead), and the popup it opens (role=dialog) with a link
+// to the venue page. Kept in step with explorer/src/components/map.rs.
+export const MARKER = '.px-marker:not(.px-cluster), [data-venue]';
 export const POPUP_LINK = '[role="dialog"] a[href*="venues/"]';
 
 /** Clicks the first visible venue marker and waits for its popup's link to the venue page. */

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, newPage, settle, siteDir, startServer } from '../lib/harness.mjs';
+import { axeViolations } from '../lib/checks.mjs';
 import { holidays, isCurrent, timing, upcoming } from '../lib/sessions.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -202,7 +203,7 @@ test('near me sorts by distance from a mocked position', async () => {
   const first = page.locator('.px-card').first();
   assert.match(await first.locator('.px-distance').textContent(), /^à \d+ m$/);
   assert.match(await first.textContent(), new RegExp(target.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  assert.ok(await page.locator('circle.px-me').count() === 1, 'the map shows where the user is');
+  assert.ok(await page.locator('.px-me').count() === 1, 'the map shows where the user is');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -238,7 +239,7 @@ test('keyboard only: search, tick a facet, zoom the map, pick a district', async
 
 test('a venue marker opens a popup linking to the venue page; results come in pages', async () => {
   const { page, errors } = await open();
-  await page.locator('circle.px-venue:not(.px-zero)').first().click();
+  await page.locator('.px-marker:not(.px-cluster)').first().click();
   const link = page.locator('.px-popup a');
   assert.match(await link.getAttribute('href'), /^\.\.\/venues\/[a-z0-9-]+\.html$/);
   await link.click();
@@ -253,6 +254,154 @@ test('a venue marker opens a popup linking to the venue page; results come in pa
   }
   assert.deepEqual(errors, []);
   await page.context().close();
+});
+
+// ---- The map: legible labels, real targets, clusters, popups, gestures. ----
+
+const venueRows = readCsv('venues.csv');
+const located = new Set(venueRows.filter((v) => v.lat && v.lon).map((v) => v.id));
+/** Offers the map can show: current ones at a venue with a position. */
+const onMap = offers.filter((o) => located.has(o.venue)).length;
+
+/** Boxes of the map's labels and markers, the frame's, and the label font sizes. */
+const mapBoxes = (page) => page.evaluate(() => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom, w: r.width, h: r.height }; };
+  return {
+    frame: box(document.querySelector('.px-map-frame')),
+    labels: [...document.querySelectorAll('.px-label')].map((l) => ({ text: l.textContent, size: parseFloat(getComputedStyle(l).fontSize), ...box(l) })),
+    markers: [...document.querySelectorAll('.px-marker')].map((m) => ({ n: Number(m.textContent), cluster: m.classList.contains('px-cluster'), ...box(m) })),
+  };
+});
+const meets = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const inside = (a, b) => a.x0 >= b.x0 - 0.5 && a.y0 >= b.y0 - 0.5 && a.x1 <= b.x1 + 0.5 && a.y1 <= b.y1 + 0.5;
+
+/** What every map state must hold: labels ≥ 12 px clear of markers, targets ≥ 24 px, counts. */
+function checkMap(boxes, where, { allShown = true } = {}) {
+  // At rest the whole map shows, and some district is named (zoomed in, the names may be off screen).
+  if (allShown) assert.ok(boxes.labels.length > 0, `${where}: some district is named`);
+  for (const l of boxes.labels) {
+    assert.ok(l.size >= 12, `${where}: label ${l.text} at ${l.size}px`);
+    for (const m of boxes.markers) assert.ok(!meets(l, m), `${where}: label ${l.text} under a marker (${JSON.stringify([l, m])})`);
+  }
+  for (const m of boxes.markers) assert.ok(m.w >= 24 && m.h >= 24, `${where}: a marker of ${m.w}×${m.h}px`);
+  if (allShown) {
+    const sum = boxes.markers.reduce((s, m) => s + m.n, 0);
+    assert.equal(sum, onMap, `${where}: the markers' counts add up to the offers on the map`);
+  }
+}
+
+for (const width of [390, 1280]) {
+  test(`map at ${width}px: labels ≥ 12 px never under markers, targets ≥ 24 px, cluster counts add up, axe clean`, async () => {
+    const { page, errors } = await open('explore/', { width, height: width > 600 ? 900 : 844 });
+    await page.waitForSelector('.px-marker');
+    checkMap(await mapBoxes(page), `${width}px at rest`);
+    assert.ok((await page.locator('.px-label', { hasText: 'Hors des quartiers' }).count()) + (await page.locator('.px-outside path').count()) > 0,
+      'venues outside the districts are grouped');
+    assert.match(await page.locator('.px-scale').textContent(), /^\d+ k?m$/);
+    assert.deepEqual(await axeViolations(page), []);
+    // A cluster opens by zooming on its venues: it parts, and the counts still add up.
+    const cluster = page.locator('.px-marker.px-cluster').first();
+    if (await cluster.count()) {
+      const before = await page.locator('svg.px-svg').getAttribute('viewBox');
+      await cluster.click();
+      await page.waitForFunction((b) => document.querySelector('svg.px-svg').getAttribute('viewBox') !== b, before);
+      checkMap(await mapBoxes(page), `${width}px, a cluster opened`, { allShown: false });
+      assert.deepEqual(await axeViolations(page), []);
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+    // Filtered, the counts change and still add up to the offers on the map.
+    const filtered = await open('explore/?free=1', { width, height: width > 600 ? 900 : 844 });
+    await filtered.page.waitForSelector('.px-marker');
+    const free = offers.filter((o) => o.free && located.has(o.venue)).length;
+    const boxes = await mapBoxes(filtered.page);
+    assert.equal(boxes.markers.reduce((s, m) => s + m.n, 0), free, 'free offers on the map');
+    assert.deepEqual(filtered.errors, []);
+    await filtered.context.close();
+  });
+
+  test(`popup at ${width}px: inside the map, takes the focus, Escape gives it back to the marker; axe clean`, async () => {
+    const { page, errors } = await open('explore/', { width, height: width > 600 ? 900 : 844 });
+    const markers = page.locator('.px-marker:not(.px-cluster)');
+    const n = await markers.count();
+    for (const k of [0, n - 1]) {
+      const marker = markers.nth(k);
+      const id = await marker.getAttribute('data-v');
+      await marker.focus();
+      await page.keyboard.press('Enter');
+      const popup = page.locator('.px-popup');
+      await popup.waitFor();
+      const [p, f] = await page.evaluate(() => [document.querySelector('.px-popup'), document.querySelector('.px-map-frame')]
+        .map((e) => { const r = e.getBoundingClientRect(); return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom }; }));
+      assert.ok(inside(p, f), `the popup ${JSON.stringify(p)} is inside the map ${JSON.stringify(f)}`);
+      assert.ok(await page.evaluate(() => !!document.activeElement.closest('.px-popup')), 'the focus is in the popup');
+      assert.deepEqual(await axeViolations(page), []);
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-v')), id, 'the focus is back on the marker');
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+}
+
+test('gestures: the wheel zooms only with the focus or Ctrl; pinch, double tap and keys zoom', async () => {
+  const { page, context, errors } = await open('explore/', { width: 390, height: 844, hasTouch: true });
+  const svg = page.locator('svg.px-svg');
+  const viewBox = async () => (await svg.getAttribute('viewBox')).split(' ').map(Number);
+  const frame = await page.locator('.px-map-frame').boundingBox();
+  const [cx, cy] = [frame.x + frame.width / 2, frame.y + frame.height / 2];
+  const full = await viewBox();
+  // Without the focus, the wheel scrolls the page and leaves the map alone.
+  await page.mouse.move(cx, cy);
+  const scrolled = await page.evaluate(() => scrollY);
+  await page.mouse.wheel(0, -200);
+  await page.waitForTimeout(150);
+  assert.deepEqual(await viewBox(), full, 'no zoom without focus');
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction((y) => scrollY !== y, scrolled, { timeout: 2000 }).catch(() => {});
+  assert.notEqual(await page.evaluate(() => scrollY), scrolled, 'the page scrolled: no scroll trap');
+  // With Ctrl, or once the map has the focus, the wheel zooms.
+  const f2 = await page.locator('.px-map-frame').boundingBox();
+  await page.mouse.move(f2.x + f2.width / 2, f2.y + f2.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((w) => Number(document.querySelector('svg.px-svg').getAttribute('viewBox').split(' ')[2]) < w, full[2]);
+  await page.getByRole('button', { name: 'Recentrer la carte' }).click();
+  await svg.focus();
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction((w) => Number(document.querySelector('svg.px-svg').getAttribute('viewBox').split(' ')[2]) < w, full[2]);
+  await page.getByRole('button', { name: 'Recentrer la carte' }).click();
+  // Keys: + zooms in.
+  await svg.focus();
+  await page.keyboard.press('+');
+  assert.ok((await viewBox())[2] < full[2], 'the + key zooms in');
+  await page.getByRole('button', { name: 'Recentrer la carte' }).click();
+  // Pinch: two touch points moving apart, as the browser's touch input (CDP) sends them.
+  const box = await page.locator('.px-map-frame').boundingBox();
+  const [mx, my] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x: mx - d, y: my, id: 1 }, { x: mx + d, y: my, id: 2 }],
+  });
+  await touch('touchStart', 20);
+  for (const d of [30, 45, 60, 80]) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  await page.waitForFunction((w) => Number(document.querySelector('svg.px-svg').getAttribute('viewBox').split(' ')[2]) < w, full[2]);
+  const pinched = await viewBox();
+  assert.ok(full[2] / pinched[2] > 2, `a pinch from 40 to 160 px zooms about 4× (${full[2] / pinched[2]})`);
+  await page.getByRole('button', { name: 'Recentrer la carte' }).click();
+  // Double tap on an empty spot of the map zooms in there.
+  const spot = { x: box.x + 12, y: box.y + box.height - 40 };
+  for (let i = 0; i < 2; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: spot.x, y: spot.y, id: 3 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(60);
+  }
+  await page.waitForFunction((w) => Number(document.querySelector('svg.px-svg').getAttribute('viewBox').split(' ')[2]) < w, full[2]);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 // ---- No layout jump: Cumulative Layout Shift while the explorer takes over its fallback. ----

@@ -9,7 +9,8 @@
 //! home, offers/ + one per offer, operators/ (A–Z) + one per operator, venues/ + one per venue,
 //! districts/ + one per district, partnerships/ + one per partnership, agenda/ (dated offers by
 //! month), catalogue/ (operators and their offers), sitemap.xml, robots.txt and one feed: what
-//! Passerelle renders, minus its open-data exports and the explorer.
+//! Passerelle renders, minus its open-data exports and the explorer. Lists are paginated by 50
+//! (the catalogue by 10 operators), as Passerelle's are.
 
 use crate::synth::{Charter, Scope};
 use anyhow::{Context, Result};
@@ -217,6 +218,8 @@ defaultContentLanguage = "fr"
 title = "Charte de coopération culturelle"
 relativeURLs = true
 enableRobotsTXT = true
+# Lists cut into pages of 50, as Passerelle's (DESIGN.md "Site").
+paginate = 50
 
 [taxonomies]
 operator = "operators"
@@ -352,7 +355,7 @@ END:VCALENDAR
     ),
     (
         "offers/list.html",
-        r##"{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} offres</p><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} offres</p><ul>{{ range (.Paginate .Pages.ByTitle).Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ template "_internal/pagination.html" . }}{{ end }}
 "##,
     ),
     (
@@ -366,7 +369,7 @@ END:VCALENDAR
     ),
     (
         "partnerships/list.html",
-        r##"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages.ByTitle).Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ template "_internal/pagination.html" . }}{{ end }}
 "##,
     ),
     (
@@ -394,12 +397,12 @@ END:VCALENDAR
         "districts/term.html",
         r##"{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="summary">{{ .Params.summary }}</p>
 <p>{{ .Params.population }} habitants{{ if .Params.priority }}, quartier prioritaire{{ end }}</p>
-<h2>Offres</h2><ul>{{ range .Pages.ByTitle }}{{ partial "card.html" . }}{{ end }}</ul></article>{{ end }}
+<h2>Offres</h2><ul>{{ range (.Paginate .Pages.ByTitle).Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ template "_internal/pagination.html" . }}</article>{{ end }}
 "##,
     ),
     (
         "_default/terms.html",
-        r##"{{ define "main" }}<h1>{{ .Title }}</h1><table><tr><th>Nom</th><th>Offres</th></tr>{{ range .Data.Terms.Alphabetical }}<tr><td><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></td><td>{{ .Count }}</td></tr>{{ end }}</table>{{ end }}
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1><table><tr><th>Nom</th><th>Offres</th></tr>{{ range (.Paginate .Pages.ByTitle).Pages }}<tr><td><a href="{{ .RelPermalink }}">{{ .Title }}</a></td><td>{{ len .Pages }}</td></tr>{{ end }}</table>{{ template "_internal/pagination.html" . }}{{ end }}
 "##,
     ),
     (
@@ -414,12 +417,12 @@ END:VCALENDAR
     ),
     (
         "_default/agenda.html",
-        r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range (where (where site.RegularPages "Section" "offers") "Params.starts_on" "!=" nil).GroupByParamDate "starts_on" "January 2006" }}<h2>{{ .Key }}</h2><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}{{ end }}
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range (.Paginate ((where (where site.RegularPages "Section" "offers") "Params.starts_on" "!=" nil).GroupByParamDate "starts_on" "January 2006")).PageGroups }}<h2>{{ .Key }}</h2><ul>{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</ul>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}
 "##,
     ),
     (
         "_default/catalogue.html",
-        r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range site.Taxonomies.operators.Alphabetical }}<section><h2>{{ .Page.Title }}</h2><p>{{ .Page.Params.summary }}</p><ul>{{ range .Pages.ByTitle }}<li>{{ .Title }} — {{ .Params.summary }}</li>{{ end }}</ul></section>{{ end }}{{ end }}
+        r##"{{ define "main" }}<h1>{{ .Title }}</h1>{{ range (.Paginate (site.GetPage "/operators").Pages.ByTitle 10).Pages }}<section><h2>{{ .Title }}</h2><p>{{ .Params.summary }}</p><ul>{{ range .Pages.ByTitle }}<li>{{ .Title }} — {{ .Params.summary }}</li>{{ end }}</ul></section>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}
 "##,
     ),
     (

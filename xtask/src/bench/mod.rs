@@ -16,6 +16,7 @@ mod floor;
 mod hugo;
 mod measure;
 mod report;
+mod scaling;
 
 use crate::synth;
 use anyhow::{bail, Context, Result};
@@ -33,10 +34,12 @@ struct Args {
     big: usize,
     runs: usize,
     seed: u64,
+    /// `--only scaling`: only `check`'s scaling (no Hugo, no builds).
+    only_scaling: bool,
 }
 
 fn parse(args: &[String]) -> Result<Args> {
-    let mut parsed = Args { offers: 10_000, big: 100_000, runs: 5, seed: synth::SEED };
+    let mut parsed = Args { offers: 10_000, big: 100_000, runs: 5, seed: synth::SEED, only_scaling: false };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let value = args.next().with_context(|| format!("{arg} needs a value"))?;
@@ -46,7 +49,8 @@ fn parse(args: &[String]) -> Result<Args> {
             "--big" => parsed.big = number()? as usize,
             "--runs" => parsed.runs = number()?.max(1) as usize,
             "--seed" => parsed.seed = number()?,
-            other => bail!("bench: unknown argument {other:?}\nusage: cargo xtask bench [--offers 10000] [--big 100000 (0: skip)] [--runs 5] [--seed S]"),
+            "--only" if value == "scaling" => parsed.only_scaling = true,
+            other => bail!("bench: unknown argument {other:?}\nusage: cargo xtask bench [--offers 10000] [--big 100000 (0: skip)] [--runs 5] [--seed S] [--only scaling]"),
         }
     }
     Ok(parsed)
@@ -146,7 +150,9 @@ fn html_pages(dir: &Path) -> Result<usize> {
 /// `cargo xtask bench …`.
 pub fn main(args: &[String]) -> Result<()> {
     let args = parse(args)?;
-    ensure("hugo", "hugo")?;
+    if !args.only_scaling {
+        ensure("hugo", "hugo")?;
+    }
     ensure(measure::GNU_TIME, "time")?;
     let status = Command::new("cargo")
         .args(["build", "--release", "-p", "passerelle"])
@@ -163,6 +169,11 @@ pub fn main(args: &[String]) -> Result<()> {
     std::fs::copy(target_dir().join("release/passerelle"), &bin)
         .context("failed to copy the release binary")?;
     let mut report = Report::default();
+    if args.only_scaling {
+        scaling::run(&bin, &work, &mut report)?;
+        println!("\n{}", report.table());
+        return Ok(());
+    }
     let hugo_version = Command::new("hugo")
         .arg("version")
         .output()
@@ -353,6 +364,7 @@ pub fn main(args: &[String]) -> Result<()> {
     if args.big > 0 {
         big(&args, &bin, &work, &mut report)?;
     }
+    scaling::run(&bin, &work, &mut report)?;
     eprintln!("bench: removing the runs' outputs (untimed)");
     remove(&runs_dir)?;
     println!("\n{}", report.table());

@@ -100,6 +100,11 @@ pub struct Offer {
     pub starts_on: Option<Date>,
     pub ends_on: Option<Date>,
     pub schedule: &'static str,
+    /// When it happens (DESIGN.md "Time"): a weekday (`wed`), or empty for a single day or a
+    /// permanent offer; the hours of its sessions.
+    pub days: &'static str,
+    pub start_time: &'static str,
+    pub end_time: &'static str,
     pub price: &'static str,
     pub price_detail: &'static str,
     pub booking: String,
@@ -211,6 +216,13 @@ struct Ids {
 
 impl Ids {
     fn unique(&mut self, base: &str) -> String {
+        // Ids make file names: the generator refuses them past 100 characters, so a long title
+        // is cut at a word, leaving room for a "-N" suffix.
+        let base = if base.len() > MAX_ID {
+            base[..MAX_ID].rsplit_once('-').map_or(&base[..MAX_ID], |(a, _)| a)
+        } else {
+            base
+        };
         let base = if base.is_empty() { "x" } else { base };
         if self.taken.insert(base.to_string()) {
             return base.to_string();
@@ -227,6 +239,16 @@ impl Ids {
 }
 
 /// Generates the whole charter for `shape`: same shape, same charter.
+/// The longest id base (slugs are ASCII): the generator's limit is 100 characters.
+const MAX_ID: usize = 90;
+
+/// The weekdays weekly offers meet on (DESIGN.md "Time" codes).
+const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "wed", "thu", "fri", "sat", "sat", "sun"];
+
+/// The hours of sessions: `(start, end)`.
+const HOURS: &[(&str, &str)] =
+    &[("10:00", "12:00"), ("14:00", "16:00"), ("14:30", "17:00"), ("18:00", "20:00"), ("19:30", "21:30")];
+
 pub fn generate(shape: Shape) -> Charter {
     let root = Rng::new(shape.seed);
     let mut rng = root.fork(1);
@@ -407,6 +429,13 @@ fn offers(
             } else {
                 (None, None)
             };
+            // Most dated offers meet weekly at set hours (then the site writes the sentence), a
+            // one-day event has its hours; the rest are open on their venue's hours.
+            let (days, (start_time, end_time)) = match (starts_on, ends_on) {
+                (Some(a), Some(b)) if a != b && rng.chance(0.8) => (rng.pick(WEEKDAYS), rng.pick(HOURS)),
+                (Some(_), Some(_)) if rng.chance(0.8) => ("", rng.pick(HOURS)),
+                _ => ("", ("", "")),
+            };
             let (price, price_detail) = match rng.below(20) {
                 0..=9 => ("free", rng.pick(&["", "Gratuit sur inscription"])),
                 10..=16 => (
@@ -445,7 +474,10 @@ fn offers(
                 venue,
                 starts_on,
                 ends_on,
-                schedule: rng.pick(SCHEDULES),
+                schedule: if days.is_empty() { rng.pick(SCHEDULES) } else { "" },
+                days,
+                start_time,
+                end_time,
                 price,
                 price_detail,
                 booking,

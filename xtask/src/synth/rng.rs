@@ -1,29 +1,28 @@
-//! A tiny seeded PRNG (SplitMix64): the same seed gives the same data on every machine and
-//! every version, which a dependency's generator does not promise across releases.
+//! The synthetic data's draws, over the workspace's one seeded generator
+//! ([`SplitMix64`](passerelle_index::rng::SplitMix64)): the same seed gives the same data on
+//! every machine and every version.
 
-/// SplitMix64 (Steele, Lea, Flood 2014): 64 bits of state, good enough for synthetic data.
+use passerelle_index::rng::SplitMix64;
+
+/// Uniform draws (integers, floats, picks, subsets) from a [`SplitMix64`].
 #[derive(Clone, Debug)]
-pub struct Rng(u64);
+pub struct Rng(SplitMix64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x5EED_CAFE_F00D_D00D)
+        Rng(SplitMix64::new(seed ^ 0x5EED_CAFE_F00D_D00D))
     }
 
     /// A generator for one purpose (a table), independent of how much the others drew, so that
     /// adding a column to one table does not reshuffle the others.
     pub fn fork(&self, stream: u64) -> Rng {
-        let mut rng = Rng(self.0 ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng = Rng(SplitMix64::new(self.0.state() ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
         rng.next_u64();
         rng
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// A uniform integer in `0..n` (`n > 0`).

@@ -1,6 +1,6 @@
-//! `agenda/index.html`: the coming weeks day by day, each session with its time; then the
-//! offers whose next session is later, by month; then the permanent offers. Ended offers are in
-//! `offers/archive/`. Also what "this week" means for the home page.
+//! `agenda/index.html`: the coming two weeks day by day, each session with its time, paginated;
+//! then where the later months and the permanent offers are listed (`offers/`, soonest first, by
+//! month). Ended offers are in `offers/archive/`. Also what "this week" means for the home page.
 //!
 //! Everything comes from each offer's sessions (`model::time`), computed once: a weekly
 //! workshop is on its Tuesdays only, not "from September to June".
@@ -8,12 +8,12 @@
 use crate::load::when::day_number;
 use crate::model::time::Session;
 use crate::model::{Charter, Offer, Status};
+use crate::render::paging::{self, Jump, Key};
 use crate::render::schedule;
 use crate::render::views::{record_path, sort_key};
 use crate::render::{Sink, Site};
 use anyhow::Result;
-use chrono::{Datelike, Days};
-use minijinja::Value;
+use chrono::Days;
 use serde::Serialize;
 
 /// How many days the agenda lists day by day.
@@ -46,7 +46,7 @@ pub fn this_week(charter: &Charter) -> (Vec<&Offer>, Vec<&Offer>) {
     (events, weekly)
 }
 
-/// One session in the day-by-day list.
+/// One session in the day-by-day list, or the note that a day has more (`more`).
 #[derive(Serialize)]
 struct Entry<'a> {
     time: Option<String>,
@@ -56,22 +56,8 @@ struct Entry<'a> {
     place: Option<&'a str>,
     status: &'a str,
     status_label: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Day<'a> {
-    id: String,
-    heading: String,
-    entries: Vec<Entry<'a>>,
+    /// On the note closing a day past [`PER_DAY`] sessions: how many were left out.
     more: usize,
-}
-
-/// One month of offers whose next session is after the listed days.
-#[derive(Serialize)]
-struct Month {
-    id: String,
-    heading: String,
-    offers: Vec<Value>,
 }
 
 /// The subscribable feeds, linked from the agenda.
@@ -81,78 +67,93 @@ struct Feeds<'a> {
     districts: Vec<crate::render::views::Link<'a>>,
 }
 
+/// What the agenda's pages show besides the days: where the later months and the permanent
+/// offers are (in `offers/`, the same list soonest first), the feeds, the archive.
 #[derive(Serialize)]
 struct Agenda<'a> {
     feeds: Feeds<'a>,
-    days: Vec<Day<'a>>,
-    months: Vec<Month>,
-    ongoing: Vec<Value>,
+    months: Vec<Jump>,
+    ongoing: Option<Jump>,
     archived: usize,
 }
 
-/// Renders `agenda/index.html`.
-pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
+/// The sessions of the listed days, soonest first, at most [`PER_DAY`] a day and then a note.
+fn days<'a>(site: &Site<'a>) -> Result<Vec<(Key, Entry<'a>)>> {
     let (c, cat) = (site.charter, site.cat);
     let today = day_number(c.today);
     let last = today + DAYS_LISTED - 1;
     let mut sessions: Vec<(Session, &Offer)> = Vec::new();
-    let mut later: Vec<(i32, &Offer)> = Vec::new();
-    let mut ongoing: Vec<&Offer> = Vec::new();
     for offer in c.current_offers() {
         let timing = c.timing(offer);
-        if timing.is_permanent() {
-            ongoing.push(offer);
-            continue;
-        }
         sessions
             .extend(timing.sessions.iter().filter(|s| today <= s.day && s.day <= last).map(|s| (*s, offer)));
-        if let Some(next) = timing.next.filter(|s| s.day > last) {
-            later.push((next.day, offer));
-        }
     }
     sessions.sort_by_cached_key(|(s, o)| (s.day, s.start, sort_key(&o.title)));
-    let mut days: Vec<Day> = Vec::new();
-    for (session, offer) in sessions {
-        if days.last().is_none_or(|d| d.id != passerelle_index::iso_day(session.day)) {
-            let heading =
-                crate::render::i18n::capitalise(&cat.date_long(crate::load::when::date_of(session.day))?);
-            days.push(Day {
-                id: passerelle_index::iso_day(session.day),
-                heading,
-                entries: Vec::new(),
-                more: 0,
-            });
+    let mut entries: Vec<(Key, Entry)> = Vec::new();
+    let mut shown = 0;
+    for (i, (session, offer)) in sessions.iter().enumerate() {
+        let key = Key {
+            anchor: format!("jour-{}", passerelle_index::iso_day(session.day)),
+            heading: crate::render::i18n::capitalise(
+                &cat.date_long(crate::load::when::date_of(session.day))?,
+            ),
+        };
+        if entries.last().is_none_or(|(k, _)| *k != key) {
+            shown = 0;
         }
-        let Some(day) = days.last_mut() else { continue };
-        if day.entries.len() >= PER_DAY {
-            day.more += 1;
+        shown += 1;
+        if shown > PER_DAY {
+            let day_ends = sessions.get(i + 1).is_none_or(|(next, _)| next.day != session.day);
+            if day_ends {
+                let more = shown - PER_DAY;
+                entries.push((key, Entry { more, ..Entry::note() }));
+            }
             continue;
         }
         let status = offer.status.code();
-        day.entries.push(Entry {
-            time: schedule::session_time(cat, &session)?,
-            datetime: crate::render::views::offer::datetime(&session),
-            title: &offer.title,
-            path: record_path("offers", &offer.id),
-            place: c.offer_venue(offer).map(|v| v.name.as_str()),
-            status,
-            status_label: (offer.status != Status::Open)
-                .then(|| cat.get(&format!("status.{status}")))
-                .transpose()?,
-        });
+        entries.push((
+            key,
+            Entry {
+                time: schedule::session_time(cat, session)?,
+                datetime: crate::render::views::offer::datetime(session),
+                title: &offer.title,
+                path: record_path("offers", &offer.id),
+                place: c.offer_venue(offer).map(|v| v.name.as_str()),
+                status,
+                status_label: (offer.status != Status::Open)
+                    .then(|| cat.get(&format!("status.{status}")))
+                    .transpose()?,
+                more: 0,
+            },
+        ));
     }
-    later.sort_by_cached_key(|(d, o)| (*d, sort_key(&o.title)));
-    let mut months: Vec<Month> = Vec::new();
-    for (day, offer) in later {
-        let date = crate::load::when::date_of(day);
-        let id = format!("{:04}-{:02}", date.year(), date.month());
-        if months.last().is_none_or(|m| m.id != id) {
-            months.push(Month { id, heading: cat.month_year(date)?, offers: Vec::new() });
-        }
-        if let Some(month) = months.last_mut() {
-            month.offers.push(site.card_value(offer));
+    Ok(entries)
+}
+
+impl Entry<'_> {
+    fn note() -> Self {
+        Entry {
+            time: None,
+            datetime: String::new(),
+            title: "",
+            path: String::new(),
+            place: None,
+            status: "open",
+            status_label: None,
+            more: 0,
         }
     }
+}
+
+/// Renders `agenda/index.html` and its later pages.
+pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
+    let (c, cat) = (site.charter, site.cat);
+    let offers = site.offer_pages("offers/index.html", c.current_offers())?;
+    let mut months = paging::jumps(&offers);
+    drop(offers);
+    let ongoing_at = months.iter().position(|j| j.path.ends_with("#toute-l-annee"));
+    let ongoing = ongoing_at.map(|i| months.remove(i));
+    months.retain(|j| j.path.contains("#mois-"));
     let feeds = Feeds {
         audiences: c
             .vocabularies
@@ -173,14 +174,14 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             })
             .collect(),
     };
-    let data = Agenda {
-        feeds,
-        days,
-        months,
-        ongoing: site.cards_by_time(ongoing.into_iter()),
-        archived: c.offers.len() - c.current_offers().count(),
-    };
+    let data = Agenda { feeds, months, ongoing, archived: c.offers.len() - c.current_offers().count() };
+    let pages = paging::paginate("agenda/index.html", days(site)?);
     let title = cat.get("agenda.title")?;
-    let meta = site.meta("agenda/index.html", title, "agenda", site.crumbs(&[], title)?);
-    site.page(out, "agenda.html", meta, data)
+    site.list_pages(
+        out,
+        "agenda.html",
+        &pages,
+        |path, _| Ok(site.meta(path, title, "agenda", site.crumbs(&[], title)?)),
+        &data,
+    )
 }

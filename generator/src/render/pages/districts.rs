@@ -1,6 +1,8 @@
 //! `districts/index.html`, the comparison of districts (a table and its SVG bar chart), and one
-//! page per district, `districts/<id>.html`, with its explorer pre-filtered.
+//! page per district, `districts/<id>.html`, with its explorer pre-filtered (its offers paginated
+//! for readers without JavaScript: `districts/<id>/page/2.html`, …).
 
+use crate::render::paging::{self, Group, Jump, ListPage, Pager};
 use crate::render::views::coverage::{self, GapChart, Season};
 use crate::render::views::district::{Chart, DistrictLinks, DistrictRow, Outline};
 use crate::render::views::request::RequestEntry;
@@ -22,6 +24,13 @@ struct Comparison<'r, 'a> {
     gap: Option<GapChart<'a>>,
 }
 
+/// What a district's later pages of offers show besides the list.
+#[derive(Serialize)]
+struct DistrictName<'a> {
+    name: &'a str,
+    path: &'a str,
+}
+
 #[derive(Serialize)]
 struct DistrictData<'r, 'a> {
     district: &'r DistrictRow<'a>,
@@ -29,7 +38,9 @@ struct DistrictData<'r, 'a> {
     links: DistrictLinks<'a>,
     explorer_district: &'a str,
     explorer_compact: bool,
-    explorer_offers: Vec<Value>,
+    /// The first page of the district's current offers (the explorer's fallback).
+    pager: &'r Pager,
+    groups: &'r [Group<Value>],
     /// Residents' requests from this district, newest first.
     requests: Vec<RequestEntry<'a>>,
 }
@@ -58,10 +69,34 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     };
     site.page(out, "districts.html", meta, comparison)?;
 
-    let pairs: Vec<_> = order.iter().zip(&rows).collect();
-    site.pages(out, &pairs, |&(&i, row)| {
+    // Every district's list of current offers, cut into pages: page 1 is the district's own
+    // page (with its map and explorer), the others list offers only. All go through one
+    // `site.pages`, so at most a few pages are held at once whatever the charter's size.
+    let lists: Vec<Vec<ListPage<Value>>> = order
+        .iter()
+        .zip(&rows)
+        .map(|(&i, row)| {
+            let d = &c.districts[i];
+            site.offer_pages(&row.path, c.district_offers(d).filter(|o| c.is_current(o)))
+        })
+        .collect::<Result<_>>()?;
+    let jumps: Vec<Vec<Jump>> = lists.iter().map(|pages| paging::jumps(pages)).collect();
+    let items: Vec<(usize, usize)> =
+        lists.iter().enumerate().flat_map(|(k, pages)| (0..pages.len()).map(move |p| (k, p))).collect();
+    site.pages(out, &items, |&(k, p)| {
+        let (i, row, page) = (order[k], &rows[k], &lists[k][p]);
         let d = &c.districts[i];
-        let offers = site.current_cards(c.district_offers(d));
+        if p > 0 {
+            let here = d.name.as_str();
+            let meta = site.meta(
+                page.path.clone(),
+                here,
+                "districts",
+                site.crumbs(&[(title, "districts/index.html"), (here, &row.path)], here)?,
+            );
+            let extra = DistrictName { name: here, path: &row.path };
+            return site.list_page("district_offers.html", page, &jumps[k], meta, &extra);
+        }
         let mut meta = site.meta(
             row.path.clone(),
             d.name.as_str(),
@@ -72,6 +107,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             meta.description = d.summary.clone();
         }
         meta.explorer = true;
+        meta.next = page.pager.next.clone();
         let mut requests: Vec<&crate::model::Request> = c.district_requests(d).collect();
         requests.sort_by(|a, b| b.received_on.cmp(&a.received_on).then_with(|| a.id.cmp(&b.id)));
         let requests =
@@ -82,7 +118,8 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             links: DistrictLinks::new(c, d),
             explorer_district: &d.id,
             explorer_compact: false,
-            explorer_offers: offers,
+            pager: &page.pager,
+            groups: &page.groups,
             requests,
         };
         site.render_page("district.html", meta, data)

@@ -10,6 +10,8 @@ use serde::Serialize;
 
 /// How many regular offers the home page shows before linking to the agenda.
 const REGULAR_SHOWN: usize = 6;
+/// This week's events shown (the agenda has the rest): the home page never grows with the data.
+const WEEK_SHOWN: usize = 12;
 
 #[derive(Serialize)]
 struct Figure {
@@ -24,13 +26,13 @@ struct Home<'s, 'a> {
     figures: Vec<Figure>,
     week_label: String,
     week: Vec<Value>,
+    week_total: usize,
     /// The page depends on the day: it says so.
     as_of: bool,
     regular: Vec<Value>,
     regular_total: usize,
     explorer_district: &'static str,
     explorer_compact: bool,
-    explorer_offers: Vec<Value>,
     districts: Vec<Link<'a>>,
 }
 
@@ -56,13 +58,13 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             figure(c.partnerships.len(), "partnership", "partnerships/index.html")?,
         ],
         week_label: cat.date_range(Some(c.today), Some(last))?.unwrap_or_default(),
-        week: site.cards_of(week.into_iter()),
+        week_total: week.len(),
+        week: site.cards_of(week.into_iter().take(WEEK_SHOWN)),
         as_of: true,
         regular_total: regular.len(),
         regular: site.cards_of(regular.into_iter().take(REGULAR_SHOWN)),
         explorer_district: "",
         explorer_compact: true,
-        explorer_offers: Vec::new(),
         districts: c.districts.iter().map(|d| Link::record("districts", &d.id, &d.name)).collect(),
     };
     let mut meta = site.meta("index.html", site.config.title.clone(), "home", Vec::new());

@@ -1,6 +1,7 @@
-//! `offers/index.html` (every current offer as a card, soonest first, grouped by audience and
-//! counted by district), `offers/archive/index.html` (the ended ones, most recent first) and one
-//! page per offer, `offers/<id>.html`, ended or not (URLs never break).
+//! `offers/index.html` (every current offer as a card, soonest first, by month; counted by
+//! audience and by district), `offers/audiences/<code>.html` (one audience's), the archive
+//! `offers/archive/index.html` (the ended ones, most recent first), each paginated, and one page
+//! per offer, `offers/<id>.html`, ended or not (URLs never break).
 
 use crate::render::jsonld;
 use crate::render::views::offer::OfferPage;
@@ -11,11 +12,11 @@ use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;
 
+/// An audience and how many current offers it has, linked to its own list.
 #[derive(Serialize)]
-struct Group<'a> {
-    code: &'a str,
-    label: &'a str,
-    offers: Vec<Value>,
+struct Audience<'a> {
+    link: Link<'a>,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -24,16 +25,21 @@ struct Counted<'a> {
     count: usize,
 }
 
+/// What the first page of `offers/` shows above the list.
 #[derive(Serialize)]
-struct Index<'a> {
-    offers: Vec<Value>,
-    audiences: Vec<Group<'a>>,
+struct Panels<'a> {
+    audiences: Vec<Audience<'a>>,
     districts: Vec<Counted<'a>>,
+    archived: usize,
 }
 
+/// What a list of offers shows besides its entries: `audience` when the list is one
+/// audience's; the panels on the list of all offers.
 #[derive(Serialize)]
-struct Archive {
-    offers: Vec<Value>,
+struct Heading<'a> {
+    intro: &'a str,
+    audience: Option<&'a str>,
+    panels: Option<Panels<'a>>,
 }
 
 #[derive(Serialize)]
@@ -42,52 +48,92 @@ struct OfferData<'a> {
     detail: OfferPage<'a>,
 }
 
-/// Renders the offers index and every offer page.
+/// The list of one audience's current offers: `offers/audiences/<code>.html`.
+fn audience_path(code: &str) -> String {
+    format!("offers/audiences/{code}.html")
+}
+
+/// Renders the offers lists (all current offers, each audience's, the archive) and every
+/// offer page.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
-    let audiences = site
-        .charter
+    let c = site.charter;
+    let title = site.cat.get("offers.title")?;
+    let current = || c.offers.iter().filter(|o| c.is_current(o));
+    let audiences: Vec<Audience> = c
         .vocabularies
         .audience
         .terms
         .iter()
-        .map(|t| Group {
-            code: &t.code,
-            label: site.cat.term(t),
-            offers: site
-                .by_title
-                .iter()
-                .filter(|&&i| {
-                    let offer = &site.charter.offers[i];
-                    offer.audiences.contains(&t.code) && site.charter.is_current(offer)
-                })
-                .map(|&i| site.card_value_at(i))
-                .collect(),
+        .map(|t| Audience {
+            link: Link { path: audience_path(&t.code), label: site.cat.term(t) },
+            count: current().filter(|o| o.audiences.contains(&t.code)).count(),
         })
-        .filter(|g| !g.offers.is_empty())
+        .filter(|a| a.count > 0)
         .collect();
-    let districts = site
-        .charter
+    let districts = c
         .districts
         .iter()
         .map(|d| Counted {
             link: Link::record("districts", &d.id, &d.name),
-            count: site.charter.district_offers(d).filter(|o| site.charter.is_current(o)).count(),
+            count: c.district_offers(d).filter(|o| c.is_current(o)).count(),
         })
         .collect();
-    let title = site.cat.get("offers.title")?;
-    let meta = site.meta("offers/index.html", title, "offers", site.crumbs(&[], title)?);
-    let offers = site.current_cards(site.charter.offers.iter());
-    site.page(out, "offers.html", meta, Index { offers, audiences, districts })?;
+    let panels = Panels { audiences, districts, archived: c.offers.len() - current().count() };
+    let pages = site.offer_pages("offers/index.html", current())?;
+    let heading = Heading { intro: site.cat.get("offers.intro")?, audience: None, panels: Some(panels) };
+    site.list_pages(
+        out,
+        "offers.html",
+        &pages,
+        |path, _| Ok(site.meta(path, title, "offers", site.crumbs(&[], title)?)),
+        &heading,
+    )?;
+    drop(pages);
+
+    for term in &c.vocabularies.audience.terms {
+        let label = site.cat.term(term);
+        let here = site.cat.fill("offers.audience_title", &[("audience", label)])?;
+        let first = audience_path(&term.code);
+        let pages = site.offer_pages(&first, current().filter(|o| o.audiences.contains(&term.code)))?;
+        if pages[0].pager.total == 0 {
+            continue;
+        }
+        let heading =
+            Heading { intro: site.cat.get("offers.audience_intro")?, audience: Some(label), panels: None };
+        site.list_pages(
+            out,
+            "offers.html",
+            &pages,
+            |path, _| {
+                Ok(site.meta(
+                    path,
+                    here.as_str(),
+                    "offers",
+                    site.crumbs(&[(title, "offers/index.html")], &here)?,
+                ))
+            },
+            &heading,
+        )?;
+    }
 
     let archive_title = site.cat.get("archive.title")?;
-    let archive = site.cards_by_time(site.charter.offers.iter().filter(|o| !site.charter.is_current(o)));
-    let meta = site.meta(
-        "offers/archive/index.html",
-        archive_title,
-        "offers",
-        site.crumbs(&[(title, "offers/index.html")], archive_title)?,
-    );
-    site.page(out, "archive.html", meta, Archive { offers: archive })?;
+    let pages =
+        site.offer_pages("offers/archive/index.html", c.offers.iter().filter(|o| !c.is_current(o)))?;
+    site.list_pages(
+        out,
+        "archive.html",
+        &pages,
+        |path, _| {
+            Ok(site.meta(
+                path,
+                archive_title,
+                "offers",
+                site.crumbs(&[(title, "offers/index.html")], archive_title)?,
+            ))
+        },
+        &(),
+    )?;
+    drop(pages);
 
     site.pages(out, &site.charter.offers, |offer| {
         let path = record_path("offers", &offer.id);

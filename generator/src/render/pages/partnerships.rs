@@ -1,16 +1,12 @@
-//! `partnerships/index.html` and one page per partnership, `partnerships/<id>.html`.
+//! `partnerships/index.html` (A–Z, paginated) and one page per partnership, `partnerships/<id>.html`.
 
+use crate::render::paging::{self, Key};
 use crate::render::views::partnership::{description_html, PartnershipEntry};
-use crate::render::views::sort_key;
+use crate::render::views::{initial, sort_key};
 use crate::render::{Sink, Site};
 use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;
-
-#[derive(Serialize)]
-struct Index<'e, 'a> {
-    partnerships: Vec<&'e PartnershipEntry<'a>>,
-}
 
 #[derive(Serialize)]
 struct PartnershipData<'e, 'a> {
@@ -26,9 +22,16 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
         c.partnerships.iter().map(|p| PartnershipEntry::new(c, site.cat, p)).collect::<Result<_>>()?;
     let mut sorted: Vec<&PartnershipEntry> = entries.iter().collect();
     sorted.sort_by_cached_key(|e| (sort_key(e.title), e.id));
+    let keyed = sorted.into_iter().map(|e| (Key::letter(initial(e.title)), e)).collect();
+    let pages = paging::paginate("partnerships/index.html", keyed);
     let title = site.cat.get("partnerships.title")?;
-    let meta = site.meta("partnerships/index.html", title, "partnerships", site.crumbs(&[], title)?);
-    site.page(out, "partnerships.html", meta, Index { partnerships: sorted })?;
+    site.list_pages(
+        out,
+        "partnerships.html",
+        &pages,
+        |path, _| Ok(site.meta(path, title, "partnerships", site.crumbs(&[], title)?)),
+        &(),
+    )?;
 
     let pairs: Vec<_> = c.partnerships.iter().zip(&entries).collect();
     site.pages(out, &pairs, |&(p, entry)| {

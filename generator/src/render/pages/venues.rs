@@ -1,6 +1,7 @@
-//! `venues/index.html` (venues by district) and one page per venue, `venues/<id>.html`.
+//! `venues/index.html` (venues by district, paginated) and one page per venue, `venues/<id>.html`.
 
 use crate::render::jsonld;
+use crate::render::paging::{self, Key};
 use crate::render::views::operator::{correction_mail, correction_text};
 use crate::render::views::venue::VenueEntry;
 use crate::render::views::{sort_key, Link};
@@ -9,17 +10,10 @@ use anyhow::Result;
 use minijinja::Value;
 use serde::Serialize;
 
+/// What every page of the venues list shows besides its entries: the districts' links.
 #[derive(Serialize)]
-struct Group<'e, 'a> {
-    /// The district, or none for venues outside the districts.
-    district: Option<Link<'a>>,
-    venues: Vec<&'e VenueEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct Index<'e, 'a> {
-    groups: Vec<Group<'e, 'a>>,
-    total: usize,
+struct Index<'a> {
+    districts: Vec<Link<'a>>,
 }
 
 #[derive(Serialize)]
@@ -28,41 +22,44 @@ struct VenueData<'e, 'a> {
     offers: Vec<Value>,
 }
 
-/// Venues sorted by folded name, then id.
-fn sorted<'e, 'a>(mut list: Vec<&'e VenueEntry<'a>>) -> Vec<&'e VenueEntry<'a>> {
-    list.sort_by_cached_key(|e| (sort_key(e.name), e.id));
-    list
-}
-
-/// Renders the venues index and every venue page.
+/// Renders the venues list (by district, A–Z within each, paginated) and every venue page.
 pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
     let c = site.charter;
     let entries: Vec<VenueEntry> =
         c.venues.iter().map(|v| VenueEntry::new(c, site.cat, v)).collect::<Result<_>>()?;
-    let mut groups: Vec<Group> = c
-        .districts
+    let outside = site.cat.get("venues.outside")?;
+    // Districts by folded name, then the venues outside them; venues A–Z within each.
+    let mut keyed: Vec<((bool, String, String), Key, &VenueEntry)> = entries
         .iter()
-        .map(|d| Group {
-            district: Some(Link::record("districts", &d.id, &d.name)),
-            venues: sorted(
-                c.venues
-                    .iter()
-                    .zip(&entries)
-                    .filter(|(v, _)| v.district.as_deref() == Some(d.id.as_str()))
-                    .map(|(_, e)| e)
-                    .collect(),
-            ),
+        .map(|e| {
+            let (key, district) = match &e.district {
+                Some(d) => (
+                    Key {
+                        anchor: format!(
+                            "quartier-{}",
+                            d.path.trim_start_matches("districts/").trim_end_matches(".html")
+                        ),
+                        heading: d.label.to_owned(),
+                    },
+                    sort_key(d.label),
+                ),
+                None => (Key { anchor: "hors-quartiers".into(), heading: outside.to_owned() }, String::new()),
+            };
+            ((e.district.is_none(), district, sort_key(e.name)), key, e)
         })
-        .filter(|g| !g.venues.is_empty())
         .collect();
-    groups.sort_by_cached_key(|g| g.district.as_ref().map(|l| sort_key(l.label)));
-    let outside = sorted(entries.iter().filter(|e| e.district.is_none()).collect());
-    if !outside.is_empty() {
-        groups.push(Group { district: None, venues: outside });
-    }
+    keyed.sort_by(|a, b| (&a.0, a.2.id).cmp(&(&b.0, b.2.id)));
+    let pages = paging::paginate("venues/index.html", keyed.into_iter().map(|(_, k, e)| (k, e)).collect());
     let title = site.cat.get("venues.title")?;
-    let meta = site.meta("venues/index.html", title, "venues", site.crumbs(&[], title)?);
-    site.page(out, "venues.html", meta, Index { groups, total: entries.len() })?;
+    let index =
+        Index { districts: c.districts.iter().map(|d| Link::record("districts", &d.id, &d.name)).collect() };
+    site.list_pages(
+        out,
+        "venues.html",
+        &pages,
+        |path, _| Ok(site.meta(path, title, "venues", site.crumbs(&[], title)?)),
+        &index,
+    )?;
 
     let pairs: Vec<_> = c.venues.iter().zip(&entries).collect();
     site.pages(out, &pairs, |&(venue, entry)| {

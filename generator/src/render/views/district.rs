@@ -3,8 +3,10 @@
 
 use super::{record_path, Link};
 use crate::model::{Charter, District, Shape};
+use crate::records::{MapFeature, MapGeometry};
 use crate::render::i18n::Catalogue;
 use anyhow::Result;
+use passerelle_index::BaseKind;
 use serde::Serialize;
 
 /// One district's figures.
@@ -120,7 +122,19 @@ pub struct Outline<'a> {
     pub shape: String,
     /// The neighbours, lighter, for context.
     pub neighbours: Vec<String>,
+    /// The basemap under them (`data/basemap.geojson`), each path with its kind.
+    pub basemap: Vec<BasePath<'a>>,
     pub venues: Vec<Dot<'a>>,
+}
+
+/// A basemap feature on the outline: its kind (`water`, `road`…), name and SVG path; `label`,
+/// where a river's name goes (the middle of its course) when that is on the map.
+#[derive(Debug, Serialize)]
+pub struct BasePath<'a> {
+    pub kind: &'static str,
+    pub name: &'a str,
+    pub d: String,
+    pub label: Option<(String, String)>,
 }
 
 /// A venue on the outline.
@@ -155,6 +169,7 @@ impl<'a> Outline<'a> {
             .filter_map(|other| charter.district_shape(other))
             .map(path)
             .collect();
+        let basemap = charter.basemap.iter().map(|f| base_path(f, &project, (width, height))).collect();
         let venues = charter
             .district_venues(d)
             .filter_map(|v| Some((v, v.lon?, v.lat?)))
@@ -173,9 +188,50 @@ impl<'a> Outline<'a> {
             height: height.round() as u32,
             shape: path(shape),
             neighbours,
+            basemap,
             venues,
         })
     }
+}
+
+/// A basemap feature drawn with `project` on a map of `size`.
+fn base_path<'a>(
+    f: &'a MapFeature,
+    project: &impl Fn((f64, f64)) -> (f64, f64),
+    size: (f64, f64),
+) -> BasePath<'a> {
+    let mut d = String::new();
+    let mut line = |points: &[(f64, f64)], close: bool| {
+        for (i, &point) in points.iter().enumerate() {
+            let (x, y) = project(point);
+            d.push_str(&format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" }));
+        }
+        if close {
+            d.push('Z');
+        }
+    };
+    let mut label = None;
+    match &f.geometry {
+        MapGeometry::Lines(lines) => {
+            for points in lines {
+                line(points, false);
+            }
+            let middle = lines.first().and_then(|l| l.get(l.len() / 2)).map(|&p| project(p));
+            label = middle
+                .filter(|&(x, y)| {
+                    f.kind == BaseKind::Water
+                        && (20.0..size.0 - 20.0).contains(&x)
+                        && (10.0..size.1 - 10.0).contains(&y)
+                })
+                .map(|(x, y)| (format!("{x:.1}"), format!("{y:.1}")));
+        }
+        MapGeometry::Areas(polygons) => polygons.iter().flatten().for_each(|ring| line(ring, true)),
+        MapGeometry::Point(point) => {
+            let (x, y) = project(*point);
+            d = format!("M{x:.1} {y:.1}h0");
+        }
+    }
+    BasePath { kind: f.kind.code(), name: &f.name, d, label }
 }
 
 /// SVG path data for every ring of a shape.

@@ -183,7 +183,13 @@ impl<'a> OfferPage<'a> {
             district: charter.venue_district(v).map(|d| Link::record("districts", &d.id, &d.name)),
         });
         Ok(OfferPage {
-            description_html: markdown::to_html(&offer.description, Source::Data),
+            // A description that only repeats the summary (a calendar's one-sentence event, say)
+            // is not printed twice.
+            description_html: if offer.description.trim() == offer.summary.trim() {
+                String::new()
+            } else {
+                markdown::to_html(&offer.description, Source::Data)
+            },
             operator_kind: charter
                 .offer_operator(offer)
                 .and_then(|o| charter.vocabularies.operator_kind.get(&o.kind))

@@ -2,19 +2,24 @@
 //! areas overlap are errors, as data/README.md promises; districts sharing a border (the same
 //! edges, or vertices on each other's edges) are fine.
 //!
-//! Linear in practice, never a pair test of every segment against every other: segments go
-//! into a uniform grid of about one cell per segment over the outlines' box, and only segments
-//! sharing a cell are tested. An overlap without any crossing (one district inside another, or
-//! the same outline twice) is found by testing one point just inside each outline against the
-//! outlines whose box holds it.
+//! Near-linear whatever the data: segments are paired by [`pairs`] (recursive quartering: a
+//! detailed ring, a far-away outline, a crowded corner cost no more than spread-out data; an
+//! edge two outlines share is paired once), inside points looked up in [`pairs::Holders`], and
+//! once [`MAX_REPORTED`] overlaps or crossings are listed the check
+//! stops with one more line saying so (a file of thousands of outlines piled on one another
+//! would otherwise print, and cost, one line per pair). An overlap without any crossing (one
+//! district inside another, or the same outline twice) is found by testing one point just
+//! inside each outline against the outlines whose box holds it.
+
+mod pairs;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::geo::BBox;
 use crate::records::{Origin, Shape};
 use std::collections::HashSet;
 
-/// The most grid cells per side (a million cells at most).
-const MAX_SIDE: usize = 1000;
+/// Overlaps and self-crossings listed before the check stops.
+pub const MAX_REPORTED: usize = 20;
 /// How far from an edge's midpoint the point "just inside" an outline is, in degrees (~1 cm).
 const NUDGE: f64 = 1e-7;
 /// Crossings this close to a segment's end (in fractions of its length) are touches: shared
@@ -39,6 +44,7 @@ pub fn check(shapes: &[Shape], origins: &[Origin], d: &mut Diagnostics) {
     let segments = segments(shapes);
     let mut crossed_rings = HashSet::new();
     let mut overlapping = HashSet::new();
+    let mut last = 0;
     for_each_crossing(&segments, |s, t, at| {
         if s.shape == t.shape && s.ring == t.ring {
             if crossed_rings.insert((s.shape, s.ring)) {
@@ -46,15 +52,26 @@ pub fn check(shapes: &[Shape], origins: &[Origin], d: &mut Diagnostics) {
                     format!("outline of \"{}\" crosses itself near {}", shapes[s.shape].district, near(at));
                 let hint = "a ring may not cross itself: split it into two polygons (a MultiPolygon)";
                 d.error(&origins[s.shape], "id", message, Some(hint.into()));
+                last = s.shape;
             }
         } else if s.shape != t.shape {
             let pair = (s.shape.min(t.shape), s.shape.max(t.shape));
             if overlapping.insert(pair) {
                 overlap(shapes, origins, pair, Some(at), d);
+                last = pair.1;
             }
         }
+        crossed_rings.len() + overlapping.len() < MAX_REPORTED
     });
-    contained(shapes, origins, &mut overlapping, d);
+    if crossed_rings.len() + overlapping.len() < MAX_REPORTED {
+        let room = MAX_REPORTED - crossed_rings.len() - overlapping.len();
+        contained(shapes, origins, &mut overlapping, room, &mut last, d);
+    }
+    if crossed_rings.len() + overlapping.len() >= MAX_REPORTED {
+        let message = format!("{MAX_REPORTED} outlines overlap or cross: the others were not checked");
+        let hint = "correct these outlines, then run check again";
+        d.error(&origins[last], "id", message, Some(hint.into()));
+    }
 }
 
 fn overlap(
@@ -78,13 +95,21 @@ fn near((lon, lat): (f64, f64)) -> String {
     format!("[{lon:.5}, {lat:.5}]")
 }
 
+/// Every edge of every ring, but an edge that another outline already has (the same two
+/// ends) only once: shared borders are fine, and outlines drawn twice are found by
+/// [`contained`], so a pile of copies costs no pair tests.
 fn segments(shapes: &[Shape]) -> Vec<Segment> {
     let mut out = Vec::new();
+    let mut seen: HashSet<[u64; 4]> = HashSet::new();
+    let key = |a: (f64, f64), b: (f64, f64)| {
+        let (p, q) = if (a.0, a.1) <= (b.0, b.1) { (a, b) } else { (b, a) };
+        [p.0.to_bits(), p.1.to_bits(), q.0.to_bits(), q.1.to_bits()]
+    };
     for (shape, outline) in shapes.iter().enumerate() {
         for (ring, points) in outline.polygons.iter().flatten().enumerate() {
             let count = points.len().saturating_sub(1);
             for (index, pair) in points.windows(2).enumerate() {
-                if pair[0] != pair[1] {
+                if pair[0] != pair[1] && seen.insert(key(pair[0], pair[1])) {
                     out.push(Segment { shape, ring, index, count, a: pair[0], b: pair[1] });
                 }
             }
@@ -94,45 +119,27 @@ fn segments(shapes: &[Shape]) -> Vec<Segment> {
 }
 
 /// Calls `found` for each pair of segments that cross properly (not at an end, not along each
-/// other), with the crossing point; pairs of adjacent segments of a ring are skipped. Returns
-/// how many pairs were tested (the work, for the scaling test).
-fn for_each_crossing(segments: &[Segment], mut found: impl FnMut(&Segment, &Segment, (f64, f64))) -> usize {
-    let Some(bbox) = BBox::around(segments.iter().flat_map(|s| [s.a, s.b])) else { return 0 };
-    let side = ((segments.len() as f64).sqrt().ceil() as usize).clamp(1, MAX_SIDE);
-    let width = (bbox.max_lon - bbox.min_lon).max(f64::MIN_POSITIVE);
-    let height = (bbox.max_lat - bbox.min_lat).max(f64::MIN_POSITIVE);
-    let cell = |x: f64, y: f64| {
-        let i = (((x - bbox.min_lon) / width) * side as f64) as usize;
-        let j = (((y - bbox.min_lat) / height) * side as f64) as usize;
-        (i.min(side - 1), j.min(side - 1))
-    };
-    let mut grid: Vec<Vec<u32>> = vec![Vec::new(); side * side];
-    for (n, s) in segments.iter().enumerate() {
-        let (i0, j0) = cell(s.a.0.min(s.b.0), s.a.1.min(s.b.1));
-        let (i1, j1) = cell(s.a.0.max(s.b.0), s.a.1.max(s.b.1));
-        for j in j0..=j1 {
-            for i in i0..=i1 {
-                grid[j * side + i].push(u32::try_from(n).unwrap_or(u32::MAX));
-            }
+/// other), with the crossing point, until it returns `false`; pairs of adjacent segments of a
+/// ring are skipped. Returns how many pairs of boxes were tested (the work, for the scaling
+/// test).
+fn for_each_crossing(
+    segments: &[Segment],
+    mut found: impl FnMut(&Segment, &Segment, (f64, f64)) -> bool,
+) -> usize {
+    let boxes: Vec<pairs::Item> = segments
+        .iter()
+        .map(|s| pairs::Item {
+            min: (s.a.0.min(s.b.0), s.a.1.min(s.b.1)),
+            max: (s.a.0.max(s.b.0), s.a.1.max(s.b.1)),
+        })
+        .collect();
+    pairs::pairs(&boxes, |i, j| {
+        let (s, t) = (&segments[i], &segments[j]);
+        match crossing(s, t) {
+            Some(at) if !adjacent(s, t) => found(s, t, at),
+            _ => true,
         }
-    }
-    let mut tested = HashSet::new();
-    let mut pairs = 0;
-    for members in &grid {
-        for (k, &m) in members.iter().enumerate() {
-            for &n in &members[k + 1..] {
-                let (s, t) = (&segments[m as usize], &segments[n as usize]);
-                if adjacent(s, t) || !tested.insert((m, n)) {
-                    continue;
-                }
-                pairs += 1;
-                if let Some(at) = crossing(s, t) {
-                    found(s, t, at);
-                }
-            }
-        }
-    }
-    pairs
+    })
 }
 
 /// Consecutive edges of one ring (the last and the first too) share a vertex by design.
@@ -158,24 +165,46 @@ fn crossing(s: &Segment, t: &Segment) -> Option<(f64, f64)> {
     (inside(along_s) && inside(along_t)).then_some((s.a.0 + along_s * r.0, s.a.1 + along_s * r.1))
 }
 
-/// Overlaps with no crossing edge: a point just inside each outline, tested against every
-/// other outline whose box holds it.
+/// Overlaps with no crossing edge: a point just inside each outline, tested against the
+/// outlines whose box holds it ([`pairs::Holders`]), until `room` more are reported.
 fn contained(
     shapes: &[Shape],
     origins: &[Origin],
     reported: &mut HashSet<(usize, usize)>,
+    room: usize,
+    last: &mut usize,
     d: &mut Diagnostics,
 ) {
-    let boxes: Vec<Option<BBox>> = shapes.iter().map(|s| BBox::around(s.points())).collect();
+    let boxes: Vec<pairs::Item> = shapes
+        .iter()
+        .map(|s| {
+            let b = BBox::around(s.points()).unwrap_or(BBox {
+                min_lon: f64::NAN,
+                min_lat: f64::NAN,
+                max_lon: f64::NAN,
+                max_lat: f64::NAN,
+            });
+            pairs::Item { min: (b.min_lon, b.min_lat), max: (b.max_lon, b.max_lat) }
+        })
+        .collect();
+    let holders = pairs::Holders::new(&boxes);
+    let mut added = 0;
     for (inner, shape) in shapes.iter().enumerate() {
         let Some((lon, lat)) = inside_point(shape) else { continue };
-        for (outer, other) in shapes.iter().enumerate() {
+        let go = holders.near((lon, lat), |outer| {
             let pair = (inner.min(outer), inner.max(outer));
-            let in_box = boxes[outer].is_some_and(|b| b.contains(lon, lat));
-            if outer != inner && in_box && !reported.contains(&pair) && other.contains(lon, lat) {
+            let b = &boxes[outer];
+            let in_box = b.min.0 <= lon && lon <= b.max.0 && b.min.1 <= lat && lat <= b.max.1;
+            if outer != inner && in_box && !reported.contains(&pair) && shapes[outer].contains(lon, lat) {
                 reported.insert(pair);
                 overlap(shapes, origins, pair, Some((lon, lat)), d);
+                *last = pair.1;
+                added += 1;
             }
+            added < room
+        });
+        if !go {
+            return;
         }
     }
 }

@@ -84,9 +84,44 @@ fn pair_tests_grow_linearly() {
             })
             .collect();
         let segments = segments(&shapes);
-        let pairs = for_each_crossing(&segments, |_, _, _| {});
+        let pairs = for_each_crossing(&segments, |_, _, _| true);
         pairs as f64 / segments.len() as f64
     };
     let (small, large) = (pairs_per_segment(10), pairs_per_segment(80));
     assert!(large < 12.0 && large < 2.0 * small.max(1.0), "{small} then {large} pairs per segment");
+}
+
+// Thousands of outlines piled on one spot: the first overlaps are listed, then one line says
+// the check stopped; the work stays near-linear (pairs counted by the bench, not timed here).
+#[test]
+fn piled_outlines_stop_after_the_first_overlaps() {
+    let shapes: Vec<Shape> = (0..3000)
+        .map(|i| Shape { district: format!("d{i}"), polygons: vec![vec![square(5.0, 50.0, 0.01)]] })
+        .collect();
+    let found = run(&shapes);
+    assert_eq!(found.len(), MAX_REPORTED + 1, "{found:?}");
+    assert!(found[MAX_REPORTED].contains("outlines overlap or cross: the others were not checked"));
+}
+
+// A ring of many points far from the others: its segments are paired with their neighbours
+// only (quartering adapts to where the points are).
+#[test]
+fn a_detailed_ring_far_away_pairs_locally() {
+    let pairs_per_segment = |n: usize| {
+        let mut ring: Vec<(f64, f64)> = (0..n)
+            .map(|i| {
+                let a = i as f64 / n as f64 * std::f64::consts::TAU;
+                (7.0 + 0.05 * a.cos(), 52.0 + 0.05 * a.sin())
+            })
+            .collect();
+        ring.push(ring[0]);
+        let shapes = vec![
+            Shape { district: "here".into(), polygons: vec![vec![square(5.0, 50.0, 0.01)]] },
+            Shape { district: "far".into(), polygons: vec![vec![ring]] },
+        ];
+        let segments = segments(&shapes);
+        for_each_crossing(&segments, |_, _, _| true) as f64 / segments.len() as f64
+    };
+    let (small, large) = (pairs_per_segment(2_000), pairs_per_segment(64_000));
+    assert!(large < 4.0 && large < 2.0 * small.max(1.0), "{small} then {large} pairs per segment");
 }

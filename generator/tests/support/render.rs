@@ -2,8 +2,6 @@
 //! differently: an event this week, a season, a weekly activity, a full one, a cancelled one, a
 //! past one), a configuration in either language, and helpers to render into memory.
 
-#![allow(dead_code)]
-
 use chrono::NaiveDate;
 use passerelle::config::Config;
 use passerelle::model::{

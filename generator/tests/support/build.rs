@@ -2,8 +2,6 @@
 //! into a temporary folder, the real binary with the day pinned, folder snapshots, a minimal
 //! HTTP client and a server that is killed when the test ends.
 
-#![allow(dead_code)] // Each test crate uses a different subset.
-
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -12,13 +10,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-/// The day every test runs on.
-pub const TODAY: &str = "2026-11-21";
-
-/// The repository root, whose `data/` and `content/` are the shipped project.
-pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace").to_path_buf()
-}
+pub use super::{copy_tree, repo_root, TODAY};
 
 /// A copy of the shipped project (`data/`, `content/`) in a temporary folder.
 pub fn project() -> tempfile::TempDir {
@@ -27,20 +19,6 @@ pub fn project() -> tempfile::TempDir {
         copy_tree(&repo_root().join(folder), &dir.path().join(folder));
     }
     dir
-}
-
-/// Copies every file under `from` into `to`.
-pub fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
 }
 
 /// The `passerelle` binary, with the day pinned.

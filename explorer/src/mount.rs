@@ -1,5 +1,5 @@
-//! The web edge (wasm only): mounting into the page, fetching the index, the URL and the
-//! history, geolocation. Everything else is plain Rust.
+//! The entry point (wasm only): mounting the app into the page, with the index fetched.
+//! What the app itself asks of the browser (history, geolocation, timing) is in [`crate::browser`].
 //!
 //! The page carries `<div id="explorer" data-base="../" data-index="../assets/explorer-index.bin"
 //! data-lang="fr" data-district="bressoux">` with a static list inside. The static list stays
@@ -8,8 +8,7 @@
 //! loaded, the static list simply stays.
 
 use crate::app::{App, AppProps};
-use crate::filter::{Catalog, Query};
-use crate::state::Record;
+use crate::filter::Catalog;
 use crate::url;
 use gloo::events::EventListener;
 use gloo::utils::{document, window};
@@ -102,78 +101,4 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(shown)?).await.map_err(shown)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Records `query` in the URL as `record` says (a new history entry, or in place).
-pub fn record(query: &Query, record: Record) {
-    if record == Record::Keep {
-        return;
-    }
-    let location = window().location();
-    let qs = url::to_query_string(query);
-    let current = location.search().unwrap_or_default();
-    if current.trim_start_matches('?') == qs {
-        return;
-    }
-    let path = location.pathname().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    let target = if qs.is_empty() { format!("{path}{hash}") } else { format!("{path}?{qs}{hash}") };
-    let Ok(history) = window().history() else { return };
-    let _ = match record {
-        Record::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&target)),
-        _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&target)),
-    };
-}
-
-/// The filter state in the current URL.
-pub fn current_query() -> Query {
-    url::from_query_string(&window().location().search().unwrap_or_default())
-}
-
-/// Calls `done` with the user's `[lon, lat]`, or `None` when it is refused or unavailable.
-pub fn locate(done: impl Fn(Option<[f64; 2]>) + 'static) {
-    let done = Rc::new(done);
-    let Ok(geolocation) = window().navigator().geolocation() else {
-        done(None);
-        return;
-    };
-    let ok = {
-        let done = done.clone();
-        Closure::once_into_js(move |position: JsValue| {
-            let get =
-                |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED);
-            let coords = get(&position, "coords");
-            let lonlat = get(&coords, "longitude").as_f64().zip(get(&coords, "latitude").as_f64());
-            done(lonlat.map(|(lon, lat)| [lon, lat]));
-        })
-    };
-    let failed = {
-        let done = done.clone();
-        Closure::once_into_js(move |_: JsValue| done(None))
-    };
-    if geolocation
-        .get_current_position_with_error_callback(ok.unchecked_ref(), Some(failed.unchecked_ref()))
-        .is_err()
-    {
-        done(None);
-    }
-}
-
-/// Marks the moment a change is rendered: the performance mark `px-rendered` (the latest only),
-/// which the filter-change benchmark reads (xtask/browser/bench/explorer-perf.mjs).
-pub fn mark_rendered() {
-    if let Some(performance) = window().performance() {
-        performance.clear_marks_with_mark_name("px-rendered");
-        let _ = performance.mark("px-rendered");
-    }
-}
-
-/// Runs `then` once the next frame is painted (a frame callback, then a task), so that work
-/// the user does not see stays out of the frame that shows a change.
-pub fn after_paint(then: impl FnOnce() + 'static) {
-    let task = Closure::once_into_js(then);
-    let frame = Closure::once_into_js(move || {
-        let _ = window().set_timeout_with_callback(task.unchecked_ref());
-    });
-    let _ = window().request_animation_frame(frame.unchecked_ref());
 }

@@ -1,6 +1,6 @@
-//! The few transcendental functions the explorer needs. On wasm they are the browser's
-//! `Math.*` (imports cost a few bytes; Rust's libm would add ~10 KB to the wasm); natively,
-//! the standard library's, so the tests run the same formulas.
+//! The few transcendental functions the maps need (see [`crate::geo`]). On wasm (the explorer)
+//! they are the browser's `Math.*` (imports cost a few bytes; Rust's libm would add ~10 KB to
+//! the wasm); natively (the generator, the tests), the standard library's: the same formulas.
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -26,6 +26,12 @@ mod imp {
     pub fn exp(x: f64) -> f64 {
         Math::exp(x)
     }
+    pub fn sinh(x: f64) -> f64 {
+        Math::sinh(x)
+    }
+    pub fn atan(x: f64) -> f64 {
+        Math::atan(x)
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -50,6 +56,12 @@ mod imp {
     }
     pub fn exp(x: f64) -> f64 {
         x.exp()
+    }
+    pub fn sinh(x: f64) -> f64 {
+        x.sinh()
+    }
+    pub fn atan(x: f64) -> f64 {
+        x.atan()
     }
 }
 
