@@ -315,12 +315,20 @@ fn operators(shape: Shape, grid: &Grid, districts: &[District], rng: &mut Rng) -
                 Some(d) => grid.point_in(d, rng),
                 None => grid.point_in(rng.below(districts.len()), rng),
             };
+            let description = text::operator_description(&name, home, rng);
+            let digits = [rng.below(100), rng.below(100), rng.below(100)];
             Operator {
                 summary: text::operator_summary(label, home),
-                description: text::operator_description(&name, home, rng),
+                description,
                 website: format!("https://{id}.example.org/"),
                 email: format!("{id}@example.org"),
-                phone: format!("+32 4 2{:02} {:02} {:02}", rng.below(100), rng.below(100), rng.below(100)),
+                // About one listing in seven without a phone (incomplete, as real ones are),
+                // decided by the digits already drawn: the random stream stays the same.
+                phone: if digits[0] < 14 {
+                    String::new()
+                } else {
+                    format!("+32 4 2{:02} {:02} {:02}", digits[0], digits[1], digits[2])
+                },
                 address: text::address(rng),
                 postcode: rng.pick(text::POSTCODES),
                 signed_charter_on: day_between(rng, Date::ymd(2024, 1, 15), Date::ymd(2026, 6, 30)),
