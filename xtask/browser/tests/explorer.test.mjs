@@ -577,6 +577,30 @@ test('phone layout at 390px: a skip link, a list / map switch, the filters in a 
   await wide.context.close();
 });
 
+test('home page: the search and the explorer within the first screen; a compact menu on phones; axe clean', async () => {
+  for (const width of [390, 1280]) {
+    const height = width > 600 ? 900 : 844;
+    const { page, errors } = await open('', { width, height });
+    const search = await page.locator('#px-q').boundingBox();
+    assert.ok(search && search.y + search.height <= height, `${width}px: the search box ends at ${search && search.y + search.height}px, within the first ${height}px`);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    const firstLink = page.locator('.site-nav a').first();
+    const menu = page.locator('.site-menu > summary');
+    if (width < 600) {
+      // One "Menu" button instead of rows of links; it opens them.
+      assert.ok(!(await firstLink.isVisible()) && await menu.isVisible(), 'the menu is folded');
+      assert.ok((await page.locator('.site-header').boundingBox()).height < 130, 'the header stays compact');
+      await menu.click();
+      await firstLink.waitFor({ state: 'visible' });
+      assert.deepEqual(await axeViolations(page), []);
+    } else {
+      assert.ok(await firstLink.isVisible() && !(await menu.isVisible()), 'wide screens show the menu open');
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});
+
 // ---- No layout jump: Cumulative Layout Shift while the explorer takes over its fallback. ----
 
 /**
