@@ -104,14 +104,18 @@ pub fn app(props: &AppProps) -> Html {
         counts: outcome.counts.radii,
     };
     // Phones show the list or the map: two radio buttons, and the stylesheet does the rest.
-    let view = |id: &'static str, key: &str, checked: bool| {
-        html! {
-            <>
-                <input type="radio" name="px-view" {id} {checked} />
-                <label for={id}>{ s.get(key) }</label>
-            </>
-        }
-    };
+    // Raw markup: yew would set `checked` again on every render, turning the map back to the
+    // list at each filter change; this markup never changes, so yew leaves it alone.
+    let switch = Html::from_html_unchecked(AttrValue::from(
+        [
+            "<input type=\"radio\" name=\"px-view\" id=\"px-view-list\" checked><label for=\"px-view-list\">",
+            s.get("view_list"),
+            "</label><input type=\"radio\" name=\"px-view\" id=\"px-view-map\"><label for=\"px-view-map\">",
+            s.get("view_map"),
+            "</label>",
+        ]
+        .concat(),
+    ));
     html! {
         <div class="px-explorer">
             <a class="px-skip" href="#px-results-title">{ s.get("skip_results") }</a>
@@ -124,7 +128,7 @@ pub fn app(props: &AppProps) -> Html {
                     total: outcome.results.len() }, s, &on_action, to_results) }
                 <div class="px-main">
                     <div class="px-switch" role="radiogroup" aria-label={s.get("view").to_owned()}>
-                        { view("px-view-list", "view_list", true) }{ view("px-view-map", "view_map", false) }
+                        { switch }
                     </div>
                     <MapView catalog={props.catalog.clone()} query={q.clone()} outcome={outcome.clone()}
                         near={state.near} radius={state.radius} {on_venue}
