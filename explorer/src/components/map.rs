@@ -11,6 +11,7 @@ use crate::hooks::use_map_gestures;
 use crate::i18n::Strings;
 use crate::index::BaseKind;
 use crate::layout::{self, Marker, Screen, Wanted};
+use crate::markup;
 use crate::state::{Action, Facet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -34,13 +35,9 @@ pub struct MapProps {
     pub on_action: Callback<Action>,
 }
 
-/// `left` and `top` in CSS pixels, and a square size when given.
-fn place([x, y]: [f64; 2], size: Option<f64>) -> String {
-    let mut style = ["left:", &dec1(x), "px;top:", &dec1(y), "px"].concat();
-    if let Some(s) = size {
-        crate::card::push(&mut style, &["; width:", &dec1(s), "px;height:", &dec1(s), "px"]);
-    }
-    style
+/// `left` and `top` in CSS pixels.
+fn place([x, y]: [f64; 2]) -> String {
+    ["left:", &dec1(x), "px;top:", &dec1(y), "px"].concat()
 }
 
 #[function_component(MapView)]
@@ -197,7 +194,7 @@ pub fn map_view(props: &MapProps) -> Html {
     });
     let labels = placed.iter().map(|p| {
         let (name, _, class) = names[p.label];
-        html! { <span {class} style={place(p.at, None)} aria-hidden="true">{ name }</span> }
+        html! { <span {class} style={place(p.at)} aria-hidden="true">{ name }</span> }
     });
     // One click listener for every marker (made once): it finds the marker by its first venue
     // (`data-v`) among those of the latest render, then opens its popup or zooms on its cluster.
@@ -222,25 +219,13 @@ pub fn map_view(props: &MapProps) -> Html {
             }
         })
     };
-    let marker_html = |m: &Marker| {
-        let offers = s.count("venue_offers", m.count as usize);
-        let first = m.venues[0] as usize;
-        let label = if m.is_cluster() {
-            s.fill("cluster", &[("venues", &m.venues.len().to_string()), ("offers", &offers)])
-        } else {
-            s.fill("marker", &[("name", &index.venues[first].name), ("offers", &offers)])
-        };
-        let class = if m.is_cluster() { "px-marker px-cluster" } else { "px-marker" };
-        html! {
-            <button key={first} type="button" {class} style={place(m.at, Some(m.size))} aria-label={label} data-v={first.to_string()}>
-                { m.count }
-            </button>
-        }
-    };
+    // The markers as one block of markup (see `markup`): unchanged markers, no DOM work.
+    let mut marker_markup = String::new();
+    markup::markers(markers, &index.venues, s, &mut marker_markup);
     // "You are here": a dot with its words, and the radius as a circle.
     let me = props.near.map(|lonlat| {
         let at = screen.pixel(frame.project(lonlat));
-        html! { <span class="px-me" style={place(at, None)}><span class="px-me-dot"></span>{ s.get("you_are_here") }</span> }
+        html! { <span class="px-me" style={place(at)}><span class="px-me-dot"></span>{ s.get("you_are_here") }</span> }
     });
     let circle = props.near.zip(props.radius).map(|(lonlat, radius)| {
         let [x, y] = frame.project(lonlat);
@@ -309,7 +294,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 // make it rebuild (and unfocus) everything before it.
                 <div class="px-overlay">
                     <div>{ for labels }</div>
-                    <div onclick={on_marker}>{ for markers.iter().map(marker_html) }</div>
+                    <div onclick={on_marker}>{ Html::from_html_unchecked(AttrValue::from(marker_markup)) }</div>
                     <div>{ for me }</div>
                 </div>
                 <div>{ for popup_html }</div>

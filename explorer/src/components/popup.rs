@@ -4,10 +4,10 @@
 //! sideways to stay in), it takes the focus when it opens; Escape (handled by the map) closes
 //! it and gives the focus back to the marker.
 
-use crate::card;
 use crate::filter::Catalog;
 use crate::geo::dec1;
 use crate::i18n::Strings;
+use crate::markup;
 use yew::prelude::*;
 
 /// Room kept between the popup and the frame's edges, and between it and its marker.
@@ -75,7 +75,7 @@ pub fn popup(
         html! {
             <li>
                 <a href={[p.base, "offers/", &o.id(i), ".html"].concat()}>{ &o.title[i] }</a>
-                <span class="px-popup-when">{ card::when(p.catalog, i, s) }</span>
+                <span class="px-popup-when">{ markup::when(p.catalog, i, s) }</span>
             </li>
         }
     });

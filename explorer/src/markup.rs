@@ -1,14 +1,19 @@
-//! One offer as a card: title (a link to its static page), operator, venue, districts, next
-//! session (day and time, from the visitor's clock), audiences, free and status badges,
-//! distance when sorting by it.
+//! What the explorer writes as markup rather than as yew elements: the result cards and the
+//! map's markers. Neither has listeners of its own (the map listens once for all its markers),
+//! so each list is one block of escaped markup that yew inserts raw: it compares the block's
+//! text and leaves the DOM alone when it did not change (a filter change that leaves the
+//! markers as they were touches none of them), and replaces it at once when it did. A card as
+//! a yew component weighed ~5 KB of the wasm, these writers a fraction of it.
 //!
-//! Cards have no listeners, so they are written as markup (escaped here) and inserted as one
-//! raw block per page of results: a card as yew elements weighed ~5 KB of the wasm (its
-//! component machinery and element builders), this writer a fraction of it; yew still compares
-//! the page's markup and leaves the list alone when it did not change.
+//! A card: title (a link to its static page), operator, venue, districts, next session (day and
+//! time, from the visitor's clock), audiences, free and status badges, distance when sorting by
+//! it. A marker: a button at its place, sized, labelled with its venue (or its cluster) and
+//! its offers, `data-v` its first venue.
 
 use crate::filter::Catalog;
+use crate::geo::dec1;
 use crate::i18n::Strings;
+use crate::layout::Marker;
 use passerelle_index::{Price, Status};
 
 /// When the offer is next on: "mar. 8 déc. 2026, 18 h 30–20 h 30", "Ouvert aux heures
@@ -112,6 +117,27 @@ pub fn card(c: &Catalog, i: usize, distance: Option<f64>, base: &str, s: &String
     out.push_str("</ul></li>");
 }
 
+/// Appends the buttons of `markers` (venues' names from `venues`) to `out`.
+pub fn markers(markers: &[Marker], venues: &[passerelle_index::Venue], s: &Strings, out: &mut String) {
+    for m in markers {
+        let offers = s.count("venue_offers", m.count as usize);
+        let first = m.venues[0] as usize;
+        let (class, label) = if m.is_cluster() {
+            (
+                "px-marker px-cluster",
+                s.fill("cluster", &[("venues", &m.venues.len().to_string()), ("offers", &offers)]),
+            )
+        } else {
+            ("px-marker", s.fill("marker", &[("name", &venues[first].name), ("offers", &offers)]))
+        };
+        let (x, y, size) = (dec1(m.at[0]), dec1(m.at[1]), dec1(m.size));
+        push(out, &["<button type=\"button\" class=\"", class, "\" style=\"left:", &x, "px;top:", &y]);
+        push(out, &["px;width:", &size, "px;height:", &size, "px\" aria-label=\""]);
+        escape(&label, out);
+        push(out, &["\" data-v=\"", &first.to_string(), "\">", &m.count.to_string(), "</button>"]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +180,34 @@ mod tests {
         assert_eq!(
             meta(1),
             "<p class=\"px-meta\"><span>MJ &lt;Bressoux&gt;</span><span>Théâtre de la Place</span>"
+        );
+    }
+
+    // A marker is a labelled button at its place, its venue's name escaped.
+    #[test]
+    fn marker_buttons() {
+        let s = Strings::new(
+            "fr",
+            [
+                ("marker", "{name} : {offers}"),
+                ("venue_offers_many", "{n} offres"),
+                ("cluster", "{venues} lieux"),
+            ]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        );
+        let venues = vec![Venue { name: "Salle \"Le Lien\"".into(), ..Venue::default() }; 2];
+        let one = Marker { at: [10.0, 20.5], size: 24.0, count: 3, venues: vec![1], bounds: [0.0; 4] };
+        let two = Marker { venues: vec![0, 1], ..one.clone() };
+        let mut out = String::new();
+        markers(&[one, two], &venues, &s, &mut out);
+        assert_eq!(
+            out,
+            "<button type=\"button\" class=\"px-marker\" style=\"left:10px;top:20.5px;width:24px;height:24px\" \
+             aria-label=\"Salle &quot;Le Lien&quot; : 3 offres\" data-v=\"1\">3</button>\
+             <button type=\"button\" class=\"px-marker px-cluster\" style=\"left:10px;top:20.5px;width:24px;height:24px\" \
+             aria-label=\"2 lieux\" data-v=\"0\">3</button>"
         );
     }
 }
