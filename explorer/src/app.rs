@@ -3,8 +3,13 @@
 
 use crate::browser;
 use crate::components::{
-    facets::Facets, map::MapView, near::NearMe, pager::Pager, results::ResultList, search::SearchBox,
-    status::Status,
+    facets::{facets, Facets},
+    map::MapView,
+    near::{near_me, Near},
+    pager::pager,
+    results::result_list,
+    search::search_box,
+    status::status,
 };
 use crate::filter::{Catalog, Query};
 use crate::i18n::Strings;
@@ -57,32 +62,82 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
-    // Near me asks the browser for the position; the button only hears the answer.
-    let locate = use_callback((), |reply: Callback<Option<[f64; 2]>>, _| {
-        browser::locate(move |position| reply.emit(position))
+    // Near me: the browser is asked for the position, or near me stops.
+    let toggle_near = {
+        let (dispatcher, active) = (state.dispatcher(), state.near.is_some());
+        Callback::from(move |_: MouseEvent| {
+            if active {
+                return dispatcher.dispatch(Action::Near(None));
+            }
+            dispatcher.dispatch(Action::Locating);
+            let dispatcher = dispatcher.clone();
+            browser::locate(move |position| {
+                dispatcher.dispatch(if position.is_some() {
+                    Action::Near(position)
+                } else {
+                    Action::LocateFailed
+                })
+            });
+        })
+    };
+    // To the results (the filters' sheet folded, a venue chosen from the map): the phone's
+    // switch back on the list, the focus on the results' heading.
+    let to_results = Callback::from(|_: ()| {
+        browser::show_list();
+        browser::after_paint(browser::focus_results);
     });
+    let on_venue = {
+        let (dispatcher, to_results) = (state.dispatcher(), to_results.clone());
+        Callback::from(move |id: String| {
+            dispatcher.dispatch(Action::OnlyVenue(id));
+            to_results.emit(());
+        })
+    };
     let s = &*strings;
     let outcome = &state.outcome;
     let q = &state.query;
+    let index = &props.catalog.index;
+    let near = Near {
+        active: state.near.is_some(),
+        asking: state.asking,
+        radius: state.radius,
+        counts: outcome.counts.radii,
+    };
+    // Phones show the list or the map: two radio buttons, and the stylesheet does the rest.
+    // Raw markup: yew would set `checked` again on every render, turning the map back to the
+    // list at each filter change; this markup never changes, so yew leaves it alone.
+    let switch = Html::from_html_unchecked(AttrValue::from(
+        [
+            "<input type=\"radio\" name=\"px-view\" id=\"px-view-list\" checked><label for=\"px-view-list\">",
+            s.get("view_list"),
+            "</label><input type=\"radio\" name=\"px-view\" id=\"px-view-map\"><label for=\"px-view-map\">",
+            s.get("view_map"),
+            "</label>",
+        ]
+        .concat(),
+    ));
     html! {
         <div class="px-explorer">
+            <a class="px-skip" href="#px-results-title">{ s.get("skip_results") }</a>
             <div class="px-bar">
-                <SearchBox text={q.text.clone()} strings={strings.clone()} on_action={on_action.clone()} />
-                <NearMe active={state.near.is_some()} {locate} strings={strings.clone()} on_action={on_action.clone()} />
+                { search_box(&q.text, s, &on_action) }
+                { near_me(&near, s, toggle_near, &on_action) }
             </div>
             <div class="px-body">
-                <Facets catalog={props.catalog.clone()} query={q.clone()} counts={outcome.counts.clone()}
-                    open={props.wide} strings={strings.clone()} on_action={on_action.clone()} />
+                { facets(&Facets { catalog: &props.catalog, query: q, counts: &outcome.counts, open: props.wide,
+                    total: outcome.results.len() }, s, &on_action, to_results) }
                 <div class="px-main">
-                    <MapView catalog={props.catalog.clone()} districts={q.districts.clone()}
-                        per_venue={Rc::new(outcome.per_venue.clone())} counts={Rc::new(outcome.counts.districts.clone())}
-                        near={state.near} base={props.base.clone()} strings={strings.clone()} on_action={on_action.clone()} />
+                    <div class="px-switch" role="radiogroup" aria-label={s.get("view").to_owned()}>
+                        { switch }
+                    </div>
+                    <MapView catalog={props.catalog.clone()} query={q.clone()} outcome={outcome.clone()}
+                        near={state.near} radius={state.radius} {on_venue}
+                        base={props.base.clone()} strings={strings.clone()} on_action={on_action.clone()} />
                     <section class="px-results" aria-labelledby="px-results-title">
                         <h2 id="px-results-title" class="px-results-title" tabindex="-1">{ s.get("results") }</h2>
-                        <Status total={outcome.results.len()} filtered={!q.is_empty()} strings={strings.clone()} on_action={on_action.clone()} />
-                        <ResultList catalog={props.catalog.clone()} offers={Rc::new(outcome.page(q.page).to_vec())}
-                            distances={outcome.venue_distance.clone().map(Rc::new)} base={props.base.clone()} strings={strings.clone()} />
-                        <Pager page={q.page} pages={outcome.pages()} strings={strings.clone()} on_action={on_action} />
+                        { status(outcome.results.len(), q, index, s, &on_action) }
+                        { result_list(&props.catalog, outcome.page(q.page), outcome.venue_distance.as_deref(), &props.base, s) }
+                        { pager(q.page, outcome.pages(), s, &on_action) }
                     </section>
                 </div>
             </div>

@@ -21,7 +21,7 @@ pub fn record(query: &Query, record: Record) {
     }
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    let target = if qs.is_empty() { format!("{path}{hash}") } else { format!("{path}?{qs}{hash}") };
+    let target = if qs.is_empty() { [path, hash].concat() } else { [path, "?".into(), qs, hash].concat() };
     let Ok(history) = window().history() else { return };
     let _ = match record {
         Record::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&target)),
@@ -60,6 +60,24 @@ pub fn locate(done: impl Fn(Option<[f64; 2]>) + 'static) {
         .is_err()
     {
         done(None);
+    }
+}
+
+/// Brings the results' heading into view and focus, so a keyboard or screen reader user lands
+/// on the results.
+pub fn focus_results() {
+    let heading = gloo::utils::document().get_element_by_id("px-results-title");
+    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        heading.scroll_into_view();
+        let _ = heading.focus();
+    }
+}
+
+/// Turns the phone's list / map switch to the list.
+pub fn show_list() {
+    let list = gloo::utils::document().get_element_by_id("px-view-list");
+    if let Some(list) = list.and_then(|l| l.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        list.set_checked(true);
     }
 }
 

@@ -32,17 +32,17 @@ impl Strings {
 
     /// The string for `key` with each `{name}` replaced.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        values
-            .iter()
-            .fold(self.get(key).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+        values.iter().fold(self.get(key).to_owned(), |text, (name, value)| {
+            text.replace(&["{", name, "}"].concat(), value)
+        })
     }
 
     /// "Aucune offre", "1 offre", "12 offres" (keys `<key>_none`, `<key>_one`, `<key>_many`).
     pub fn count(&self, key: &str, n: usize) -> String {
         match n {
-            0 => self.get(&format!("{key}_none")).to_owned(),
-            1 => self.get(&format!("{key}_one")).to_owned(),
-            _ => self.fill(&format!("{key}_many"), &[("n", &self.number(n))]),
+            0 => self.get(&[key, "_none"].concat()).to_owned(),
+            1 => self.get(&[key, "_one"].concat()).to_owned(),
+            _ => self.fill(&[key, "_many"].concat(), &[("n", &self.number(n))]),
         }
     }
 
@@ -84,7 +84,7 @@ impl Strings {
 
     /// A local time: "18 h 30", "14 h" (French) / "18:30" (`time`, `time_hour` patterns).
     pub fn clock(&self, minute: u16) -> String {
-        let (h, m) = ((minute / 60).to_string(), format!("{:02}", minute % 60));
+        let (h, m) = ((minute / 60).to_string(), (minute % 60 + 100).to_string()[1..].to_owned());
         let key = if minute % 60 == 0 { "time_hour" } else { "time" };
         self.fill(key, &[("h", &h), ("mm", &m)])
     }

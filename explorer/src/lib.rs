@@ -8,7 +8,8 @@
 //!   and labels placed for a view and a screen;
 //! - [`url`]: the filter state in the URL query;
 //! - [`state`]: the state and its transitions (a yew `Reducible` on wasm), which only call `filter`;
-//! - [`i18n`]: interface strings and formatting in the site language.
+//! - [`i18n`]: interface strings and formatting in the site language; [`markup`]: cards and markers
+//!   as escaped markup.
 //!
 //! The web edge (wasm only): [`mount`] (the entry point: fetches the index, mounts [`app`]),
 //! [`hooks`] (gestures), [`app`] (the root component: the state, and the only caller of [`browser`]'s history,
@@ -22,6 +23,7 @@ pub mod geo;
 pub mod gesture;
 pub mod i18n;
 pub mod layout;
+pub mod markup;
 pub mod state;
 pub mod url;
 pub mod viewport;

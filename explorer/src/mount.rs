@@ -24,7 +24,7 @@ pub fn start() {
     };
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(message) = mount(root).await {
-            web_sys::console::error_1(&format!("passerelle explorer: {message}").into());
+            web_sys::console::error_1(&["passerelle explorer: ", &message].concat().into());
         }
     });
 }
@@ -39,13 +39,13 @@ fn now() -> crate::filter::Now {
 }
 
 async fn mount(root: Element) -> Result<(), String> {
-    let data = |name: &str| root.get_attribute(&format!("data-{name}")).unwrap_or_default();
+    let data = |name: &str| root.get_attribute(&["data-", name].concat()).unwrap_or_default();
     let (base, index_url, district) = (data("base"), data("index"), data("district"));
     if index_url.is_empty() {
         return Err("the mount element has no data-index".into());
     }
-    let bytes = fetch_bytes(&index_url).await.map_err(|e| format!("{index_url}: {e}"))?;
-    let index = passerelle_index::decode(&bytes).map_err(|e| format!("{index_url}: {e}"))?;
+    let bytes = fetch_bytes(&index_url).await.map_err(|e| [&index_url, ": ", &e].concat())?;
+    let index = passerelle_index::decode(&bytes).map_err(|e| [&index_url, ": ", &e].concat())?;
     let catalog = Rc::new(Catalog::new(index, now()));
 
     // The URL wins; a district page without a query opens on its district.
@@ -97,7 +97,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let response: web_sys::Response =
         JsFuture::from(window().fetch_with_str(url)).await.map_err(shown)?.unchecked_into();
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(["HTTP ", &response.status().to_string()].concat());
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(shown)?).await.map_err(shown)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())

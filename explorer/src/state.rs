@@ -2,7 +2,7 @@
 //! [`Outcome`] of running the query. Every change goes through [`State::apply`], which only
 //! calls [`crate::filter`]; the yew `Reducible` wrapper (wasm only) delegates to it.
 
-use crate::filter::{self, Bits, Catalog, Outcome, Query, When};
+use crate::filter::{self, Bits, Catalog, Near, Outcome, Query, When};
 use std::rc::Rc;
 
 /// A facet whose values are ticked (several at once: alternatives).
@@ -12,6 +12,7 @@ pub enum Facet {
     Audience,
     Discipline,
     Accessibility,
+    Venue,
 }
 
 /// How a change should be recorded in the browser history.
@@ -23,6 +24,15 @@ pub enum Record {
     Replace,
     /// The state came from the URL (Back/Forward): leave the history alone.
     Keep,
+}
+
+/// Where "near me" stands while the browser is asked for the position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Asking {
+    #[default]
+    Idle,
+    Locating,
+    Failed,
 }
 
 /// What the user (or the browser) did.
@@ -41,8 +51,16 @@ pub enum Action {
     Clear,
     /// The URL changed (Back/Forward).
     Restore(Query),
+    /// "Near me": the browser is asked for the position.
+    Locating,
+    /// "Near me": the position was refused or is unavailable.
+    LocateFailed,
     /// "Near me": the user's `[lon, lat]`, or `None` to stop sorting by distance.
     Near(Option<[f64; 2]>),
+    /// "Near me": only offers within this many metres (one of `filter::RADII`), or any distance.
+    Radius(Option<u32>),
+    /// "Filtrer sur ce lieu": the results narrowed to this venue alone (by id).
+    OnlyVenue(String),
 }
 
 /// The explorer's state.
@@ -51,6 +69,9 @@ pub struct State {
     pub catalog: Rc<Catalog>,
     pub query: Query,
     pub near: Option<[f64; 2]>,
+    /// The "near me" radius in metres (kept in the state, never in the URL: a position is private).
+    pub radius: Option<u32>,
+    pub asking: Asking,
     pub outcome: Rc<Outcome>,
     pub record: Record,
     /// The search text `text_mask` was computed for, and its answer (reused while it holds).
@@ -60,7 +81,11 @@ pub struct State {
 
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
-        self.query == other.query && self.near == other.near && Rc::ptr_eq(&self.outcome, &other.outcome)
+        self.query == other.query
+            && self.near == other.near
+            && self.radius == other.radius
+            && self.asking == other.asking
+            && Rc::ptr_eq(&self.outcome, &other.outcome)
     }
 }
 
@@ -71,6 +96,8 @@ impl State {
             catalog,
             query: Query::default(),
             near: None,
+            radius: None,
+            asking: Asking::Idle,
             outcome: Rc::default(),
             record: Record::Replace,
             searched: String::new(),
@@ -99,6 +126,7 @@ impl State {
                     Facet::Audience => &mut q.audiences,
                     Facet::Discipline => &mut q.disciplines,
                     Facet::Accessibility => &mut q.accessibility,
+                    Facet::Venue => &mut q.venues,
                 };
                 if !set.remove(&code) {
                     set.insert(code);
@@ -119,9 +147,28 @@ impl State {
                 *q = query;
                 next.record = Record::Keep;
             }
+            Action::OnlyVenue(id) => {
+                q.venues.clear();
+                q.venues.insert(id);
+            }
+            Action::Locating | Action::LocateFailed => {
+                next.asking = if action == Action::Locating { Asking::Locating } else { Asking::Failed };
+                q.page = page;
+                next.record = Record::Keep;
+                // Nothing to filter again.
+                return next;
+            }
             Action::Near(near) => {
                 next.near = near;
+                next.asking = Asking::Idle;
+                if near.is_none() {
+                    next.radius = None;
+                }
                 q.page = page;
+                next.record = Record::Keep;
+            }
+            Action::Radius(radius) => {
+                next.radius = radius;
                 next.record = Record::Keep;
             }
         }
@@ -135,7 +182,8 @@ impl State {
             self.text_mask = filter::search(&self.catalog, &self.query.text).map(Rc::new);
             self.searched = self.query.text.clone();
         }
-        let outcome = filter::run(&self.catalog, &self.query, self.text_mask.as_deref(), self.near);
+        let near = self.near.map(|at| Near { at, radius: self.radius });
+        let outcome = filter::run(&self.catalog, &self.query, self.text_mask.as_deref(), near);
         self.query.page = self.query.page.min(outcome.pages() - 1);
         self.outcome = Rc::new(outcome);
     }
@@ -191,5 +239,22 @@ mod tests {
         let s = state(45).apply(Action::Page(1)).apply(Action::Near(Some([5.6, 50.6])));
         assert_eq!((s.query.page, s.record, s.near), (1, Record::Keep, Some([5.6, 50.6])));
         assert_eq!(state(45).apply(Action::Page(99)).query.page, 2);
+    }
+
+    // A venue chosen from the map replaces any other; the chip clears it; the radius is
+    // forgotten with the position and never goes to the URL.
+    #[test]
+    fn venue_and_radius() {
+        let s = state(3).apply(Action::OnlyVenue("a".into())).apply(Action::OnlyVenue("b".into()));
+        assert_eq!((s.query.venues.len(), s.record), (1, Record::Push));
+        assert!(s.query.venues.contains("b"));
+        assert!(s.apply(Action::Toggle(Facet::Venue, "b".into())).query.is_empty());
+        let asked = s.apply(Action::Locating);
+        assert_eq!((asked.asking, Rc::ptr_eq(&asked.outcome, &s.outcome)), (Asking::Locating, true));
+        assert_eq!(asked.apply(Action::LocateFailed).asking, Asking::Failed);
+        let r = asked.apply(Action::Near(Some([5.6, 50.6]))).apply(Action::Radius(Some(500)));
+        assert_eq!(r.asking, Asking::Idle);
+        assert_eq!((r.radius, r.record), (Some(500), Record::Keep));
+        assert_eq!(r.apply(Action::Near(None)).radius, None);
     }
 }

@@ -1,7 +1,7 @@
 //! The filter state in the URL query string, so that a filtered view is a link to share and
 //! Back/Forward walk through filters.
 //!
-//! `?q=theatre&district=bressoux,droixhe&audience=youth&discipline=music&access=wheelchair`
+//! `?q=theatre&district=bressoux,droixhe&audience=youth&discipline=music&access=wheelchair&venue=hall`
 //! `&free=1&age=12&when=week&day=wed,sat&time=afternoon&page=2`; `when` is `today`, `weekend`,
 //! `week`, `month`, or `range&from=2026-12-01&to=2026-12-31`.
 //! Keys always come in that order and empty facets are left out, so one state has one URL.
@@ -12,7 +12,7 @@ use passerelle_index::{iso_day, parse_iso_day};
 /// The query string for `query`, without the leading `?` (empty for no filter).
 pub fn to_query_string(query: &Query) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut put = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value)));
+    let mut put = |key: &str, value: &str| parts.push([key, "=", &encode(value)].concat());
     if !query.text.trim().is_empty() {
         put("q", query.text.trim());
     }
@@ -22,6 +22,7 @@ pub fn to_query_string(query: &Query) -> String {
         ("audience", &query.audiences),
         ("discipline", &query.disciplines),
         ("access", &query.accessibility),
+        ("venue", &query.venues),
     ] {
         if !set.is_empty() {
             put(key, &list(set));
@@ -97,6 +98,7 @@ pub fn from_query_string(text: &str) -> Query {
             "audience" => query.audiences = set(),
             "discipline" => query.disciplines = set(),
             "access" => query.accessibility = set(),
+            "venue" => query.venues = set(),
             "free" => query.free = value == "1" || value == "true",
             "age" => query.age = value.trim().parse().ok(),
             "when" => when = Some(value),
@@ -127,7 +129,12 @@ pub fn encode(text: &str) -> String {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
                 out.push(byte as char)
             }
-            _ => out.push_str(&format!("%{byte:02X}")),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(HEX[usize::from(byte >> 4)] as char);
+                out.push(HEX[usize::from(byte & 15)] as char);
+            }
         }
     }
     out
@@ -171,6 +178,7 @@ mod tests {
             audiences: ["youth".into()].into(),
             disciplines: ["music".into(), "dance".into()].into(),
             accessibility: ["wheelchair".into()].into(),
+            venues: ["salle-des-fetes".into()].into(),
             free: true,
             age: Some(12),
             when: When::Range { from: parse_iso_day("2026-12-01"), to: parse_iso_day("2026-12-31") },
@@ -188,7 +196,7 @@ mod tests {
         assert_eq!(
             s,
             "q=th%C3%A9%C3%A2tre%20%26%20slam&district=bressoux,droixhe&audience=youth&discipline=dance,music\
-             &access=wheelchair&free=1&age=12&when=range&from=2026-12-01&to=2026-12-31&day=wed,sat\
+             &access=wheelchair&venue=salle-des-fetes&free=1&age=12&when=range&from=2026-12-01&to=2026-12-31&day=wed,sat\
              &time=afternoon&page=3"
         );
         assert_eq!(from_query_string(&format!("?{s}")), q);

@@ -95,7 +95,7 @@ impl Viewport {
     /// The `viewBox` attribute.
     pub fn view_box(&self) -> String {
         use crate::geo::dec2;
-        format!("{} {} {} {}", dec2(self.x), dec2(self.y), dec2(self.w), dec2(self.h))
+        [dec2(self.x), dec2(self.y), dec2(self.w), dec2(self.h)].join(" ")
     }
 
     /// Where viewBox point `[x, y]` is, in percent of the element (for HTML overlays).

@@ -5,19 +5,18 @@ use crate::filter::{Catalog, Codes, Counts, Query, When};
 use crate::i18n::Strings;
 use crate::state::{Action, Facet};
 use passerelle_index::{iso_day, parse_iso_day};
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct FacetsProps {
-    pub catalog: Rc<Catalog>,
-    pub query: Query,
-    pub counts: Counts,
+/// What the facets show.
+pub struct Facets<'a> {
+    pub catalog: &'a Catalog,
+    pub query: &'a Query,
+    pub counts: &'a Counts,
     /// Unfolded at first (wide screens).
     pub open: bool,
-    pub strings: Rc<Strings>,
-    pub on_action: Callback<Action>,
+    /// The number of results (the phone's sheet ends with "Voir les N résultats").
+    pub total: usize,
 }
 
 /// One checkbox with its label and count.
@@ -48,7 +47,7 @@ fn group(
                 { for values.iter().zip(counts).map(|((code, label), &n)| {
                     let code = code.clone();
                     let onchange = on_action.reform({ let code = code.clone(); move |_| Action::Toggle(facet, code.clone()) });
-                    check(format!("px-{key}-{code}"), label, n, chosen.contains(&code), onchange)
+                    check(["px-", key, "-", &code].concat(), label, n, chosen.contains(&code), onchange)
                 }) }
             </ul>
         </fieldset>
@@ -59,16 +58,17 @@ fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-#[function_component(Facets)]
-pub fn facets(props: &FacetsProps) -> Html {
-    let (s, q, c, a) = (&*props.strings, &props.query, &props.counts, &props.on_action);
+/// The facets (a plain function, not a component: fewer component types in the wasm).
+/// `on_done` closes the filters' sheet (phones) and takes the reader to the results.
+pub fn facets(props: &Facets<'_>, s: &Strings, a: &Callback<Action>, on_done: Callback<()>) -> Html {
+    let (q, c) = (props.query, props.counts);
     let index = &props.catalog.index;
     let districts: Vec<(String, String)> =
         index.districts.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
 
     let when = |value: When, key: &str, count: Option<u32>| {
         let checked = std::mem::discriminant(&q.when) == std::mem::discriminant(&value);
-        let id = format!("px-when-{key}");
+        let id = ["px-when-", key].concat();
         let onchange = a.reform(move |_| Action::SetWhen(value));
         html! {
             <li class="px-option">
@@ -96,7 +96,7 @@ pub fn facets(props: &FacetsProps) -> Html {
         let checked = q.weekdays & (1 << d) != 0;
         let label = weekday_names.get(usize::from(d)).copied().unwrap_or_default();
         check(
-            format!("px-day-{d}"),
+            ["px-day-", &d.to_string()].concat(),
             label,
             c.weekdays[usize::from(d)],
             checked,
@@ -108,7 +108,7 @@ pub fn facets(props: &FacetsProps) -> Html {
             let p = p as u8;
             let checked = q.parts & (1 << p) != 0;
             check(
-                format!("px-part-{p}"),
+                ["px-part-", &p.to_string()].concat(),
                 s.get(key),
                 c.parts[usize::from(p)],
                 checked,
@@ -124,11 +124,30 @@ pub fn facets(props: &FacetsProps) -> Html {
         + usize::from(q.when != When::Any)
         + q.weekdays.count_ones() as usize
         + q.parts.count_ones() as usize;
-    let summary =
-        if chosen > 0 { format!("{} ({chosen})", s.get("filters")) } else { s.get("filters").to_owned() };
+    let summary = if chosen > 0 {
+        [s.get("filters"), " (", &chosen.to_string(), ")"].concat()
+    } else {
+        s.get("filters").to_owned()
+    };
 
+    // On phones the open filters are a sheet over the page: "Voir les N résultats" or Escape
+    // folds it and takes the reader to the results.
+    let done = Callback::from(move |_: ()| {
+        if let Some(d) = gloo::utils::document().get_element_by_id("px-filters") {
+            let _ = d.remove_attribute("open");
+        }
+        on_done.emit(());
+    });
+    let onkeydown = {
+        let done = done.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                done.emit(());
+            }
+        })
+    };
     html! {
-        <details class="px-filters" open={props.open}>
+        <details id="px-filters" class="px-filters" open={props.open} {onkeydown}>
             <summary>{ summary }</summary>
             <div class="px-groups">
                 <fieldset class="px-group">
@@ -171,6 +190,7 @@ pub fn facets(props: &FacetsProps) -> Html {
                 </fieldset>
                 { group(Facet::Discipline, "discipline", &index.vocab.discipline, &c.disciplines, &q.disciplines, s, a) }
                 { group(Facet::Accessibility, "accessibility", &index.vocab.accessibility, &c.accessibility, &q.accessibility, s, a) }
+                <button type="button" class="px-sheet-done" onclick={done.reform(|_| ())}>{ s.count("show_results", props.total) }</button>
             </div>
         </details>
     }

@@ -5,12 +5,13 @@
 //! Filters go up as `Action`s.
 
 use crate::components::popup::{self, Popup};
-use crate::filter::{Catalog, Codes};
+use crate::filter::{Catalog, Outcome, Query};
 use crate::geo::{self, dec1};
 use crate::hooks::use_map_gestures;
 use crate::i18n::Strings;
 use crate::index::BaseKind;
 use crate::layout::{self, Marker, Screen, Wanted};
+use crate::markup;
 use crate::state::{Action, Facet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -20,24 +21,23 @@ use yew::prelude::*;
 #[derive(PartialEq, Properties)]
 pub struct MapProps {
     pub catalog: Rc<Catalog>,
-    /// The districts ticked in the filter.
-    pub districts: Codes,
+    /// The filters (the districts ticked, the popup's "+ N autres" link).
+    pub query: Query,
     /// Matching offers per venue and per district.
-    pub per_venue: Rc<Vec<u32>>,
-    pub counts: Rc<Vec<u32>>,
+    pub outcome: Rc<Outcome>,
     pub near: Option<[f64; 2]>,
+    /// The "near me" radius in metres.
+    pub radius: Option<u32>,
+    /// "Filtrer sur ce lieu" (a venue id).
+    pub on_venue: Callback<String>,
     pub base: AttrValue,
     pub strings: Rc<Strings>,
     pub on_action: Callback<Action>,
 }
 
-/// `left` and `top` in CSS pixels, and a square size when given.
-fn place([x, y]: [f64; 2], size: Option<f64>) -> String {
-    let mut style = ["left:", &dec1(x), "px;top:", &dec1(y), "px"].concat();
-    if let Some(s) = size {
-        style.extend(["; width:", &dec1(s), "px;height:", &dec1(s), "px"]);
-    }
-    style
+/// `left` and `top` in CSS pixels.
+fn place([x, y]: [f64; 2]) -> String {
+    ["left:", &dec1(x), "px;top:", &dec1(y), "px"].concat()
 }
 
 #[function_component(MapView)]
@@ -60,7 +60,20 @@ pub fn map_view(props: &MapProps) -> Html {
             }
         });
     }
+    // "Near me": the map centres on the user, framing the radius (1 km without one).
+    {
+        let view = view.clone();
+        let (frame, near, radius) = (frame.clone(), props.near, props.radius);
+        use_effect_with((near, radius), move |_| {
+            if let Some(at) = near {
+                let [x, y] = frame.project(at);
+                let r = f64::from(radius.unwrap_or(1000)) / frame.metres_per_unit(y);
+                view.set(view.reset().zoom_to([x - r, y - r, x + r, y + r]));
+            }
+        });
+    }
     let s = &*props.strings;
+    let (per_venue, counts) = (&props.outcome.per_venue, &props.outcome.counts.districts);
 
     // Escape closes the popup and gives the focus back to its marker.
     let close_popup = {
@@ -113,7 +126,7 @@ pub fn map_view(props: &MapProps) -> Html {
     let xy: Vec<[f64; 2]> = index.venues.iter().map(|v| v.xy).collect();
     // Kept for the click listener, then read from there (no copy).
     *shown.borrow_mut() =
-        (*view, if width > 0.0 { layout::markers(&xy, &props.per_venue, &screen) } else { Vec::new() });
+        (*view, if width > 0.0 { layout::markers(&xy, per_venue, &screen) } else { Vec::new() });
     let kept = shown.borrow();
     let markers = &kept.1;
     // The names, first come first placed: districts, groups outside them, then the basemap's
@@ -151,8 +164,8 @@ pub fn map_view(props: &MapProps) -> Html {
         .filter(|_| width > 0.0)
         .map(|t| geo::tiles(frame, t, [view.x, view.y, view.w, view.h], scale));
     let districts = index.districts.iter().enumerate().filter(|(_, d)| !d.path.is_empty()).map(|(i, d)| {
-        let selected = props.districts.contains(&d.id);
-        let n = props.counts.get(i).copied().unwrap_or(0);
+        let selected = props.query.districts.contains(&d.id);
+        let n = counts.get(i).copied().unwrap_or(0);
         let label = [d.name.as_str(), " (", &s.count("results", n as usize), ")"].concat();
         let toggle = {
             let (on_action, id, gesture) = (props.on_action.clone(), d.id.clone(), gestures.gesture.clone());
@@ -181,7 +194,7 @@ pub fn map_view(props: &MapProps) -> Html {
     });
     let labels = placed.iter().map(|p| {
         let (name, _, class) = names[p.label];
-        html! { <span {class} style={place(p.at, None)} aria-hidden="true">{ name }</span> }
+        html! { <span {class} style={place(p.at)} aria-hidden="true">{ name }</span> }
     });
     // One click listener for every marker (made once): it finds the marker by its first venue
     // (`data-v`) among those of the latest render, then opens its popup or zooms on its cluster.
@@ -206,35 +219,43 @@ pub fn map_view(props: &MapProps) -> Html {
             }
         })
     };
-    let marker_html = |m: &Marker| {
-        let offers = s.count("venue_offers", m.count as usize);
-        let first = m.venues[0] as usize;
-        let label = if m.is_cluster() {
-            s.fill("cluster", &[("venues", &m.venues.len().to_string()), ("offers", &offers)])
-        } else {
-            s.fill("marker", &[("name", &index.venues[first].name), ("offers", &offers)])
-        };
-        let class = if m.is_cluster() { "px-marker px-cluster" } else { "px-marker" };
-        html! {
-            <button key={first} type="button" {class} style={place(m.at, Some(m.size))} aria-label={label} data-v={first.to_string()}>
-                { m.count }
-            </button>
-        }
-    };
+    // The markers as one block of markup (see `markup`): unchanged markers, no DOM work.
+    let mut marker_markup = String::new();
+    markup::markers(markers, &index.venues, s, &mut marker_markup);
+    // "You are here": a dot with its words, and the radius as a circle.
     let me = props.near.map(|lonlat| {
         let at = screen.pixel(frame.project(lonlat));
-        html! { <span class="px-me" style={place(at, None)} role="img" aria-label={s.get("you_are_here").to_owned()}></span> }
+        html! { <span class="px-me" style={place(at)}><span class="px-me-dot"></span>{ s.get("you_are_here") }</span> }
     });
-    let popup_html = popup.and_then(|i| index.venues.get(i).map(|v| (i, v))).map(|(i, v)| {
+    let circle = props.near.zip(props.radius).map(|(lonlat, radius)| {
+        let [x, y] = frame.project(lonlat);
+        let r = f64::from(radius) / frame.metres_per_unit(y);
+        html! { <circle class="px-radius" cx={dec1(x)} cy={dec1(y)} r={geo::dec2(r)} /> }
+    });
+    let popup_html = popup.filter(|&i| i < index.venues.len()).map(|i| {
+        let venue = &index.venues[i];
+        let mut narrowed = Query { page: 0, ..props.query.clone() };
+        narrowed.venues.clear();
+        narrowed.venues.insert(venue.id.clone());
         let shown = Popup {
-            name: &v.name,
-            id: &v.id,
-            offers: props.per_venue[i],
-            at: screen.pixel(v.xy),
+            catalog: &props.catalog,
+            venue: i,
+            offers: props.outcome.at_venue(&props.catalog, i as u32),
+            at: screen.pixel(venue.xy),
             size: (width, height),
             base: &props.base,
+            narrowed: crate::url::to_query_string(&narrowed),
         };
-        popup::popup(&shown, s, popup_ref.clone(), close_popup.reform(|_| ()))
+        let filter = {
+            let (on_venue, id, popup) = (props.on_venue.clone(), venue.id.clone(), popup.clone());
+            // Also the "+ N autres" link's: the app narrows the results (no page load).
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                popup.set(None);
+                on_venue.emit(id.clone());
+            })
+        };
+        popup::popup(&shown, s, popup_ref.clone(), close_popup.reform(|_| ()), filter)
     });
     let metres_per_px = frame.metres_per_unit(view.y + view.h / 2.0) * px;
     let (metres, bar) = layout::scale_bar(metres_per_px, 110.0);
@@ -266,13 +287,14 @@ pub fn map_view(props: &MapProps) -> Html {
                     <g class="px-basemap">{ for basemap }</g>
                     <g class="px-districts">{ for districts }</g>
                     <g class="px-outside">{ for index.outside.iter().map(|o| html! { <path d={o.path.clone()} /> }) }</g>
+                    <g>{ for circle }</g>
                 </svg>
                 // Each varying list in an element of its own: yew matches unkeyed siblings from
                 // the end, so a list that grows or an item that comes and goes would otherwise
                 // make it rebuild (and unfocus) everything before it.
                 <div class="px-overlay">
                     <div>{ for labels }</div>
-                    <div onclick={on_marker}>{ for markers.iter().map(marker_html) }</div>
+                    <div onclick={on_marker}>{ Html::from_html_unchecked(AttrValue::from(marker_markup)) }</div>
                     <div>{ for me }</div>
                 </div>
                 <div>{ for popup_html }</div>

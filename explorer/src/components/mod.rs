@@ -1,7 +1,9 @@
-//! The explorer's components: one per file, each with one `Properties` struct; data comes down,
-//! `Action`s go up through a `Callback`. None fetches or filters.
+//! The explorer's pieces of interface, one per file: data comes down, `Action`s go up through a
+//! `Callback`; none fetches or filters. Only the map is a component (it holds its view, its
+//! popup and its gestures); the others are plain functions returning `Html`, called by the app
+//! on each change: every component type costs ~1.5 KB of wasm in yew's machinery, and these
+//! change with every filter anyway.
 
-pub mod card;
 pub mod facets;
 pub mod map;
 pub mod near;

@@ -1,51 +1,45 @@
-//! "Près de chez moi": asks for the user's position (through `locate`, which the app wires to
-//! the browser), then sorts by distance.
+//! "Près de chez moi": asks for the user's position (the app asks the browser), then sorts by
+//! distance; once located, a radius (500 m … 5 km) with the offers within each.
 
+use crate::filter::RADII;
 use crate::i18n::Strings;
-use crate::state::Action;
-use std::rc::Rc;
+use crate::state::{Action, Asking};
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct NearMeProps {
+/// What "near me" shows: on or off, where asking stands, the radius and the counts within each
+/// of `filter::RADII`.
+pub struct Near {
     pub active: bool,
-    /// Asks for the user's `[lon, lat]`; the answer (`None`: refused or unavailable) comes
-    /// back through the callback it is given.
-    pub locate: Callback<Callback<Option<[f64; 2]>>>,
-    pub strings: Rc<Strings>,
-    pub on_action: Callback<Action>,
+    pub asking: Asking,
+    pub radius: Option<u32>,
+    pub counts: [u32; 4],
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Asking {
-    Idle,
-    Locating,
-    Failed,
-}
-
-#[function_component(NearMe)]
-pub fn near_me(props: &NearMeProps) -> Html {
-    let asking = use_state(|| Asking::Idle);
-    let s = &props.strings;
-    let onclick = {
-        let (asking, on_action, active) = (asking.clone(), props.on_action.clone(), props.active);
-        let locate = props.locate.clone();
-        Callback::from(move |_: MouseEvent| {
-            if active {
-                on_action.emit(Action::Near(None));
-                return;
-            }
-            asking.set(Asking::Locating);
-            let (asking, on_action) = (asking.clone(), on_action.clone());
-            locate.emit(Callback::from(move |position: Option<[f64; 2]>| {
-                asking.set(if position.is_some() { Asking::Idle } else { Asking::Failed });
-                if position.is_some() {
-                    on_action.emit(Action::Near(position));
-                }
-            }));
-        })
+/// One radius choice ("500 m (3)", "1 km (8)"… "Toutes distances"), pressed when chosen.
+fn radius_button(
+    radius: Option<u32>,
+    n: u32,
+    chosen: Option<u32>,
+    s: &Strings,
+    on_action: &Callback<Action>,
+) -> Html {
+    let label = match radius {
+        Some(r) if r >= 1000 => s.fill("scale_km", &[("n", &(r / 1000).to_string())]),
+        Some(r) => s.fill("scale_m", &[("n", &r.to_string())]),
+        None => s.get("radius_any").to_owned(),
     };
-    let note = match (*asking, props.active) {
+    html! {
+        <button type="button" aria-pressed={(chosen == radius).to_string()} onclick={on_action.reform(move |_| Action::Radius(radius))}>
+            { label }
+            if radius.is_some() { <span class="px-n">{ n }</span> }
+        </button>
+    }
+}
+
+/// The button, its note and the radii (a plain function, not a component: fewer component
+/// types in the wasm). `toggle`: the button's click (the app asks for the position or stops).
+pub fn near_me(near: &Near, s: &Strings, toggle: Callback<MouseEvent>, on_action: &Callback<Action>) -> Html {
+    let note = match (near.asking, near.active) {
         (Asking::Locating, _) => s.get("near_locating"),
         (Asking::Failed, _) => s.get("near_error"),
         (_, true) => s.get("near_active"),
@@ -53,11 +47,17 @@ pub fn near_me(props: &NearMeProps) -> Html {
     };
     html! {
         <div class="px-near">
-            <button type="button" class="px-near-button" aria-pressed={props.active.to_string()} {onclick}>
+            <button type="button" class="px-near-button" aria-pressed={near.active.to_string()} onclick={toggle}>
                 <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><circle cx="8" cy="8" r="3" /><path d="M8 0v3M8 13v3M0 8h3M13 8h3" /></svg>
                 { s.get("near_me") }
             </button>
             <span class="px-near-note" aria-live="polite">{ note }</span>
+            if near.active {
+                <div class="px-radii" role="group" aria-label={s.get("radius").to_owned()}>
+                    { for RADII.iter().zip(near.counts).map(|(&r, n)| radius_button(Some(r), n, near.radius, s, on_action)) }
+                    { radius_button(None, 0, near.radius, s, on_action) }
+                </div>
+            }
         </div>
     }
 }

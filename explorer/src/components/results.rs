@@ -1,31 +1,17 @@
-//! The result list: the current page of offers as cards.
+//! The result list: the current page of offers as cards ([`card`]), as one block of markup.
 
-use crate::components::card::Card;
 use crate::filter::Catalog;
 use crate::i18n::Strings;
-use std::rc::Rc;
+use crate::markup;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct ResultListProps {
-    pub catalog: Rc<Catalog>,
-    /// The offers to show (one page).
-    pub offers: Rc<Vec<u32>>,
-    /// Metres to each venue, when sorting by distance.
-    pub distances: Option<Rc<Vec<f64>>>,
-    pub base: AttrValue,
-    pub strings: Rc<Strings>,
-}
-
-#[function_component(ResultList)]
-pub fn result_list(props: &ResultListProps) -> Html {
-    let venue = |i: u32| props.catalog.index.offers.venue[i as usize];
-    html! {
-        <ol class="px-list">
-            { for props.offers.iter().map(|&i| {
-                let distance = props.distances.as_ref().zip(venue(i)).map(|(d, v)| d[v as usize]);
-                html! { <Card key={i} catalog={props.catalog.clone()} offer={i} {distance} base={props.base.clone()} strings={props.strings.clone()} /> }
-            }) }
-        </ol>
+/// The `<ol>` of the cards of `offers` (one page); `distances`: metres to each venue, when
+/// sorting by distance.
+pub fn result_list(c: &Catalog, offers: &[u32], distances: Option<&[f64]>, base: &str, s: &Strings) -> Html {
+    let mut markup = String::new();
+    for &i in offers {
+        let distance = distances.zip(c.index.offers.venue[i as usize]).map(|(d, v)| d[v as usize]);
+        markup::card(c, i as usize, distance, base, s, &mut markup);
     }
+    html! { <ol class="px-list">{ Html::from_html_unchecked(AttrValue::from(markup)) }</ol> }
 }

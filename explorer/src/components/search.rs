@@ -2,28 +2,18 @@
 
 use crate::i18n::Strings;
 use crate::state::Action;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct SearchBoxProps {
-    pub text: String,
-    pub strings: Rc<Strings>,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component(SearchBox)]
-pub fn search_box(props: &SearchBoxProps) -> Html {
-    let oninput = props
-        .on_action
+/// The search form (a plain function, not a component: fewer component types in the wasm).
+pub fn search_box(text: &str, s: &Strings, on_action: &Callback<Action>) -> Html {
+    let oninput = on_action
         .reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
-    let s = &props.strings;
     html! {
         <form class="px-search" role="search" {onsubmit}>
             <label for="px-q">{ s.get("search_label") }</label>
-            <input id="px-q" type="search" autocomplete="off" value={props.text.clone()}
+            <input id="px-q" type="search" autocomplete="off" value={text.to_owned()}
                 placeholder={s.get("search_placeholder").to_owned()} {oninput} />
         </form>
     }

@@ -1,27 +1,30 @@
-//! The result count, announced to screen readers (a `role="status"` live region), with a
-//! "clear all" button when filters are set.
+//! The result count, announced to screen readers (a `role="status"` live region), a chip per
+//! venue the results are narrowed to (a tap removes it), and a "clear all" button when filters
+//! are set.
 
+use crate::filter::Query;
 use crate::i18n::Strings;
-use crate::state::Action;
-use std::rc::Rc;
+use crate::index::Index;
+use crate::state::{Action, Facet};
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct StatusProps {
-    pub total: usize,
-    pub filtered: bool,
-    pub strings: Rc<Strings>,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component(Status)]
-pub fn status(props: &StatusProps) -> Html {
-    let s = &props.strings;
+/// The status line (a plain function, not a component: fewer component types in the wasm).
+pub fn status(total: usize, q: &Query, index: &Index, s: &Strings, on_action: &Callback<Action>) -> Html {
+    let chips = q.venues.iter().filter_map(|id| index.venues.iter().find(|v| v.id == *id)).map(|v| {
+        let id = v.id.clone();
+        html! {
+            <button type="button" class="px-chip" aria-label={s.fill("venue_chip_remove", &[("name", &v.name)])}
+                onclick={on_action.reform(move |_| Action::Toggle(Facet::Venue, id.clone()))}>
+                { s.fill("venue_chip", &[("name", &v.name)]) }<span aria-hidden="true">{ " ×" }</span>
+            </button>
+        }
+    });
     html! {
         <div class="px-status">
-            <p role="status" aria-live="polite" aria-atomic="true" class="px-count">{ s.count("results", props.total) }</p>
-            if props.filtered {
-                <button type="button" class="px-clear" onclick={props.on_action.reform(|_| Action::Clear)}>{ s.get("clear") }</button>
+            <p role="status" aria-live="polite" aria-atomic="true" class="px-count">{ s.count("results", total) }</p>
+            { for chips }
+            if !q.is_empty() {
+                <button type="button" class="px-clear" onclick={on_action.reform(|_| Action::Clear)}>{ s.get("clear") }</button>
             }
         </div>
     }

@@ -1,7 +1,7 @@
 //! A fixed-size bitset over offer positions: one per facet value, intersected per query.
 
 /// A set of offer positions, one bit each.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Bits {
     words: Vec<u64>,
     len: usize,

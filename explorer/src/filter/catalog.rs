@@ -52,7 +52,7 @@ impl Catalog {
             .map(|i| {
                 let venue = o.venue[i].map_or("", |v| index.venues[v as usize].name.as_str());
                 let operator = index.operators.get(o.operator[i] as usize).map_or("", String::as_str);
-                fold(&format!("{}|{}|{}|{}", o.title[i], o.summary[i], operator, venue))
+                fold(&[o.title[i].as_str(), &o.summary[i], operator, venue].join("|"))
             })
             .collect();
         let time = Timeline::new(&index, now);

@@ -106,6 +106,8 @@ pub struct Query {
     pub audiences: Codes,
     pub disciplines: Codes,
     pub accessibility: Codes,
+    /// Venue ids ("filtrer sur ce lieu" in a map popup).
+    pub venues: Codes,
     pub free: bool,
     /// An age that must fall within the offer's `[age_min, age_max]` (open bounds allowed).
     pub age: Option<u8>,
@@ -125,6 +127,17 @@ impl Query {
     }
 }
 
+/// The radii "near me" offers, in metres.
+pub const RADII: [u32; 4] = [500, 1000, 2000, 5000];
+
+/// "Near me": the user's `[lon, lat]` and the chosen radius in metres (`None`: sorted by
+/// distance, not filtered).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Near {
+    pub at: [f64; 2],
+    pub radius: Option<u32>,
+}
+
 /// Live counts: offers per facet value if that value were the facet's only choice.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -139,6 +152,9 @@ pub struct Counts {
     pub month: u32,
     pub weekdays: [u32; 7],
     pub parts: [u32; 3],
+    /// Offers within each of [`RADII`] of the user (all other filters applied); zeros without
+    /// a position.
+    pub radii: [u32; 4],
 }
 
 /// What a query gives.
@@ -147,8 +163,11 @@ pub struct Outcome {
     /// Matching offer positions, in display order.
     pub results: Vec<u32>,
     pub counts: Counts,
-    /// Matching offers per venue (map markers).
+    /// Matching offers per venue (map markers), every filter applied but the venue one (so
+    /// that the map still offers the other venues).
     pub per_venue: Vec<u32>,
+    /// The offers the markers count (those of `per_venue`).
+    pub on_map: Bits,
     /// Metres from the user to each venue, when "near me" is on.
     pub venue_distance: Option<Vec<f64>>,
 }
@@ -163,6 +182,13 @@ impl Outcome {
     /// How many pages the results take (at least 1).
     pub fn pages(&self) -> usize {
         self.results.len().div_ceil(PAGE_SIZE).max(1)
+    }
+
+    /// The offers a venue's marker counts, soonest first (its popup's list).
+    pub fn at_venue(&self, catalog: &Catalog, venue: u32) -> Vec<u32> {
+        let o = &catalog.index.offers;
+        let here = |i: &u32| o.venue[*i as usize] == Some(venue) && self.on_map.contains(*i as usize);
+        catalog.order.iter().copied().filter(here).collect()
     }
 }
 
@@ -185,7 +211,9 @@ const FREE: usize = 5;
 const AGE: usize = 6;
 const WHEN: usize = 7;
 const SLOT: usize = 8;
-const GROUPS: usize = 9;
+const VENUE: usize = 9;
+const RADIUS: usize = 10;
+const GROUPS: usize = 11;
 
 /// Whether offer `i` is for a resident of `age` (DESIGN.md "Time", age): within its
 /// `age_min`/`age_max` when it has them, else by its audiences (children 3–11, youth 12–17,
@@ -218,8 +246,9 @@ pub fn fits_age(index: &passerelle_index::Index, i: usize, age: u8) -> bool {
 }
 
 /// Runs `query`. `text_mask` is [`search`]'s answer for `query.text` (computed apart, so that
-/// it is reused while only other facets change); `near` is the user's `[lon, lat]`.
-pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Option<[f64; 2]>) -> Outcome {
+/// it is reused while only other facets change); `near`: the user's position and radius.
+/// Only current offers are ever matched, counted or ranked (ended ones are in the archive).
+pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Option<Near>) -> Outcome {
     let n = catalog.len();
     let index = &catalog.index;
     let mut masks: [Option<Bits>; GROUPS] = Default::default();
@@ -242,6 +271,21 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
         When::Range { from, to } => Some(time.between(index, from, to)),
     };
     masks[SLOT] = time.slot_mask(query.weekdays, query.parts);
+    let venue_ix: Vec<u32> = query
+        .venues
+        .iter()
+        .filter_map(|id| index.venues.iter().position(|v| v.id == *id))
+        .map(|v| v as u32)
+        .collect();
+    let at_venue = |set: &dyn Fn(u32) -> bool| Bits::from_fn(n, |i| index.offers.venue[i].is_some_and(set));
+    masks[VENUE] = (!venue_ix.is_empty()).then(|| at_venue(&|v| venue_ix.contains(&v)));
+    let venue_distance =
+        near.map(|me| index.venues.iter().map(|v| geo::distance_m(me.at, v.lonlat)).collect::<Vec<_>>());
+    let within = |r: u32| {
+        let d = venue_distance.as_deref().unwrap_or_default();
+        at_venue(&|v| d.get(v as usize).is_some_and(|&m| m <= f64::from(r)))
+    };
+    masks[RADIUS] = near.and_then(|me| me.radius).map(within);
 
     // All groups but one, for that group's counts; only current offers (not ended).
     let others = |skip: usize| -> Bits {
@@ -274,25 +318,32 @@ pub fn run(catalog: &Catalog, query: &Query, text_mask: Option<&Bits>, near: Opt
         month: time.month.count_and(&when_base),
         weekdays: std::array::from_fn(|d| slot_count(1 << d, query.parts)),
         parts: std::array::from_fn(|p| slot_count(query.weekdays, 1 << p)),
+        radii: [0; 4],
     };
+    let mut counts = counts;
+    if near.is_some() {
+        let base = others(RADIUS);
+        for (n, r) in counts.radii.iter_mut().zip(RADII) {
+            *n = within(r).count_and(&base);
+        }
+    }
 
     let matching = others(GROUPS);
     let mut results: Vec<u32> =
         catalog.order.iter().copied().filter(|&i| matching.contains(i as usize)).collect();
     let mut per_venue = vec![0; index.venues.len()];
-    for &i in &results {
-        if let Some(v) = index.offers.venue[i as usize] {
+    let on_map = if masks[VENUE].is_some() { others(VENUE) } else { matching };
+    for i in on_map.ones() {
+        if let Some(v) = index.offers.venue[i] {
             per_venue[v as usize] += 1;
         }
     }
-    let venue_distance =
-        near.map(|me| index.venues.iter().map(|v| geo::distance_m(me, v.lonlat)).collect::<Vec<_>>());
     if let Some(distance) = &venue_distance {
         let of = |i: u32| index.offers.venue[i as usize].map_or(f64::INFINITY, |v| distance[v as usize]);
         // Stable: equal distances keep the default order.
         sort::sort_by(&mut results, &|a, b| of(a).total_cmp(&of(b)));
     }
-    Outcome { results, counts, per_venue, venue_distance }
+    Outcome { results, counts, per_venue, on_map, venue_distance }
 }
 
 /// The union of the bitsets of the chosen values; `None` when nothing is chosen.

@@ -303,10 +303,62 @@ fn search_folds_accents() {
 #[test]
 fn near_me_sorts_by_distance() {
     let c = sample();
-    let out = run(&c, &Query::default(), None, Some([5.611, 50.651]));
-    assert_eq!(ids(&c, &out), ["lecture", "concert", "impro", "classe"]);
+    let out = run(&c, &Query::default(), None, Some(Near { at: [5.611, 50.651], radius: None }));
+    assert_eq!(ids(&c, &out), ["lecture", "concert", "impro", "classe"], "the ended éveil is never ranked");
     let d = out.venue_distance.expect("distances");
     assert!(d[1] < d[0]);
+    // The hall is ~1.3 km away: within 2 km, not 1 km; the ended offer at the hall never counts.
+    assert_eq!(out.counts.radii, [2, 2, 4, 4]);
+    assert_eq!(run_q(&c, &Query::default()).counts.radii, [0; 4], "no position, no counts");
+}
+
+// A radius keeps the offers within it, and the radius counts honour every other filter.
+#[test]
+fn near_me_radius() {
+    let c = sample();
+    let near = |radius| Some(Near { at: [5.611, 50.651], radius });
+    let within = run(&c, &Query::default(), None, near(Some(1000)));
+    assert_eq!(ids(&c, &within), ["lecture", "concert"]);
+    assert_eq!(within.counts.radii, [2, 2, 4, 4], "the radius does not count itself");
+    assert_eq!(within.per_venue, [0, 2], "the markers follow the radius");
+    assert_eq!(within.counts.districts, [1, 2]);
+    let free = query(|q| q.free = true);
+    let out = run(&c, &free, None, near(Some(5000)));
+    assert_eq!(ids(&c, &out), ["lecture", "impro", "classe"]);
+    assert_eq!(out.counts.radii, [1, 1, 3, 3]);
+    // An ended offer next to the user is never ranked, whatever the radius.
+    let at_hall = run(&c, &Query::default(), None, Some(Near { at: [5.60, 50.64], radius: Some(500) }));
+    assert_eq!(ids(&c, &at_hall), ["impro", "classe"], "not the ended éveil at the hall");
+}
+
+// "Filtrer sur ce lieu": the results narrow to the venue; the map keeps the other venues'
+// counts (so that another can be chosen); unknown venue ids do not constrain.
+#[test]
+fn venue_filter() {
+    let c = sample();
+    let q = query(|q| {
+        q.venues.insert("biblio".into());
+    });
+    let out = run_q(&c, &q);
+    assert_eq!(ids(&c, &out), ["lecture", "concert"]);
+    assert_eq!(out.per_venue, [2, 2]);
+    assert_eq!(out.counts.districts, [1, 2]);
+    // A popup lists what its marker counts, soonest first, even for a venue not chosen.
+    let names = |v| out.at_venue(&c, v).iter().map(|&i| c.index.offers.id(i as usize)).collect::<Vec<_>>();
+    assert_eq!(
+        (names(0), names(1)),
+        (vec!["impro".to_owned(), "classe".into()], vec!["lecture".to_owned(), "concert".into()])
+    );
+    let both = query(|q| {
+        q.venues.insert("biblio".into());
+        q.free = true;
+    });
+    assert_eq!(ids(&c, &run_q(&c, &both)), ["lecture"]);
+    assert_eq!(run_q(&c, &both).per_venue, [2, 1], "other filters still apply to the markers");
+    let stale = query(|q| {
+        q.venues.insert("demolished".into());
+    });
+    assert_eq!(run_q(&c, &stale).results.len(), 4);
 }
 
 // Results come in pages of PAGE_SIZE; a page past the end shows the last one.

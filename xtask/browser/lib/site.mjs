@@ -68,8 +68,18 @@ export function offersByDistrict(data) {
 export const MARKER = '.px-marker:not(.px-cluster), [data-venue]';
 export const POPUP_LINK = '[role="dialog"] a[href*="venues/"]';
 
+/** On a phone, turns the explorer's list / map switch to the map (nothing on wide screens). */
+export async function showMap(page) {
+  const toMap = page.locator('label[for="px-view-map"]');
+  if (await toMap.isVisible()) {
+    await toMap.click();
+    await page.locator('.px-map').waitFor({ state: 'visible' });
+  }
+}
+
 /** Clicks the first visible venue marker and waits for its popup's link to the venue page. */
 export async function openMarkerPopup(page) {
+  await showMap(page);
   const marker = page.locator(MARKER).locator('visible=true').first();
   await marker.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
     throw new Error(`no visible venue marker (${MARKER}) on the explorer's map`);

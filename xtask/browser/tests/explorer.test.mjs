@@ -2,7 +2,8 @@
 // facets, a district's shape, audience, free, date window, accent-insensitive search, counts
 // checked against counts computed here, independently, from data/*.csv; the URL round trip and
 // Back; a district page pre-filtered; "near me" with a mocked position; keyboard-only use; the
-// venue popup; paging; no console error. With EXPLORER_PERF_SITE=<a built 10,000-offer site>,
+// venue popup (its offers, "filtrer sur ce lieu", the venue in the URL); near me's radii with
+// counts; the phone's list / map switch, filters sheet and skip link; paging; no console error. With EXPLORER_PERF_SITE=<a built 10,000-offer site>,
 // also times filter changes (printed as a benchmark figure, never asserted).
 
 import { after, before, test } from 'node:test';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, newPage, settle, siteDir, startServer } from '../lib/harness.mjs';
 import { axeViolations } from '../lib/checks.mjs';
 import { holidays, isCurrent, timing, upcoming } from '../lib/sessions.mjs';
+import { readData, showMap } from '../lib/site.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TODAY = process.env.PASSERELLE_TODAY || '2026-11-21';
@@ -240,7 +242,7 @@ test('keyboard only: search, tick a facet, zoom the map, pick a district', async
 test('a venue marker opens a popup linking to the venue page; results come in pages', async () => {
   const { page, errors } = await open();
   await page.locator('.px-marker:not(.px-cluster)').first().click();
-  const link = page.locator('.px-popup a');
+  const link = page.locator('.px-popup a[href*="venues/"]');
   assert.match(await link.getAttribute('href'), /^\.\.\/venues\/[a-z0-9-]+\.html$/);
   await link.click();
   await page.waitForURL(/\/charte\/venues\/[a-z0-9-]+\.html$/);
@@ -293,6 +295,7 @@ function checkMap(boxes, where, { allShown = true } = {}) {
 for (const width of [390, 1280]) {
   test(`map at ${width}px: labels ≥ 12 px never under markers, targets ≥ 24 px, cluster counts add up, axe clean`, async () => {
     const { page, errors } = await open('explore/', { width, height: width > 600 ? 900 : 844 });
+    await showMap(page);
     await page.waitForSelector('.px-marker');
     checkMap(await mapBoxes(page), `${width}px at rest`);
     assert.ok((await page.locator('.px-label', { hasText: 'Hors des quartiers' }).count()) + (await page.locator('.px-outside path').count()) > 0,
@@ -312,6 +315,7 @@ for (const width of [390, 1280]) {
     await page.context().close();
     // Filtered, the counts change and still add up to the offers on the map.
     const filtered = await open('explore/?free=1', { width, height: width > 600 ? 900 : 844 });
+    await showMap(filtered.page);
     await filtered.page.waitForSelector('.px-marker');
     const free = offers.filter((o) => o.free && located.has(o.venue)).length;
     const boxes = await mapBoxes(filtered.page);
@@ -322,6 +326,7 @@ for (const width of [390, 1280]) {
 
   test(`popup at ${width}px: inside the map, takes the focus, Escape gives it back to the marker; axe clean`, async () => {
     const { page, errors } = await open('explore/', { width, height: width > 600 ? 900 : 844 });
+    await showMap(page);
     const markers = page.locator('.px-marker:not(.px-cluster)');
     const n = await markers.count();
     for (const k of [0, n - 1]) {
@@ -347,6 +352,7 @@ for (const width of [390, 1280]) {
 
 test('gestures: the wheel zooms only with the focus or Ctrl; pinch, double tap and keys zoom', async () => {
   const { page, context, errors } = await open('explore/', { width: 390, height: 844, hasTouch: true });
+  await showMap(page);
   const svg = page.locator('svg.px-svg');
   const viewBox = async () => (await svg.getAttribute('viewBox')).split(' ').map(Number);
   const frame = await page.locator('.px-map-frame').boundingBox();
@@ -402,6 +408,206 @@ test('gestures: the wheel zooms only with the focus or Ctrl; pinch, double tap a
   await page.waitForFunction((w) => Number(document.querySelector('svg.px-svg').getAttribute('viewBox').split(' ')[2]) < w, full[2]);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// ---- Popups that answer, a venue filter in the URL, near me with radii (data/charter.json). ----
+
+const published = readData(siteDir());
+const currentIds = new Set(offers.map((o) => o.id));
+/** A venue's current offers, from the open data (ended ones are in the archive, never listed). */
+const offersAt = (venueId) => published.offers.filter((o) => o.venue === venueId && !o.ended && currentIds.has(o.id));
+const venueNamed = (name) => published.venues.find((v) => v.name === name);
+
+/** The venue of the visible single-venue marker with the most offers, and that marker. */
+async function busiestMarker(page) {
+  await page.waitForSelector('.px-marker');
+  const markers = page.locator('.px-marker:not(.px-cluster)');
+  let best = null;
+  for (let k = 0; k < await markers.count(); k++) {
+    const n = Number(await markers.nth(k).textContent());
+    if (!best || n > best.n) best = { n, marker: markers.nth(k) };
+  }
+  const label = await best.marker.getAttribute('aria-label');
+  const venue = published.venues.filter((v) => label.startsWith(`${v.name} : `)).sort((a, b) => b.name.length - a.name.length)[0];
+  assert.ok(venue, `the marker "${label}" names a venue of data/charter.json`);
+  return { venue, marker: best.marker };
+}
+
+for (const width of [390, 1280]) {
+  const size = { width, height: width > 600 ? 900 : 844 };
+
+  test(`popup at ${width}px lists the venue's offers with their next date; "filtrer sur ce lieu" narrows the results, in the URL`, async () => {
+    const { page, errors } = await open('explore/', size);
+    await showMap(page);
+    const { venue, marker } = await busiestMarker(page);
+    const expected = offersAt(venue.id);
+    await marker.click();
+    const popup = page.locator('.px-popup');
+    await popup.waitFor();
+    assert.match(await popup.textContent(), new RegExp(`${expected.length} offres? correspondantes?`));
+    const items = popup.locator('.px-popup-offers li');
+    assert.equal(await items.count(), Math.min(5, expected.length));
+    const byId = new Map(expected.map((o) => [o.id, o]));
+    const listed = [];
+    for (let k = 0; k < await items.count(); k++) {
+      const link = items.nth(k).locator('a');
+      const id = (await link.getAttribute('href')).match(/^\.\.\/offers\/(.+)\.html$/)?.[1];
+      assert.ok(byId.has(id), `the popup lists ${id}, an offer of ${venue.id}`);
+      assert.equal((await link.textContent()).trim(), byId.get(id).title);
+      assert.ok((await items.nth(k).locator('.px-popup-when').textContent()).trim().length > 0, 'a next date or schedule');
+      listed.push(id);
+    }
+    assert.equal(new Set(listed).size, listed.length, 'each offer once');
+    if (expected.length > 5) assert.match(await popup.textContent(), new RegExp(`\\+ ${expected.length - 5} autres`));
+    else assert.deepEqual(listed.sort(), expected.map((o) => o.id).sort());
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Filtrer sur ce lieu: the results are the venue's, the venue is in the URL, a chip says so.
+    await popup.getByRole('button', { name: 'Filtrer sur ce lieu' }).click();
+    await count(page).filter({ hasText: countText(expected.length) }).waitFor();
+    await expectQuery(page, `?venue=${venue.id}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'px-results-title', 'the focus goes to the results');
+    const cards = page.locator('.px-card h3 a');
+    assert.ok(await cards.first().isVisible(), 'the list is shown');
+    for (const href of await cards.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      assert.ok(byId.has(href.match(/offers\/(.+)\.html$/)[1]), `${href} is at ${venue.id}`);
+    }
+    const chip = page.locator('.px-chip');
+    assert.match(await chip.textContent(), new RegExp(venue.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    // A reload keeps it (the URL holds it); the chip clears it; Back brings it again.
+    await page.reload();
+    await count(page).filter({ hasText: countText(expected.length) }).waitFor();
+    await chip.click();
+    await count(page).filter({ hasText: countText(expect.all) }).waitFor();
+    await expectQuery(page, '');
+    await page.goBack();
+    await count(page).filter({ hasText: countText(expected.length) }).waitFor();
+    await expectQuery(page, `?venue=${venue.id}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  test(`near me at ${width}px: "vous êtes ici", the map centred, radius counts that match the data`, async () => {
+    // The user stands at the venue with the most offers.
+    const located = published.venues.filter((v) => typeof v.lat === 'number' && typeof v.lon === 'number');
+    const here = located.sort((a, b) => offersAt(b.id).length - offersAt(a.id).length || a.id.localeCompare(b.id))[0];
+    const rad = (d) => (d * Math.PI) / 180;
+    const metres = (a, b) => {
+      const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
+      return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
+    };
+    const within = (r) => located.filter((v) => metres(here, v) <= r).reduce((n, v) => n + offersAt(v.id).length, 0);
+    const { page, context, errors } = await open('explore/', size);
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: here.lat, longitude: here.lon });
+    await showMap(page);
+    const before = await page.locator('svg.px-svg').getAttribute('viewBox');
+    await page.getByRole('button', { name: 'Près de chez moi' }).click();
+    await page.locator('.px-near-button[aria-pressed="true"]').waitFor();
+    // Where the user is, said in words, inside the map; the map re-centred (zoomed) on it.
+    const me = page.locator('.px-me');
+    assert.equal((await me.textContent()).trim(), 'Vous êtes ici');
+    await page.waitForFunction((b) => document.querySelector('svg.px-svg').getAttribute('viewBox') !== b, before);
+    const [m, f] = await page.evaluate(() => ['.px-me-dot', '.px-map-frame'].map((q) => {
+      const r = document.querySelector(q).getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+    }));
+    assert.ok(Math.abs(m.x - (f.x0 + f.x1) / 2) < 2 && Math.abs(m.y - (f.y0 + f.y1) / 2) < 2, `the map is centred on the user (${JSON.stringify([m, f])})`);
+    // Each radius with its count, computed here from the open data.
+    const radii = [[500, '500 m'], [1000, '1 km'], [2000, '2 km'], [5000, '5 km']];
+    for (const [r, label] of radii) {
+      const button = page.locator('.px-radii button', { hasText: new RegExp(`^${label}`) });
+      assert.equal(Number(await button.locator('.px-n').textContent()), within(r), `offers within ${label}`);
+    }
+    await page.locator('.px-radii button', { hasText: /^1 km/ }).click();
+    await page.locator('.px-radii button[aria-pressed="true"]', { hasText: /^1 km/ }).waitFor();
+    assert.ok(await page.locator('circle.px-radius').count() === 1, 'the radius is drawn');
+    assert.deepEqual(await axeViolations(page), []);
+    // On a phone, back to the list (the map stays until the reader switches).
+    if (width < 600) await page.locator('label[for="px-view-list"]').click();
+    await count(page).filter({ hasText: countText(within(1000)) }).waitFor();
+    // Ended offers are never ranked: every card is a current offer, the nearest first.
+    const ended = new Set(published.offers.filter((o) => o.ended).map((o) => o.id));
+    const hrefs = await page.locator('.px-card h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 0);
+    for (const href of hrefs) assert.ok(!ended.has(href.match(/offers\/(.+)\.html$/)[1]), `${href} has ended`);
+    assert.match(await page.locator('.px-card .px-distance').first().textContent(), /^à \d+ m$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('phone layout at 390px: a skip link, a list / map switch, the filters in a sheet ending in "Voir les N résultats"; axe clean', async () => {
+  const { page, errors } = await open('explore/', { width: 390, height: 844 });
+  const [map, results] = [page.locator('.px-map'), page.locator('.px-results')];
+  // The list first, the map one tap away.
+  assert.ok(await results.isVisible() && !(await map.isVisible()), 'the list first');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator('label[for="px-view-map"]').click();
+  await map.waitFor({ state: 'visible' });
+  assert.ok(!(await results.isVisible()), 'the map alone');
+  await page.waitForSelector('.px-marker');
+  // A filter changed on the map keeps the map (the switch is the reader's, not the app's).
+  await page.locator('path.px-district').first().click();
+  await page.waitForFunction(() => location.search.includes('district='));
+  await page.waitForTimeout(100);
+  assert.ok(await map.isVisible() && !(await results.isVisible()), 'still the map after a filter change');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator('path.px-district[aria-pressed="true"]').click();
+  await page.waitForFunction(() => location.search === '');
+  await page.locator('label[for="px-view-list"]').click();
+  await results.waitFor({ state: 'visible' });
+  // The skip link jumps to the results.
+  await page.locator('.px-skip').focus();
+  assert.ok(await page.locator('.px-skip').isVisible(), 'shown when focused');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'px-results-title');
+  // The filters open as a sheet over the screen; its button counts the results as they change.
+  await page.locator('.px-filters > summary').click();
+  const sheet = page.locator('.px-groups');
+  const box = await sheet.boundingBox();
+  assert.ok(box.x <= 0.5 && box.y <= 0.5 && box.width >= 389 && box.height >= 843, `a sheet over the screen (${JSON.stringify(box)})`);
+  const done = page.locator('.px-sheet-done');
+  assert.equal((await done.textContent()).trim(), `Voir les ${expect.all} résultats`);
+  await page.getByLabel(/^Jeunes/).check();
+  await done.filter({ hasText: `Voir les ${expect.youth} résultats` }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await done.click();
+  assert.equal(await page.locator('.px-filters').getAttribute('open'), null, 'the sheet is closed');
+  await page.waitForFunction(() => document.activeElement?.id === 'px-results-title');
+  await count(page).filter({ hasText: countText(expect.youth) }).waitFor();
+  assert.ok(await results.isVisible());
+  assert.deepEqual(errors, []);
+  await page.context().close();
+  // Wide screens show both, without the switch or the sheet's button.
+  const wide = await open('explore/');
+  assert.ok(await wide.page.locator('.px-map').isVisible() && await wide.page.locator('.px-results').isVisible());
+  assert.ok(!(await wide.page.locator('.px-switch').isVisible()) && !(await wide.page.locator('.px-sheet-done').isVisible()));
+  await wide.context.close();
+});
+
+test('home page: the search and the explorer within the first screen; a compact menu on phones; axe clean', async () => {
+  for (const width of [390, 1280]) {
+    const height = width > 600 ? 900 : 844;
+    const { page, errors } = await open('', { width, height });
+    const search = await page.locator('#px-q').boundingBox();
+    assert.ok(search && search.y + search.height <= height, `${width}px: the search box ends at ${search && search.y + search.height}px, within the first ${height}px`);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    const firstLink = page.locator('.site-nav a').first();
+    const menu = page.locator('.site-menu > summary');
+    if (width < 600) {
+      // One "Menu" button instead of rows of links; it opens them.
+      assert.ok(!(await firstLink.isVisible()) && await menu.isVisible(), 'the menu is folded');
+      assert.ok((await page.locator('.site-header').boundingBox()).height < 130, 'the header stays compact');
+      await menu.click();
+      await firstLink.waitFor({ state: 'visible' });
+      assert.deepEqual(await axeViolations(page), []);
+    } else {
+      assert.ok(await firstLink.isVisible() && !(await menu.isVisible()), 'wide screens show the menu open');
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
 });
 
 // ---- No layout jump: Cumulative Layout Shift while the explorer takes over its fallback. ----
