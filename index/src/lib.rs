@@ -79,6 +79,10 @@
 //! are simplified by the generator (Ramer–Douglas–Peucker, within a quarter of a viewBox unit), so the
 //! explorer draws them as they come.
 //!
+//! **Version 4** stores day numbers relative to what the reader already knows (see [`pack`]):
+//! the first load at 10,000 offers of the synthetic charter (`cargo xtask synth`) was 415 kB,
+//! over its budget of 400 kB.
+//!
 //! **Day numbers** count days since 1970-01-01 (day 0); [`days_from_civil`] and
 //! [`civil_from_days`] convert, on both sides, without a date library.
 //!
@@ -97,7 +101,7 @@ pub mod time;
 use serde::{Deserialize, Serialize};
 
 /// The version of the layout above. Bump on any incompatible change.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Summaries longer than this (in characters) are cut at a word boundary, with "…".
 pub const SUMMARY_MAX: usize = 160;
@@ -428,15 +432,60 @@ impl Index {
 /// The index as stored in the site (postcard bytes).
 pub fn encode(index: &Index) -> Vec<u8> {
     // Serialising plain data into a Vec cannot fail.
-    postcard::to_allocvec(index).unwrap_or_default()
+    postcard::to_allocvec(&pack(index)).unwrap_or_default()
 }
 
 /// Reads an index from its stored bytes (by [`read`], which agrees with postcard's serde
-/// reader and is a fraction of its size in the wasm) and [checks](Index::check) it.
+/// reader and is a fraction of its size in the wasm), [unpacks](unpack) and
+/// [checks](Index::check) it.
 pub fn decode(bytes: &[u8]) -> Result<Index, String> {
-    let index = read::read(bytes).map_err(|e| ["not an explorer index: ", e].concat())?;
+    let mut index = read::read(bytes).map_err(|e| ["not an explorer index: ", e].concat())?;
+    unpack(&mut index);
     index.check()?;
     Ok(index)
+}
+
+/// The stored form of an index (since version 4): day numbers relative to what a reader
+/// already knows, so that most are one- or two-byte numbers instead of three. An offer's
+/// `start` counts days from `today`, its `end` days from its `start` (from `today` without
+/// one); its recurrence's `from` and `until` count from the offer's `start` and `end` (most
+/// are the same day: 0), its dates and the first day of each day off from `today`, the last
+/// day off from the first. [`unpack`] undoes it. About 27 KB gzip at 10,000 offers.
+pub fn pack(index: &Index) -> Index {
+    let mut stored = index.clone();
+    shift_days(&mut stored.offers, index.today, true);
+    stored
+}
+
+/// Undoes [`pack`] on an index as stored (arithmetic wraps: a damaged file is refused by
+/// [`Index::check`] or shows odd dates, never panics).
+pub fn unpack(stored: &mut Index) {
+    shift_days(&mut stored.offers, stored.today, false);
+}
+
+/// Moves every day of `offers` by its reference (subtracted to pack, added to unpack), the
+/// references taken from the unpacked side: one walk, so the two can never disagree.
+fn shift_days(offers: &mut Offers, today: i32, packing: bool) {
+    let op = |day: i32, by: i32| if packing { day.wrapping_sub(by) } else { day.wrapping_add(by) };
+    // Zipped, so ragged columns (a damaged file) stop here and fail the check after.
+    let rows = offers.start.iter_mut().zip(&mut offers.end).zip(&mut offers.when);
+    for ((start, end), when) in rows {
+        let first = if packing { *start } else { start.map(|s| op(s, today)) };
+        let base = first.unwrap_or(today);
+        let last = if packing { *end } else { end.map(|e| op(e, base)) };
+        *start = start.map(|s| op(s, today));
+        *end = end.map(|e| op(e, base));
+        when.from = when.from.map(|f| op(f, base));
+        when.until = when.until.map(|u| op(u, last.unwrap_or(today)));
+        for d in &mut when.dates {
+            d.day = op(d.day, today);
+        }
+        for (a, b) in &mut when.except {
+            let first_off = if packing { *a } else { op(*a, today) };
+            *a = op(*a, today);
+            *b = op(*b, first_off);
+        }
+    }
 }
 
 /// Day number (days since 1970-01-01) of a proleptic Gregorian date (H. Hinnant's algorithm).

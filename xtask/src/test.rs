@@ -52,6 +52,9 @@ pub fn run(root: &Path) -> Result<()> {
     steps.time("build the shipped site (release)", || build_site(root, &site))?;
     let paged = root.join("target").join("e2e-paged");
     steps.time("build a synthetic charter of 400 offers (release)", || build_paged(root, &paged))?;
+    steps.time("the explorer's size budgets at 10,000 synthetic offers (release)", || {
+        budgets_at_scale(root)
+    })?;
     steps.time("calendars against an independent expansion", || check_calendars(root, &site))?;
     steps.time("browser and quality checks", || browser_checks(root, &site, &paged))?;
     steps.print();
@@ -261,6 +264,39 @@ fn build_paged(root: &Path, site: &Path) -> Result<()> {
             .env("PASSERELLE_TODAY", TODAY)
             .current_dir(root),
     )
+}
+
+/// Offers of the synthetic charter whose explorer must stay within DESIGN.md's size budgets.
+const BUDGET_OFFERS: usize = 10_000;
+
+/// Builds a synthetic charter of [`BUDGET_OFFERS`] (the same generator as the benchmark and
+/// the pagination checks, `cargo xtask synth`) with the release binary, and fails unless the
+/// build reports the explorer's wasm + JS and its first load within their budgets. Sizes, not
+/// times, so a test may hold them.
+fn budgets_at_scale(root: &Path) -> Result<()> {
+    let dir = root.join("target").join("e2e-budgets");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).with_context(|| format!("failed to remove {}", dir.display()))?;
+    }
+    let project = dir.join("project");
+    super::synth::write_project(BUDGET_OFFERS, super::synth::SEED, &project)?;
+    let out = Command::new(cargo())
+        .args(["run", "--release", "--quiet", "--", "build", "--root"])
+        .arg(&project)
+        .arg("--out")
+        .arg(dir.join("site"))
+        .env("PASSERELLE_TODAY", TODAY)
+        .current_dir(root)
+        .output()
+        .context("failed to run the release build")?;
+    let text = [out.stdout, out.stderr].concat();
+    let text = String::from_utf8_lossy(&text);
+    let report: Vec<&str> = text.lines().filter(|l| l.contains("the budget of")).collect();
+    eprintln!("{}", report.join("\n"));
+    if !out.status.success() || report.len() < 2 || report.iter().any(|l| l.contains("OVER")) {
+        bail!("the explorer at {BUDGET_OFFERS} synthetic offers is over its budgets (or the build failed):\n{text}");
+    }
+    Ok(())
 }
 
 /// `node --test` over `xtask/browser/tests/`, with `SITE_DIR` pointing at the built site and

@@ -54,6 +54,4 @@ pub fn index(charter: &Charter, config: &Config, out: &mut Staging) -> Result<Si
 }
 
 #[cfg(test)]
-mod size_tests;
-#[cfg(test)]
 mod tests;

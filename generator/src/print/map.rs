@@ -1,5 +1,6 @@
-//! A district's map for print, as data the template draws with Typst shapes: the district and
-//! its neighbours as polygons, its venues as numbered dots (listed under the map).
+//! A district's map for print, as data the template draws with Typst shapes: the basemap
+//! (`data/basemap.geojson`: water, parks, roads, rail) under the district and its neighbours
+//! as polygons, its venues as numbered dots (listed under the map).
 //!
 //! Coordinates are in a box 1,000 units wide, `height` units high, north up (a local
 //! equirectangular projection, the same as the district pages' outline: at a district's scale
@@ -8,6 +9,8 @@
 
 use crate::model::geo::BBox;
 use crate::model::{Charter, District, Shape};
+use crate::records::{MapFeature, MapGeometry};
+use passerelle_index::BaseKind;
 use serde::Serialize;
 
 /// The width of the map's box, in map units.
@@ -21,7 +24,18 @@ pub struct Map<'a> {
     pub own: Vec<Vec<[f64; 2]>>,
     /// The other districts' rings that show in the box.
     pub others: Vec<Vec<[f64; 2]>>,
+    /// The basemap's features that show in the box, drawn first.
+    pub base: Vec<Base>,
     pub venues: Vec<Venue<'a>>,
+}
+
+/// A basemap feature, projected: areas (water, parks) are filled rings, the rest lines.
+#[derive(Debug, Serialize)]
+pub struct Base {
+    /// `water`, `road`, `rail` or `park` (landmarks are left to the site's maps).
+    pub kind: &'static str,
+    pub area: bool,
+    pub parts: Vec<Vec<[f64; 2]>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,6 +85,7 @@ pub fn district<'a>(charter: &'a Charter, d: &District) -> Option<Map<'a>> {
         .flat_map(|s| rings(s, &project))
         .filter(|r| visible(r))
         .collect();
+    let base = charter.basemap.iter().filter_map(|f| base(f, &project, &visible)).collect();
     let mut venues: Vec<_> = charter.district_venues(d).filter_map(|v| Some((v, v.lon?, v.lat?))).collect();
     venues.sort_by_cached_key(|(v, _, _)| (crate::render::views::sort_key(&v.name), v.id.clone()));
     let venues = venues
@@ -81,28 +96,46 @@ pub fn district<'a>(charter: &'a Charter, d: &District) -> Option<Map<'a>> {
             Venue { n: i + 1, x, y, name: &v.name }
         })
         .collect();
-    Some(Map { width: WIDTH, height, own, others, venues })
+    Some(Map { width: WIDTH, height, own, others, base, venues })
+}
+
+/// A basemap feature as it shows on the map, or `None` when it is off the box or a landmark.
+fn base(
+    f: &MapFeature,
+    project: &impl Fn((f64, f64)) -> [f64; 2],
+    visible: &impl Fn(&[[f64; 2]]) -> bool,
+) -> Option<Base> {
+    let (area, parts): (bool, Vec<Vec<[f64; 2]>>) = match &f.geometry {
+        MapGeometry::Lines(lines) => (false, lines.iter().map(|l| thin(l, project, 2)).collect()),
+        MapGeometry::Areas(polygons) => {
+            (true, polygons.iter().flatten().map(|r| thin(r, project, 3)).collect())
+        }
+        MapGeometry::Point(_) => return None,
+    };
+    let parts: Vec<_> = parts.into_iter().filter(|p| visible(p)).collect();
+    (f.kind != BaseKind::Landmark && !parts.is_empty()).then(|| Base { kind: f.kind.code(), area, parts })
+}
+
+/// `points` projected, those closer than a unit to the last kept one dropped; empty when
+/// fewer than `min` are left.
+fn thin(points: &[(f64, f64)], project: &impl Fn((f64, f64)) -> [f64; 2], min: usize) -> Vec<[f64; 2]> {
+    let mut out: Vec<[f64; 2]> = Vec::with_capacity(points.len());
+    for &point in points {
+        let p = project(point);
+        if out.last().is_none_or(|q| (p[0] - q[0]).abs() + (p[1] - q[1]).abs() >= 1.0) {
+            out.push(p);
+        }
+    }
+    if out.len() < min {
+        out.clear();
+    }
+    out
 }
 
 /// Every ring of `shape`, projected and thinned (points closer than a unit to the last kept
 /// one dropped; a ring left with fewer than 3 points is dropped).
 fn rings(shape: &Shape, project: &impl Fn((f64, f64)) -> [f64; 2]) -> Vec<Vec<[f64; 2]>> {
-    shape
-        .polygons
-        .iter()
-        .flatten()
-        .map(|ring| {
-            let mut out: Vec<[f64; 2]> = Vec::with_capacity(ring.len());
-            for &point in ring {
-                let p = project(point);
-                if out.last().is_none_or(|q| (p[0] - q[0]).abs() + (p[1] - q[1]).abs() >= 1.0) {
-                    out.push(p);
-                }
-            }
-            out
-        })
-        .filter(|r| r.len() >= 3)
-        .collect()
+    shape.polygons.iter().flatten().map(|ring| thin(ring, project, 3)).filter(|r| !r.is_empty()).collect()
 }
 
 fn round(x: f64) -> f64 {
