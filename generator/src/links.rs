@@ -5,6 +5,7 @@
 //! and names its file (`offers/x.html`, `offers/index.html`), so the same `site/` works at a domain root, under a
 //! sub-path, on hosts without directory indexes (S3 REST, a USB stick opened as `file://`).
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
 /// The prefix that leads from the page at `path` (site-relative, `/`-separated) back to the
@@ -122,20 +123,12 @@ pub fn mailto(to: &str, subject: &str, body: &str) -> Option<String> {
     Some(format!("{}?subject={}&body={}", to.href, percent(subject), percent(body)))
 }
 
+/// RFC 3986's unreserved characters, the only ones [`percent`] leaves as they are.
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn percent(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(byte >> 4)] as char);
-            out.push(HEX[usize::from(byte & 15)] as char);
-        }
-    }
-    out
+    utf8_percent_encode(text, UNRESERVED).to_string()
 }
 
 #[cfg(test)]

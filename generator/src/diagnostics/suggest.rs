@@ -50,10 +50,9 @@ fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_damerau_levenshtein(a, b)
 }
 
-/// Case, accents and word separators folded away: `"Mis à jour-le "` → `"mis_a_jour_le"`.
-/// The comparison key for headers, file names, codes typed as labels and yes/no words (the
-/// workspace's one fold, in the shared crate).
-pub use passerelle_index::fold::key as fold;
+// Case, accents and word separators folded away (`"Mis à jour-le "` → `"mis_a_jour_le"`): the
+// workspace's one fold, in the shared crate, which `load` and `import` use directly too.
+use passerelle_index::fold::key as fold;
 
 #[cfg(test)]
 mod tests {

@@ -7,10 +7,11 @@
 //! a later problem with it is a `source:line:col` diagnostic.
 
 use super::mapping::{Mapping, Piece, Pos, Rule, Target, Value};
-use crate::diagnostics::suggest::{did_you_mean, fold};
+use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::load::rows::Row;
 use crate::load::tables::Table;
+use passerelle_index::fold::key as fold;
 
 /// A mapping whose source columns are indices into the source's rows.
 #[derive(Debug)]

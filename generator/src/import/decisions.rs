@@ -6,10 +6,10 @@
 //! are kept, never read. A decision once recorded is honoured by every later import: `same`
 //! makes the row update that record, `different` lets it in as a new one.
 
-use crate::diagnostics::suggest::fold;
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::load::{decode, rows};
 use anyhow::Result;
+use passerelle_index::fold::key as fold;
 use std::path::Path;
 
 /// The decisions file's name under `data/`.

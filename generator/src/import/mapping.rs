@@ -5,9 +5,10 @@
 //! at the mapping file's own line and column. [`Mapping::parse`] checks the file alone;
 //! [`super::apply::Bound`] checks it against the source's header.
 
-use crate::diagnostics::suggest::{did_you_mean, fold};
+use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::load::tables::Table;
+use passerelle_index::fold::key as fold;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;

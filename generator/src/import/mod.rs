@@ -51,11 +51,11 @@ pub const TABLES: [&Table; 3] = [&tables::OPERATORS, &tables::VENUES, &tables::O
 
 /// The table named `name` (English or French), when an import may fill it.
 pub fn table(name: &str) -> Option<&'static Table> {
-    let folded = crate::diagnostics::suggest::fold(name);
+    let folded = passerelle_index::fold::key(name);
     TABLES.into_iter().find(|t| {
         std::iter::once(t.name)
             .chain(t.aliases.iter().copied())
-            .any(|n| crate::diagnostics::suggest::fold(n) == folded)
+            .any(|n| passerelle_index::fold::key(n) == folded)
     })
 }
 

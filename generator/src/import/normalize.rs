@@ -8,11 +8,12 @@
 //! reported, nothing is half-written.
 
 use super::apply::Mapped;
-use crate::diagnostics::suggest::{did_you_mean, fold};
+use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::load::cells;
 use crate::validate::syntax;
 use crate::vocabulary::{Vocabularies, Vocabulary};
+use passerelle_index::fold::key as fold;
 
 /// What values are checked against: the vocabularies and the ids already in the charter.
 #[derive(Debug, Default)]

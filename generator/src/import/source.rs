@@ -6,11 +6,12 @@
 //! the first); a calendar (`.ics`) through [`calendar`], one row per event.
 
 use super::calendar;
-use crate::diagnostics::suggest::{closest, fold};
+use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::load::rows::Row;
 use crate::load::{decode, rows, workbook};
 use anyhow::Result;
+use passerelle_index::fold::key as fold;
 use std::path::Path;
 
 /// A source read into rows.

@@ -9,10 +9,11 @@
 
 use super::apply::split_pair;
 use super::normalize::{find_code, Context};
-use crate::diagnostics::suggest::{closest, fold};
+use crate::diagnostics::suggest::closest;
 use crate::load::rows::Row;
 use crate::load::tables::Table;
 use crate::vocabulary::Vocabulary;
+use passerelle_index::fold::key as fold;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 

@@ -5,8 +5,9 @@
 
 use super::normalize::Context;
 use super::suggest::{quote, value_map, vocabulary};
-use crate::diagnostics::suggest::{closest, fold};
+use crate::diagnostics::suggest::closest;
 use crate::load::rows::Row;
+use passerelle_index::fold::key as fold;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 

@@ -67,22 +67,26 @@ fn round1(v: f64) -> f64 {
 pub fn svg_path(map: &Map, shape: &Shape) -> String {
     let mut d = String::new();
     for ring in shape.polygons.iter().flatten() {
-        let mut last: Option<[f64; 2]> = None;
-        let mut count = 0;
-        for &point in ring {
-            let p = to_view(map, point);
-            if last == Some(p) {
-                continue;
-            }
-            let _ = write!(d, "{}{} {}", if count == 0 { 'M' } else { 'L' }, num(p[0]), num(p[1]));
-            last = Some(p);
-            count += 1;
-        }
-        if count > 0 {
-            d.push('Z');
-        }
+        push_path(&mut d, ring.iter().map(|&point| map.project([point.0, point.1])), true);
     }
     d
+}
+
+/// Appends one line or ring to SVG path data: `M` then `L` per point, each to a tenth of a unit,
+/// a point that rounds to the previous one dropped; `Z` closes a ring that drew anything.
+fn push_path(d: &mut String, points: impl IntoIterator<Item = [f64; 2]>, close: bool) {
+    let mut last = None;
+    for [x, y] in points {
+        let p = [round1(x), round1(y)];
+        if last == Some(p) {
+            continue;
+        }
+        let _ = write!(d, "{}{} {}", if last.is_none() { 'M' } else { 'L' }, num(p[0]), num(p[1]));
+        last = Some(p);
+    }
+    if close && last.is_some() {
+        d.push('Z');
+    }
 }
 
 /// Where a district's name goes: the pole of inaccessibility of its largest polygon (the point
@@ -121,18 +125,7 @@ pub fn base_feature(map: &Map, feature: &MapFeature) -> BaseFeature {
     let mut at = [0.0, 0.0];
     let mut draw = |line: &LineString<f64>, close: bool| {
         let simplified = line.simplify(SIMPLIFY);
-        let mut last = None;
-        for (k, c) in simplified.coords().enumerate() {
-            let p = [round1(c.x), round1(c.y)];
-            if last == Some(p) {
-                continue;
-            }
-            let _ = write!(d, "{}{} {}", if k == 0 { 'M' } else { 'L' }, num(p[0]), num(p[1]));
-            last = Some(p);
-        }
-        if close {
-            d.push('Z');
-        }
+        push_path(&mut d, simplified.coords().map(|c| [c.x, c.y]), close);
         simplified
     };
     match &feature.geometry {

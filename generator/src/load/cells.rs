@@ -6,9 +6,10 @@
 //! turns it into a diagnostic at the cell. Empty cells are `None`, never a problem here
 //! (`validate` knows which fields are required).
 
-use crate::diagnostics::suggest::{did_you_mean, fold};
+use crate::diagnostics::suggest::did_you_mean;
 use crate::records::{DistrictScope, Price, Status};
 use chrono::NaiveDate;
+use passerelle_index::fold::key as fold;
 
 /// What is wrong with a cell, and how to fix it.
 #[derive(Debug, Clone, PartialEq)]

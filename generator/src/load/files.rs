@@ -8,9 +8,9 @@
 //! would the coordination expect?).
 
 use super::tables::{Table, ALL};
-use crate::diagnostics::suggest::fold;
 use crate::diagnostics::{Diagnostics, Severity};
 use anyhow::Result;
+use passerelle_index::fold::key as fold;
 use std::path::{Path, PathBuf};
 
 /// The stems `districts.geojson` may have.

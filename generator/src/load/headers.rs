@@ -7,8 +7,9 @@
 
 use super::rows::Row;
 use super::tables::Table;
-use crate::diagnostics::suggest::{did_you_mean, fold};
+use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::{Diagnostics, Severity};
+use passerelle_index::fold::key as fold;
 
 /// Unknown columns reported one by one; the others are counted in one more line (a file of
 /// 100,000 stray columns spent its time in "did you mean" and printed 100,000 lines).

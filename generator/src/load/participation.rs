@@ -6,9 +6,10 @@
 
 use super::cells::{date, whole, Problem};
 use super::fields::Fields;
-use crate::diagnostics::suggest::{did_you_mean, fold};
+use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::Diagnostics;
 use crate::records::{Draw, Request, RequestStatus, Volunteer, VolunteerStatus};
+use passerelle_index::fold::key as fold;
 
 pub fn draw(mut f: Fields, d: &mut Diagnostics) -> Draw {
     Draw {

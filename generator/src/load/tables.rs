@@ -1,7 +1,7 @@
 //! The tables `load` knows: their file names, their columns and each column's aliases.
 //!
 //! Names are compared folded (case, accents and space/underscore/hyphen ignored, see
-//! [`fold`](crate::diagnostics::suggest::fold)), so `Mis à jour le` matches `mis_à_jour_le`.
+//! [`fold`](passerelle_index::fold::key)), so `Mis à jour le` matches `mis_à_jour_le`.
 //! data/README.md documents the same lists: keep the two in step. (Accented spellings of a
 //! name, such as `âge_min`, need no alias: they fold to the name.)
 
@@ -260,7 +260,7 @@ pub const ALL: [&Table; 10] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::suggest::fold;
+    use passerelle_index::fold::key as fold;
     use std::collections::HashSet;
 
     // Within a table no two columns share a folded name (an alias would be ambiguous).

@@ -12,7 +12,7 @@ use crate::model::time::{date_of, day_number};
 use crate::model::{Charter, District};
 use crate::render::i18n::{capitalise, Catalogue};
 use crate::render::schedule;
-use crate::render::views::operator::public_url;
+use crate::render::views::public_url;
 use anyhow::Result;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;

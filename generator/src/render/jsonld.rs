@@ -2,7 +2,7 @@
 //! its `Place` and organizing `Organization`; `Organization` for operators; `Place` for venues.
 //! The JSON is made safe to sit inside `<script>` (`<`, `>` and `&` escaped as `\u00XX`).
 
-use super::views::operator::public_url;
+use super::views::public_url;
 use crate::config::Config;
 use crate::links;
 use crate::model::{Charter, Offer, Operator, Price, Status, Venue};

@@ -126,7 +126,7 @@ pub fn language(value: &str) -> Option<Problem> {
     if value.len() == 2 && value.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let hint = match crate::diagnostics::suggest::fold(value).as_str() {
+    let hint = match passerelle_index::fold::key(value).as_str() {
         v if v.len() == 2 && v.bytes().all(|b| b.is_ascii_lowercase()) => format!("did you mean \"{v}\"?"),
         "francais" | "french" => "did you mean \"fr\"?".into(),
         "anglais" | "english" => "did you mean \"en\"?".into(),

@@ -4,10 +4,11 @@
 //! Only codes are accepted (they are stable; labels change with the language), but a label
 //! typed instead of its code ("Théâtre", "Tout public") gets that code as the hint.
 
-use crate::diagnostics::suggest::{did_you_mean, fold};
+use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::Diagnostics;
 use crate::records::{Origin, Records, VocabularyRow};
 use crate::vocabulary::{Vocabularies, Vocabulary, GROUPS};
+use passerelle_index::fold::key as fold;
 use std::collections::HashMap;
 
 /// Checks the rows of `vocabulary.csv`.

@@ -4,8 +4,8 @@
 //! per offer, `offers/<id>.html`, ended or not (URLs never break).
 
 use crate::render::jsonld;
+use crate::render::views::correction::{correction_mail, correction_text};
 use crate::render::views::offer::OfferPage;
-use crate::render::views::operator::{correction_mail, correction_text};
 use crate::render::views::{record_path, Link};
 use crate::render::{Sink, Site};
 use anyhow::Result;

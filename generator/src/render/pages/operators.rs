@@ -240,7 +240,7 @@ pub fn render(site: &Site, out: &mut dyn Sink) -> Result<()> {
             (cat.get("fields.website")?, op.website.as_deref().unwrap_or_default()),
             (cat.get("fields.summary")?, op.summary.as_str()),
         ];
-        meta.correction_text = Some(crate::render::views::operator::correction_text(
+        meta.correction_text = Some(crate::render::views::correction::correction_text(
             cat,
             site.config,
             &op.name,

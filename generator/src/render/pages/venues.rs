@@ -2,7 +2,7 @@
 
 use crate::render::jsonld;
 use crate::render::paging::{self, Key};
-use crate::render::views::operator::{correction_mail, correction_text};
+use crate::render::views::correction::{correction_mail, correction_text};
 use crate::render::views::venue::VenueEntry;
 use crate::render::views::{sort_key, Link};
 use crate::render::{Sink, Site};

@@ -3,6 +3,7 @@
 //! terms in the site's language, formatted dates) and site-relative paths (templates prefix
 //! them with `{{ root }}`).
 
+pub mod correction;
 pub mod coverage;
 pub mod district;
 pub mod draw;
@@ -100,6 +101,16 @@ pub fn district_feed(id: &str) -> String {
 /// The calendar feed of an audience's current offers (written by `export`).
 pub fn audience_feed(code: &str) -> String {
     format!("calendars/audiences/{code}.ics")
+}
+
+/// The public address of a page, for mails: `base_url` + path without `index.html`, or the
+/// site-relative path when the site's address is unknown.
+pub fn public_url(config: &crate::config::Config, path: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    match config.base_url.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+        Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
+        None => path.to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Operator views: the directory entry (also the "check your listing" box) and the operator
 //! page.
 
+use super::correction::correction_mail;
 use super::{address_line, record_path, Link};
 use crate::config::Config;
 use crate::links::{self, Href};
@@ -73,69 +74,6 @@ fn filled(op: &Operator, field: &str) -> bool {
 /// Whether a listing updated on `updated` is due for an update on `today`.
 pub fn is_stale(updated: Option<NaiveDate>, today: NaiveDate) -> bool {
     updated.is_none_or(|d| d.checked_add_months(Months::new(12)).is_none_or(|limit| limit < today))
-}
-
-/// The public address of a page, for mails: `base_url` + path without `index.html`, or the
-/// site-relative path when the site's address is unknown.
-pub fn public_url(config: &Config, path: &str) -> String {
-    let path = path.strip_suffix("index.html").unwrap_or(path);
-    match config.base_url.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
-        Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
-        None => path.to_owned(),
-    }
-}
-
-/// A pre-filled "report a correction" mail about record `id` shown at `path`.
-pub fn correction_mail(
-    cat: &Catalogue,
-    config: &Config,
-    name: &str,
-    id: &str,
-    path: &str,
-) -> Result<Option<String>> {
-    let url = public_url(config, path);
-    let name = quoted(cat, name)?;
-    let args = [("name", name.as_str()), ("id", id), ("url", url.as_str())];
-    let subject = cat.fill("correction.subject", &args)?;
-    let body = cat.fill("correction.body", &args)?;
-    Ok(links::mailto(&config.coordination.email, &subject, &body))
-}
-
-/// The same correction as text to paste into any webmail (for those without a mail client):
-/// its subject, the message, then what the site shows now (`values`: label, value; the empty
-/// ones left out).
-pub fn correction_text(
-    cat: &Catalogue,
-    config: &Config,
-    name: &str,
-    id: &str,
-    path: &str,
-    values: &[(&str, &str)],
-) -> Result<String> {
-    let url = public_url(config, path);
-    let name = quoted(cat, name)?;
-    let args = [("name", name.as_str()), ("id", id), ("url", url.as_str())];
-    let mut text =
-        cat.fill("correction.subject_line", &[("subject", &cat.fill("correction.subject", &args)?)])?;
-    text.push_str("\n\n");
-    text.push_str(cat.fill("correction.body", &args)?.trim_end());
-    text.push_str("\n\n");
-    text.push_str(cat.get("correction.current")?);
-    for (label, value) in values.iter().filter(|(_, v)| !v.trim().is_empty()) {
-        text.push_str(&format!("\n- {label}{}{}", cat.get("correction.colon")?, value.trim()));
-    }
-    text.push('\n');
-    Ok(text)
-}
-
-/// `« name »`, unless the name already has quotation marks (« Kalimba » — danses…): then as
-/// it is, never « « Kalimba » … ».
-pub fn quoted(cat: &Catalogue, name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.contains(['«', '»', '"', '“', '”']) {
-        return Ok(name.to_owned());
-    }
-    cat.fill("correction.quoted", &[("name", name)])
 }
 
 impl ListingCheck {
