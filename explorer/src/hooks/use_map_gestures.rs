@@ -45,7 +45,8 @@ fn now_ms() -> f64 {
 pub fn use_map_gestures(target: NodeRef, full_w: f64, full_h: f64) -> MapGestures {
     let view = use_state(|| Viewport::new(full_w, full_h));
     let gesture = use_mut_ref(Gesture::default);
-    // The view as of the latest render, for the native wheel listener.
+    // The view as of the latest change, for every handler: several pointer moves (a pinch's
+    // two fingers) can come before the next render, and each must build on the one before.
     let latest = use_mut_ref(|| *view);
     *latest.borrow_mut() = *view;
 
@@ -108,29 +109,35 @@ pub fn use_map_gestures(target: NodeRef, full_w: f64, full_h: f64) -> MapGesture
         })
     };
     let onpointermove = {
-        let (gesture, view, target) = (gesture.clone(), view.clone(), target.clone());
+        let (gesture, view, target, latest) = (gesture.clone(), view.clone(), target.clone(), latest.clone());
         Callback::from(move |e: PointerEvent| {
             let Some(element) = target.cast::<Element>() else { return };
             let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-            match gesture.borrow_mut().moved(e.pointer_id(), x, y, *view, frame_of(&element)) {
-                Moved::Nothing => {}
+            let current = *latest.borrow();
+            let next = match gesture.borrow_mut().moved(e.pointer_id(), x, y, current, frame_of(&element)) {
+                Moved::Nothing => return,
                 Moved::Drag(next) => {
                     // Captured only once it is a drag, so a click still reaches a shape.
                     let _ = element.set_pointer_capture(e.pointer_id());
-                    view.set(next);
+                    next
                 }
-                Moved::Pinch(next) => view.set(next),
-            }
+                Moved::Pinch(next) => next,
+            };
+            *latest.borrow_mut() = next;
+            view.set(next);
         })
     };
     let onpointerup = {
-        let (gesture, view, target) = (gesture.clone(), view.clone(), target.clone());
+        let (gesture, view, target, latest) = (gesture.clone(), view.clone(), target.clone(), latest.clone());
         Callback::from(move |e: PointerEvent| {
             let Some(element) = target.cast::<Element>() else { return };
             let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
             let cancelled = e.type_() == "pointercancel";
             let ms = if cancelled { f64::NEG_INFINITY } else { now_ms() };
-            if let Some(next) = gesture.borrow_mut().up(e.pointer_id(), x, y, ms, *view, frame_of(&element)) {
+            let current = *latest.borrow();
+            if let Some(next) = gesture.borrow_mut().up(e.pointer_id(), x, y, ms, current, frame_of(&element))
+            {
+                *latest.borrow_mut() = next;
                 view.set(next);
             }
         })

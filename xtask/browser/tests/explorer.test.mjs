@@ -384,7 +384,12 @@ test('gestures: the wheel zooms only with the focus or Ctrl; pinch, double tap a
   await page.keyboard.press('+');
   assert.ok((await viewBox())[2] < full[2], 'the + key zooms in');
   await page.getByRole('button', { name: 'Recentrer la carte' }).click();
-  // Pinch: two touch points moving apart, as the browser's touch input (CDP) sends them.
+  await page.waitForFunction((w) => Number(document.querySelector('svg.px-svg').getAttribute('viewBox').split(' ')[2]) === w, full[2]);
+  // Pinch: two touch points moving apart, as the browser's touch input (CDP) sends them, at
+  // the middle of the map brought to the middle of the screen (the wheel above scrolled the
+  // page, and the map is taller than half a phone's screen: its middle may be off-screen;
+  // instantly, as the site's smooth scrolling would move it after it is measured).
+  await page.evaluate(() => document.querySelector('.px-map-frame').scrollIntoView({ block: 'center', behavior: 'instant' }));
   const box = await page.locator('.px-map-frame').boundingBox();
   const [mx, my] = [box.x + box.width / 2, box.y + box.height / 2];
   const cdp = await context.newCDPSession(page);
@@ -398,8 +403,19 @@ test('gestures: the wheel zooms only with the focus or Ctrl; pinch, double tap a
   const pinched = await viewBox();
   assert.ok(full[2] / pinched[2] > 2, `a pinch from 40 to 160 px zooms about 4× (${full[2] / pinched[2]})`);
   await page.getByRole('button', { name: 'Recentrer la carte' }).click();
-  // Double tap on an empty spot of the map zooms in there.
-  const spot = { x: box.x + 12, y: box.y + box.height - 40 };
+  // Double tap on an empty spot of the map zooms in there: a point where the map's own
+  // background is hit (not a district, which a tap filters, nor a marker, label or control).
+  const spot = await page.evaluate(({ x, y, width, height }) => {
+    const svg = document.querySelector('svg.px-svg');
+    for (let fy = 0.95; fy > 0.05; fy -= 0.05) {
+      for (let fx = 0.05; fx < 0.95; fx += 0.05) {
+        const [px, py] = [x + width * fx, y + height * fy];
+        if (py < innerHeight - 8 && document.elementFromPoint(px, py) === svg) return { x: px, y: py };
+      }
+    }
+    return null;
+  }, box);
+  assert.ok(spot, 'the map shows some background to tap');
   for (let i = 0; i < 2; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: spot.x, y: spot.y, id: 3 }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
