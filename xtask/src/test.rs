@@ -248,22 +248,11 @@ const PAGED_OFFERS: usize = 400;
 /// A synthetic charter large enough for every list to span pages (`cargo xtask synth`), built
 /// by the release binary into `site`, for the pagination checks.
 fn build_paged(root: &Path, site: &Path) -> Result<()> {
-    let project = site.with_extension("project");
-    for dir in [site, &project] {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir).with_context(|| format!("failed to remove {}", dir.display()))?;
-        }
+    let (ok, text) = build_synthetic(root, PAGED_OFFERS, &site.with_extension("project"), site)?;
+    if !ok {
+        bail!("the release build of the synthetic charter of {PAGED_OFFERS} offers failed:\n{text}");
     }
-    super::synth::write_project(PAGED_OFFERS, super::synth::SEED, &project)?;
-    super::run(
-        Command::new(cargo())
-            .args(["run", "--release", "--quiet", "--", "build", "--root"])
-            .arg(&project)
-            .arg("--out")
-            .arg(site)
-            .env("PASSERELLE_TODAY", TODAY)
-            .current_dir(root),
-    )
+    Ok(())
 }
 
 /// Offers of the synthetic charter whose explorer must stay within DESIGN.md's size budgets.
@@ -275,28 +264,35 @@ const BUDGET_OFFERS: usize = 10_000;
 /// times, so a test may hold them.
 fn budgets_at_scale(root: &Path) -> Result<()> {
     let dir = root.join("target").join("e2e-budgets");
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("failed to remove {}", dir.display()))?;
+    let (ok, text) = build_synthetic(root, BUDGET_OFFERS, &dir.join("project"), &dir.join("site"))?;
+    let report: Vec<&str> = text.lines().filter(|l| l.contains("the budget of")).collect();
+    eprintln!("{}", report.join("\n"));
+    if !ok || report.len() < 2 || report.iter().any(|l| l.contains("OVER")) {
+        bail!("the explorer at {BUDGET_OFFERS} synthetic offers is over its budgets (or the build failed):\n{text}");
     }
-    let project = dir.join("project");
-    super::synth::write_project(BUDGET_OFFERS, super::synth::SEED, &project)?;
+    Ok(())
+}
+
+/// Writes a fresh synthetic charter of `offers` (`cargo xtask synth`) into `project` and builds
+/// it into `site` with the release binary: whether the build succeeded, and what it printed.
+fn build_synthetic(root: &Path, offers: usize, project: &Path, site: &Path) -> Result<(bool, String)> {
+    for dir in [site, project] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).with_context(|| format!("failed to remove {}", dir.display()))?;
+        }
+    }
+    super::synth::write_project(offers, super::synth::SEED, project)?;
     let out = Command::new(cargo())
         .args(["run", "--release", "--quiet", "--", "build", "--root"])
-        .arg(&project)
+        .arg(project)
         .arg("--out")
-        .arg(dir.join("site"))
+        .arg(site)
         .env("PASSERELLE_TODAY", TODAY)
         .current_dir(root)
         .output()
         .context("failed to run the release build")?;
-    let text = [out.stdout, out.stderr].concat();
-    let text = String::from_utf8_lossy(&text);
-    let report: Vec<&str> = text.lines().filter(|l| l.contains("the budget of")).collect();
-    eprintln!("{}", report.join("\n"));
-    if !out.status.success() || report.len() < 2 || report.iter().any(|l| l.contains("OVER")) {
-        bail!("the explorer at {BUDGET_OFFERS} synthetic offers is over its budgets (or the build failed):\n{text}");
-    }
-    Ok(())
+    let text = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+    Ok((out.status.success(), text))
 }
 
 /// `node --test` over `xtask/browser/tests/`, with `SITE_DIR` pointing at the built site and

@@ -184,17 +184,16 @@ mod tests {
         assert_eq!((tall.width, tall.height), (WIDTH, HEIGHT), "always 4:3");
     }
 
+    /// A 1,000-unit square map of a thousandth of a degree around (0.5, 0.5).
+    fn test_map() -> Map {
+        Map { width: 1000.0, height: 1000.0, origin: [0.5, 0.5], scale: 1000.0 / 0.001, ..Map::default() }
+    }
+
     // A U-shaped district's label sits inside it, in the thick part, not at its centroid
     // (which falls in the U's gap).
     #[test]
     fn label_inside_a_u() {
-        let map = Map {
-            width: 1000.0,
-            height: 1000.0,
-            origin: [0.5, 0.5],
-            scale: 1000.0 / 0.001,
-            ..Map::default()
-        };
+        let map = test_map();
         // A U opening north: two arms (x 0..0.1 and 0.26..0.36) on a base (y 0..-0.1, south).
         let u = vec![
             (0.0, 0.0),
@@ -217,13 +216,7 @@ mod tests {
     // A basemap line is projected, simplified (a point on the straight line goes) and measured.
     #[test]
     fn basemap_line() {
-        let map = Map {
-            width: 1000.0,
-            height: 1000.0,
-            origin: [0.5, 0.5],
-            scale: 1000.0 / 0.001,
-            ..Map::default()
-        };
+        let map = test_map();
         let line = MapFeature {
             kind: passerelle_index::BaseKind::Water,
             name: "Meuse".into(),
@@ -240,13 +233,7 @@ mod tests {
     // A square becomes one closed path; repeated points vanish.
     #[test]
     fn path_of_a_square() {
-        let map = Map {
-            width: 1000.0,
-            height: 1000.0,
-            origin: [0.5, 0.5],
-            scale: 1000.0 / 0.001,
-            ..Map::default()
-        };
+        let map = test_map();
         let ring = vec![(0.0, 0.0), (0.0, 0.0), (0.36, 0.0), (0.36, -0.36), (0.0, -0.36), (0.0, 0.0)];
         let d = svg_path(&map, &Shape { district: "d".into(), polygons: vec![vec![ring]] });
         assert_eq!(d, "M0 0L1000 0L1000 1000L0 1000L0 0Z");
